@@ -1,0 +1,141 @@
+// Where measures are read from: a row set, its time column and the SQL of each dimension.
+// Every SQL fragment here is fixed text written by us; user values never reach it.
+import type { EntityDimension } from '../../model/index.ts';
+
+export interface Dimension {
+  sql: string;
+  /** A join needed only when the dimension is used (kept out of queries that do not need it). */
+  join?: string;
+}
+
+export interface Source {
+  id: string;
+  /** FROM clause, aliased `s`. */
+  from: string;
+  /** Time column on `s`; rows belong to the window that contains it. */
+  time: string;
+  dimensions: Partial<Record<EntityDimension, Dimension>>;
+}
+
+const OWN_ACCOUNT = 'NOT coalesce(a.is_competitor, false)';
+const POST_JOIN = 'LEFT JOIN posts sp ON sp.post_id = s.post_id';
+
+const ownPostsWithLatestMetrics = `(
+  SELECT p.post_id, p.account_id, p.platform, p.published_at, p.content_type, p.campaign,
+         m.impressions, m.reach, m.reactions, m.comments, m.shares, m.saves,
+         m.link_clicks, m.video_views, m.participation
+  FROM posts p
+  LEFT JOIN accounts a ON a.account_id = p.account_id
+  LEFT JOIN (SELECT post_id, max(snapshot_at) AS latest FROM post_metrics GROUP BY post_id) l ON l.post_id = p.post_id
+  LEFT JOIN post_metrics m ON m.post_id = l.post_id AND m.snapshot_at = l.latest
+  WHERE ${OWN_ACCOUNT}
+)`;
+
+const ownInteractions = `(
+  SELECT i.* FROM interactions i
+  LEFT JOIN accounts a ON a.account_id = i.account_id
+  WHERE ${OWN_ACCOUNT}
+)`;
+
+// Inbound items that expect an answer, with the time of the brand's first reply.
+const inboundItems = `(
+  SELECT i.interaction_id, i.platform, i.account_id, i.post_id, i.created_at, r.first_reply_at
+  FROM interactions i
+  LEFT JOIN accounts a ON a.account_id = i.account_id
+  LEFT JOIN (
+    SELECT reply_to, min(created_at) AS first_reply_at FROM interactions
+    WHERE coalesce(is_brand, false) AND reply_to IS NOT NULL GROUP BY reply_to
+  ) r ON r.reply_to = i.interaction_id
+  WHERE ${OWN_ACCOUNT} AND i.kind IN ('comment', 'message') AND NOT coalesce(i.is_brand, false)
+)`;
+
+// Each author's first mention of the brand over the whole history, with their largest known audience.
+const firstMentions = `(
+  SELECT i.author_id, min(i.created_at) AS first_mention_at, max(i.author_audience) AS audience,
+         min(i.platform) AS platform
+  FROM interactions i
+  LEFT JOIN accounts a ON a.account_id = i.account_id
+  WHERE ${OWN_ACCOUNT} AND i.kind = 'mention' AND NOT coalesce(i.is_brand, false)
+  GROUP BY i.author_id
+)`;
+
+const allMentions = `(
+  SELECT i.platform, i.created_at, coalesce(a.is_competitor, false) AS about_competitor
+  FROM interactions i LEFT JOIN accounts a ON a.account_id = i.account_id
+  WHERE i.kind = 'mention' AND NOT coalesce(i.is_brand, false)
+)`;
+
+const ownAccountDays = `(
+  SELECT d.*, a.platform FROM account_daily d
+  LEFT JOIN accounts a ON a.account_id = d.account_id
+  WHERE ${OWN_ACCOUNT}
+)`;
+
+const ownAudience = `(
+  SELECT u.*, a.platform,
+         EXISTS (SELECT 1 FROM personas t WHERE t.dimension = u.dimension AND t.bucket = u.bucket) AS in_persona,
+         EXISTS (SELECT 1 FROM personas t WHERE t.dimension = u.dimension) AS dimension_targeted
+  FROM audience u LEFT JOIN accounts a ON a.account_id = u.account_id
+  WHERE ${OWN_ACCOUNT}
+)`;
+
+const humanClicks = `(
+  SELECT c.clicked_at, l.platform, l.campaign, l.post_id
+  FROM clicks c JOIN links l ON l.code = c.code
+  WHERE NOT coalesce(c.is_bot, false)
+)`;
+
+const postDimensions: Source['dimensions'] = {
+  platform: { sql: 's.platform' },
+  account: { sql: 's.account_id' },
+  campaign: { sql: 'sp.campaign', join: POST_JOIN },
+  content_type: { sql: 'sp.content_type', join: POST_JOIN },
+  post: { sql: 's.post_id' },
+};
+
+export const SOURCES = {
+  posts: {
+    id: 'posts', from: ownPostsWithLatestMetrics, time: 's.published_at',
+    dimensions: {
+      platform: { sql: 's.platform' }, account: { sql: 's.account_id' }, campaign: { sql: 's.campaign' },
+      content_type: { sql: 's.content_type' }, post: { sql: 's.post_id' },
+    },
+  },
+  interactions: { id: 'interactions', from: ownInteractions, time: 's.created_at', dimensions: postDimensions },
+  inbound: { id: 'inbound', from: inboundItems, time: 's.created_at', dimensions: postDimensions },
+  first_mentions: {
+    id: 'first_mentions', from: firstMentions, time: 's.first_mention_at', dimensions: { platform: { sql: 's.platform' } },
+  },
+  mentions_all: { id: 'mentions_all', from: allMentions, time: 's.created_at', dimensions: { platform: { sql: 's.platform' } } },
+  account_daily: {
+    id: 'account_daily', from: ownAccountDays, time: 's.day',
+    dimensions: { platform: { sql: 's.platform' }, account: { sql: 's.account_id' } },
+  },
+  audience: {
+    id: 'audience', from: ownAudience, time: 's.day',
+    dimensions: { platform: { sql: 's.platform' }, account: { sql: 's.account_id' } },
+  },
+  web_sessions: {
+    id: 'web_sessions', from: 'web_sessions', time: 's.day',
+    dimensions: { platform: { sql: 's.platform' }, campaign: { sql: 's.campaign' } },
+  },
+  conversions: {
+    id: 'conversions', from: 'conversions', time: 's.occurred_at',
+    dimensions: { platform: { sql: 's.platform' }, campaign: { sql: 's.campaign' }, conversion_type: { sql: 's.type' } },
+  },
+  spend: {
+    id: 'spend', from: 'spend', time: 's.day',
+    dimensions: { platform: { sql: 's.platform' }, campaign: { sql: 's.campaign' } },
+  },
+  clicks: {
+    id: 'clicks', from: humanClicks, time: 's.clicked_at',
+    dimensions: {
+      platform: { sql: 's.platform' }, campaign: { sql: 's.campaign' }, post: { sql: 's.post_id' },
+      account: { sql: 'sp.account_id', join: POST_JOIN }, content_type: { sql: 'sp.content_type', join: POST_JOIN },
+    },
+  },
+  nps_responses: { id: 'nps_responses', from: 'nps_responses', time: 's.answered_at', dimensions: {} },
+  ssi: { id: 'ssi', from: 'ssi', time: 's.day', dimensions: {} },
+} satisfies Record<string, Source>;
+
+export type SourceId = keyof typeof SOURCES;

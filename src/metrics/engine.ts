@@ -1,0 +1,255 @@
+// Runs KPI queries: picks the measures, compiles them per source, runs them and evaluates the formulas.
+import {
+  addDays, bucketKeyToStart, bucketsOf, InputError, nextBucketStart, TIME_GRAINS,
+  type Breakdown, type Comparison, type EntityDimension, type Filters, type Period, type TimeGrain,
+} from '../model/index.ts';
+import type { Store } from '../store/index.ts';
+import {
+  breakdownsOf, DEFAULT_ENGAGEMENT_WEIGHTS, evaluate, measuresOf, MEASURES, requireKpi, SOURCES,
+  type EngagementWeights, type Kpi, type MeasureId,
+} from './catalog/index.ts';
+import { comparisonPeriods, compareValues, type ComparisonValue } from './compare.ts';
+import { compileGroup, measureGroups, type MeasureQuery, type Series, type Window } from './compile.ts';
+import { orderExpression } from './order.ts';
+
+export interface KpiRequest {
+  kpis: string[];
+  period: Period;
+  filters?: Filters;
+  breakdown?: Breakdown[];
+  compare?: Comparison[];
+  weights?: EngagementWeights;
+  /** Keep the first N rows by the first KPI (top posts, top campaigns). */
+  top?: { limit: number; ascending?: boolean };
+}
+
+export type BreakdownKey = Partial<Record<Breakdown, string | null>>;
+
+export interface KpiRow {
+  key: BreakdownKey;
+  value: number | null;
+  /** The measures behind the value, so every number can show its raw counts. */
+  inputs: Partial<Record<MeasureId, number | null>>;
+  previous?: ComparisonValue;
+  yoy?: ComparisonValue;
+}
+
+export interface KpiResult {
+  id: string;
+  rows: KpiRow[];
+  /** Filters this KPI's data cannot be split by (e.g. a platform filter on survey NPS). */
+  ignoredFilters: string[];
+}
+
+export interface KpiResponse {
+  period: Period;
+  comparisons: Partial<Record<Comparison, Period>>;
+  breakdown: Breakdown[];
+  results: KpiResult[];
+}
+
+type MeasureValues = Partial<Record<MeasureId, number | null>>;
+type SeriesTable = Map<Series, Map<string, { key: BreakdownKey; values: MeasureValues }>>;
+
+interface Plan {
+  grain: TimeGrain | null;
+  dimensions: EntityDimension[];
+  periods: Map<Series, Period>;
+}
+
+function planOf(request: KpiRequest): Plan {
+  const breakdown = request.breakdown ?? [];
+  const grains = breakdown.filter((item): item is TimeGrain => (TIME_GRAINS as readonly string[]).includes(item));
+  if (grains.length > 1) throw new InputError(`only one time breakdown at a time (got ${grains.join(', ')})`);
+  const dimensions = breakdown.filter((item) => !grains.includes(item as TimeGrain)) as EntityDimension[];
+  if (request.period.from > request.period.to) {
+    throw new InputError(`the period starts (${request.period.from}) after it ends (${request.period.to})`);
+  }
+  const periods = new Map<Series, Period>([['current', request.period]]);
+  for (const [series, period] of Object.entries(comparisonPeriods(request.period, request.compare ?? []))) {
+    periods.set(series as Series, period);
+  }
+  return { grain: grains[0] ?? null, dimensions, periods };
+}
+
+function checkBreakdowns(kpis: Kpi[], breakdown: Breakdown[]): void {
+  for (const kpi of kpis) {
+    const allowed = breakdownsOf(kpi);
+    const refused = breakdown.filter((item) => !allowed.includes(item));
+    if (refused.length) {
+      throw new InputError(`${kpi.id} cannot be broken down by ${refused.join(', ')}; it can by ${allowed.join(', ')}`);
+    }
+  }
+}
+
+/** Buckets of each series, numbered the way the engine numbers them, clipped to the series' period. */
+function bucketsBySeries(plan: Plan) {
+  const result = new Map<Series, { key: number; from: string; until: string; start: string }[]>();
+  for (const [series, period] of plan.periods) {
+    const until = addDays(period.to, 1);
+    if (!plan.grain) {
+      result.set(series, [{ key: 0, from: period.from, until, start: period.from }]);
+      continue;
+    }
+    const grain = plan.grain;
+    result.set(series, bucketsOf(period, grain).map((start) => ({
+      key: bucketKeyOf(grain, start),
+      from: start < period.from ? period.from : start,
+      until: nextBucketStart(start, grain) > until ? until : nextBucketStart(start, grain),
+      start,
+    })));
+  }
+  return result;
+}
+
+function bucketKeyOf(grain: TimeGrain, start: string): number {
+  const [year, month] = start.split('-').map(Number);
+  const days = Math.round(Date.parse(`${start}T00:00:00Z`) / 86_400_000);
+  switch (grain) {
+    case 'day': return days;
+    case 'week': return Math.floor((days + 3) / 7);
+    case 'month': return year * 12 + month - 1;
+    case 'quarter': return year * 4 + Math.floor((month - 1) / 3);
+    case 'year': return year;
+  }
+}
+
+async function fetchMeasures(store: Store, ids: MeasureId[], query: MeasureQuery, plan: Plan): Promise<SeriesTable> {
+  const buckets = bucketsBySeries(plan);
+  const table: SeriesTable = new Map([...plan.periods.keys()].map((series) => [series, new Map()]));
+  for (const group of measureGroups(ids)) {
+    const compiled = compileGroup(store.dialect, group, query, buckets);
+    for (const row of await store.all(compiled.sql, compiled.params)) {
+      const key = keyOf(row, plan, buckets.get(row.series as Series)!);
+      const cellKey = JSON.stringify(key);
+      const seriesRows = table.get(row.series as Series)!;
+      const cell = seriesRows.get(cellKey) ?? { key, values: {} };
+      for (const id of compiled.measures) cell.values[id] = row[id] === null ? null : Number(row[id]);
+      seriesRows.set(cellKey, cell);
+    }
+  }
+  return table;
+}
+
+/** The row's breakdown key; comparison buckets are labelled with the current bucket at the same position. */
+function keyOf(row: Record<string, unknown>, plan: Plan, seriesBuckets: { key: number; start: string }[]): BreakdownKey {
+  const key: BreakdownKey = {};
+  if (plan.grain) {
+    const position = seriesBuckets.findIndex((bucket) => bucket.key === Number(row.bucket));
+    key[plan.grain] = position >= 0 ? String(position) : bucketKeyToStart(plan.grain, Number(row.bucket));
+  }
+  for (const dimension of plan.dimensions) {
+    const value = row[`d_${dimension}`];
+    key[dimension] = value === undefined || value === null ? null : String(value);
+  }
+  return key;
+}
+
+export async function queryKpis(store: Store, request: KpiRequest): Promise<KpiResponse> {
+  if (request.kpis.length === 0) throw new InputError('name at least one KPI');
+  const kpis = request.kpis.map((id) => {
+    try {
+      return requireKpi(id);
+    } catch {
+      throw new InputError(`unknown KPI "${id}" (see \`cadran kpis\` for the list)`);
+    }
+  });
+  const plan = planOf(request);
+  checkBreakdowns(kpis, request.breakdown ?? []);
+  const weights = request.weights ?? DEFAULT_ENGAGEMENT_WEIGHTS;
+  const windows: Window[] = [...plan.periods].map(([series, period]) => ({ series, from: period.from, until: addDays(period.to, 1) }));
+  const query: MeasureQuery = { windows, grain: plan.grain, dimensions: plan.dimensions, filters: request.filters ?? {} };
+  const ids = [...new Set(kpis.flatMap((kpi) => measuresOf(kpi.formula)))];
+  const table = await fetchTop(store, ids, query, plan, kpis[0], request, weights);
+  const currentBuckets = bucketsBySeries(plan).get('current')!;
+  return {
+    period: request.period,
+    comparisons: Object.fromEntries([...plan.periods].filter(([series]) => series !== 'current')),
+    breakdown: request.breakdown ?? [],
+    results: kpis.map((kpi) => resultOf(kpi, table, plan, currentBuckets, weights, request)),
+  };
+}
+
+/** With `top`, the ranking runs in SQL on the first KPI's source and the other measures follow its keys. */
+async function fetchTop(store: Store, ids: MeasureId[], query: MeasureQuery, plan: Plan, first: Kpi, request: KpiRequest, weights: EngagementWeights): Promise<SeriesTable> {
+  if (!request.top) return fetchMeasures(store, ids, query, plan);
+  const dimension = plan.dimensions[0];
+  const expression = orderExpression(first.formula, weights);
+  if (!dimension || plan.grain || !expression) {
+    throw new InputError(`top lists need one breakdown by an entity (post, campaign…) and a KPI computed from one source; ${first.id} with ${(request.breakdown ?? []).join(', ') || 'no breakdown'} does not qualify`);
+  }
+  const rankingIds = measuresOf(first.formula);
+  const current = query.windows.filter((window) => window.series === 'current');
+  const ranking = await fetchMeasures(store, rankingIds, {
+    ...query, windows: current, order: { expression, descending: !request.top.ascending, limit: request.top.limit },
+  }, { ...plan, periods: new Map([['current', plan.periods.get('current')!]]) });
+  const values = [...ranking.get('current')!.values()].map((cell) => cell.key[dimension]).filter((value): value is string => value != null);
+  return fetchMeasures(store, ids, { ...query, keys: { dimension, values } }, plan);
+}
+
+function resultOf(kpi: Kpi, table: SeriesTable, plan: Plan, currentBuckets: { start: string }[], weights: EngagementWeights, request: KpiRequest): KpiResult {
+  const ids = measuresOf(kpi.formula);
+  const current = table.get('current')!;
+  const keys = new Map<string, BreakdownKey>();
+  if (plan.grain) {
+    // Every bucket of the period gets a row, empty ones with null, so trends have no holes.
+    const entityKeys = plan.dimensions.length ? [...current.values()].map((cell) => ({ ...cell.key, [plan.grain!]: undefined })) : [{}];
+    for (const entityKey of entityKeys) {
+      currentBuckets.forEach((_, position) => {
+        const key = { ...entityKey, [plan.grain!]: String(position) };
+        keys.set(JSON.stringify(orderedKey(key, plan)), orderedKey(key, plan));
+      });
+    }
+  } else {
+    for (const cell of current.values()) {
+      if (ids.some((id) => id in cell.values)) keys.set(JSON.stringify(cell.key), cell.key);
+    }
+    if (keys.size === 0 && plan.dimensions.length === 0) keys.set('{}', {});
+  }
+  const rows = [...keys].map(([cellKey, key]) => {
+    const inputs = pick(current.get(cellKey)?.values ?? {}, ids);
+    const value = evaluate(kpi.formula, inputs, weights);
+    const row: KpiRow = { key: labelled(key, plan, currentBuckets), value, inputs };
+    for (const series of ['previous', 'yoy'] as const) {
+      const seriesTable = table.get(series);
+      if (!seriesTable) continue;
+      const earlier = evaluate(kpi.formula, pick(seriesTable.get(cellKey)?.values ?? {}, ids), weights);
+      row[series] = compareValues(value, earlier, kpi.better);
+    }
+    return row;
+  });
+  const ignoredFilters = Object.entries(request.filters ?? {})
+    .filter(([dimension, values]) => values?.length && ids.some((id) => !(dimension in SOURCES[MEASURES[id].source].dimensions)))
+    .map(([dimension]) => dimension);
+  return { id: kpi.id, rows: sortRows(rows, plan, request), ignoredFilters };
+}
+
+function orderedKey(key: BreakdownKey, plan: Plan): BreakdownKey {
+  const ordered: BreakdownKey = {};
+  if (plan.grain) ordered[plan.grain] = key[plan.grain];
+  for (const dimension of plan.dimensions) ordered[dimension] = key[dimension] ?? null;
+  return ordered;
+}
+
+function labelled(key: BreakdownKey, plan: Plan, currentBuckets: { start: string }[]): BreakdownKey {
+  if (!plan.grain) return key;
+  return { ...key, [plan.grain]: currentBuckets[Number(key[plan.grain])].start };
+}
+
+function pick(values: MeasureValues, ids: MeasureId[]): MeasureValues {
+  return Object.fromEntries(ids.map((id) => [id, values[id] ?? null]));
+}
+
+function sortRows(rows: KpiRow[], plan: Plan, request: KpiRequest): KpiRow[] {
+  if (request.top) {
+    const direction = request.top.ascending ? 1 : -1;
+    return rows.sort((a, b) => direction * ((a.value ?? -Infinity) - (b.value ?? -Infinity))).slice(0, request.top.limit);
+  }
+  return rows.sort((a, b) => {
+    for (const name of [plan.grain, ...plan.dimensions].filter(Boolean) as Breakdown[]) {
+      const order = String(a.key[name] ?? '').localeCompare(String(b.key[name] ?? ''));
+      if (order !== 0) return order;
+    }
+    return 0;
+  });
+}

@@ -1,0 +1,26 @@
+/** Where in a user's file a problem sits; every field a person needs to find and fix it. */
+export interface Location {
+  file?: string;
+  line?: number;
+  column?: string;
+  value?: string;
+  expected?: string;
+}
+
+/** A problem with what the user gave us (exit code 1, HTTP 400), as opposed to a bug of ours. */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly location: Location = {},
+    readonly details: InputError[] = [],
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export function describeLocation({ file, line, column }: Location): string {
+  return [file, line !== undefined ? `line ${line}` : undefined, column !== undefined ? `column "${column}"` : undefined]
+    .filter(Boolean)
+    .join(', ');
+}

@@ -1,0 +1,58 @@
+// Domain vocabulary shared by every stage.
+
+export const PLATFORMS = ['facebook', 'instagram', 'linkedin', 'x', 'youtube', 'tiktok'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const CONTENT_TYPES = ['text', 'image', 'carousel', 'video', 'reel', 'story', 'link', 'live', 'document'] as const;
+export type ContentType = (typeof CONTENT_TYPES)[number];
+
+export const INTERACTION_KINDS = ['comment', 'reply', 'mention', 'message', 'share', 'participation'] as const;
+export type InteractionKind = (typeof INTERACTION_KINDS)[number];
+
+export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
+export type Sentiment = (typeof SENTIMENTS)[number];
+
+export const CONVERSION_TYPES = [
+  'purchase', 'newsletter', 'download', 'info_request', 'call', 'lead', 'meeting', 'referral', 'signup',
+] as const;
+export type ConversionType = (typeof CONVERSION_TYPES)[number];
+
+export const DIRECTIONS = ['increase', 'decrease'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const TIME_GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+export type TimeGrain = (typeof TIME_GRAINS)[number];
+
+export const ENTITY_DIMENSIONS = ['platform', 'account', 'campaign', 'content_type', 'post', 'conversion_type'] as const;
+export type EntityDimension = (typeof ENTITY_DIMENSIONS)[number];
+
+export type Breakdown = TimeGrain | EntityDimension;
+export const BREAKDOWNS: readonly Breakdown[] = [...TIME_GRAINS, ...ENTITY_DIMENSIONS];
+
+export const FILTER_DIMENSIONS = ['platform', 'account', 'campaign', 'content_type'] as const;
+export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
+/** Each filter keeps the rows whose dimension is one of the listed values. */
+export type Filters = Partial<Record<FilterDimension, string[]>>;
+
+export const COMPARISONS = ['previous', 'yoy'] as const;
+export type Comparison = (typeof COMPARISONS)[number];
+
+/** A calendar range of whole days, both ends included, in UTC. */
+export interface Period {
+  from: string; // YYYY-MM-DD
+  to: string; // YYYY-MM-DD
+}
+
+export interface Objective {
+  id: string;
+  name: string;
+  kpi: string;
+  target: number;
+  period: Period;
+  direction: Direction;
+  filters: Filters;
+  baseline: number | null;
+}
+
+export * from './dates.ts';
+export * from './errors.ts';

@@ -1,0 +1,26 @@
+import type { TimeGrain } from '../model/index.ts';
+import type { ColumnType } from './schema.ts';
+
+/**
+ * What differs between SQL engines. The metric compiler writes SQL only through this interface,
+ * so a second engine is one more class overriding these methods, not a change to the catalog.
+ * Aggregates take an optional condition: DuckDB writes FILTER (WHERE …), ClickHouse the -If combinators.
+ */
+export interface Dialect {
+  readonly name: 'duckdb' | 'clickhouse';
+  columnType(type: ColumnType): string;
+  quoteIdentifier(name: string): string;
+  /** Placeholder for the n-th (1-based) bound value. */
+  placeholder(index: number): string;
+  /** A bound 'YYYY-MM-DD' string as a timestamp at midnight UTC. */
+  timestamp(placeholder: string): string;
+  /** An integer that numbers the grain's buckets (see bucketKeyToStart for its meaning). */
+  bucketKey(grain: TimeGrain, expression: string): string;
+  sum(value: string, condition?: string): string;
+  count(condition?: string): string;
+  avg(value: string): string;
+  quantile(value: string, fraction: number, condition?: string): string;
+  argMax(value: string, orderBy: string, condition?: string): string;
+  argMin(value: string, orderBy: string, condition?: string): string;
+  epochSeconds(expression: string): string;
+}

@@ -1,0 +1,142 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  DuckDBConnection,
+  DuckDBDateValue,
+  DuckDBInstance,
+  DuckDBTimestampValue,
+  type DuckDBAppender,
+} from '@duckdb/node-api';
+import { tableByName, type ColumnType } from '../schema.ts';
+import type { Cell, ResultRow, SqlValue, Store, Transaction } from '../types.ts';
+import { DuckDbDialect } from './dialect.ts';
+import { migrate } from './migrate.ts';
+import { toJsValue } from './values.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Serialises writers: DuckDB allows one open transaction per connection. */
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+
+  async lock<T>(work: () => Promise<T>): Promise<T> {
+    const previous = this.tail;
+    let release!: () => void;
+    this.tail = new Promise((resolve) => (release = resolve));
+    await previous;
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+}
+
+async function readAll(connection: DuckDBConnection, sql: string, params: SqlValue[] = []): Promise<ResultRow[]> {
+  const reader = await connection.runAndReadAll(sql, params.length ? (params as never) : undefined);
+  const columns = reader.columnNames();
+  return reader.getRows().map((row) => {
+    const record: ResultRow = {};
+    columns.forEach((name, index) => (record[name] = toJsValue(row[index])));
+    return record;
+  });
+}
+
+function appendCell(appender: DuckDBAppender, type: ColumnType, cell: Cell): void {
+  if (cell === null) return appender.appendNull();
+  switch (type) {
+    case 'text':
+      return appender.appendVarchar(String(cell));
+    case 'int':
+      return appender.appendBigInt(BigInt(Math.round(Number(cell))));
+    case 'float':
+      return appender.appendDouble(Number(cell));
+    case 'bool':
+      return appender.appendBoolean(Boolean(cell));
+    case 'date':
+      return appender.appendDate(new DuckDBDateValue(Math.floor(Date.parse(`${cell}T00:00:00Z`) / DAY_MS)));
+    case 'timestamp':
+      return appender.appendTimestamp(new DuckDBTimestampValue(BigInt(Math.round(Number(cell))) * 1000n));
+  }
+}
+
+class DuckDbTransaction implements Transaction {
+  constructor(private readonly connection: DuckDBConnection) {}
+
+  all(sql: string, params?: SqlValue[]): Promise<ResultRow[]> {
+    return readAll(this.connection, sql, params);
+  }
+
+  async run(sql: string, params?: SqlValue[]): Promise<void> {
+    await this.connection.run(sql, params?.length ? (params as never) : undefined);
+  }
+
+  async append(tableName: string, columns: string[], rows: Cell[][]): Promise<void> {
+    const table = tableByName(tableName);
+    if (!table) throw new Error(`unknown table ${tableName}`);
+    const types = table.columns.map((column) => column.type);
+    const positions = table.columns.map((column) => columns.indexOf(column.name));
+    const appender = await this.connection.createAppender(tableName);
+    try {
+      for (const row of rows) {
+        for (let index = 0; index < types.length; index++) {
+          const position = positions[index];
+          appendCell(appender, types[index], position < 0 ? null : (row[position] ?? null));
+        }
+        appender.endRow();
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+  }
+}
+
+export class DuckDbStore implements Store {
+  readonly dialect = new DuckDbDialect();
+  private readonly writeLock = new Mutex();
+
+  private constructor(
+    readonly location: string,
+    private readonly instance: DuckDBInstance,
+    private readonly writer: DuckDBConnection,
+    private readonly reader: DuckDBConnection,
+  ) {}
+
+  /** Opens (creating and migrating if needed) the store at `location`, or in memory for ':memory:'. */
+  static async open(location: string): Promise<DuckDbStore> {
+    if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
+    const instance = await DuckDBInstance.create(location);
+    const writer = await instance.connect();
+    await migrate(writer);
+    return new DuckDbStore(location, instance, writer, await instance.connect());
+  }
+
+  all(sql: string, params?: SqlValue[]): Promise<ResultRow[]> {
+    return readAll(this.reader, sql, params);
+  }
+
+  run(sql: string, params?: SqlValue[]): Promise<void> {
+    return this.transaction((tx) => tx.run(sql, params));
+  }
+
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.writeLock.lock(async () => {
+      await this.writer.run('BEGIN TRANSACTION');
+      try {
+        const result = await work(new DuckDbTransaction(this.writer));
+        await this.writer.run('COMMIT');
+        return result;
+      } catch (error) {
+        await this.writer.run('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  close(): void {
+    this.reader.closeSync();
+    this.writer.closeSync();
+    this.instance.closeSync();
+  }
+}

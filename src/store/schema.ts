@@ -1,0 +1,265 @@
+// The canonical tables: one definition, read by the DDL of each engine, the CSV templates and the validators.
+import {
+  CONTENT_TYPES,
+  CONVERSION_TYPES,
+  DIRECTIONS,
+  INTERACTION_KINDS,
+  PLATFORMS,
+  SENTIMENTS,
+} from '../model/index.ts';
+
+export type ColumnType = 'text' | 'int' | 'float' | 'bool' | 'date' | 'timestamp';
+
+export interface Column {
+  name: string;
+  type: ColumnType;
+  required?: boolean;
+  /** Closed list of accepted values (validated on import). */
+  values?: readonly string[];
+  /** Smallest accepted number (validated on import). */
+  min?: number;
+  max?: number;
+  doc: string;
+}
+
+export interface Table {
+  name: string;
+  grain: string;
+  columns: Column[];
+  /** Columns that identify a row: a newer import of the same key replaces the row. */
+  key: string[];
+  /** Loaded from user files (false for tables the program writes itself). */
+  importable: boolean;
+}
+
+const importId: Column = { name: 'import_id', type: 'text', doc: 'Import that wrote the row (set by Cadran).' };
+const platform = (required: boolean): Column => ({
+  name: 'platform', type: 'text', required, values: PLATFORMS, doc: `One of ${PLATFORMS.join(', ')}.`,
+});
+const count = (name: string, doc: string): Column => ({ name, type: 'int', min: 0, doc });
+
+export const TABLES: Table[] = [
+  {
+    name: 'accounts', grain: 'platform account', key: ['account_id'], importable: true,
+    columns: [
+      { name: 'account_id', type: 'text', required: true, doc: 'Unique id, e.g. instagram:maisonlumen.' },
+      platform(true),
+      { name: 'handle', type: 'text', required: true, doc: 'Public handle or page name.' },
+      { name: 'name', type: 'text', doc: 'Display name.' },
+      { name: 'is_competitor', type: 'bool', doc: 'true for a competitor followed for share of voice.' },
+      importId,
+    ],
+  },
+  {
+    name: 'posts', grain: 'post', key: ['post_id'], importable: true,
+    columns: [
+      { name: 'post_id', type: 'text', required: true, doc: 'Unique id of the post.' },
+      { name: 'account_id', type: 'text', required: true, doc: 'Account that published it.' },
+      platform(true),
+      { name: 'published_at', type: 'timestamp', required: true, doc: 'ISO 8601 time, with or without offset (UTC if none).' },
+      { name: 'content_type', type: 'text', required: true, values: CONTENT_TYPES, doc: `One of ${CONTENT_TYPES.join(', ')}.` },
+      { name: 'text', type: 'text', doc: 'Post text.' },
+      { name: 'permalink', type: 'text', doc: 'Link to the original post.' },
+      { name: 'campaign', type: 'text', doc: 'Campaign name (same as utm_campaign).' },
+      importId,
+    ],
+  },
+  {
+    name: 'post_metrics', grain: 'post + snapshot time', key: ['post_id', 'snapshot_at'], importable: true,
+    columns: [
+      { name: 'post_id', type: 'text', required: true, doc: 'Post measured.' },
+      { name: 'snapshot_at', type: 'timestamp', required: true, doc: 'When the lifetime counters were read; the latest counts.' },
+      count('impressions', 'Times the post was shown.'),
+      count('reach', 'Unique people who saw the post.'),
+      count('reactions', 'Likes and other reactions.'),
+      count('comments', 'Comments and replies.'),
+      count('shares', 'Shares, reposts, retweets.'),
+      count('saves', 'Saves and bookmarks.'),
+      count('link_clicks', 'Clicks on the link of the post.'),
+      count('video_views', 'Video views.'),
+      count('participation', 'Contest entries and other participation events.'),
+      importId,
+    ],
+  },
+  {
+    name: 'account_daily', grain: 'account + day', key: ['account_id', 'day'], importable: true,
+    columns: [
+      { name: 'account_id', type: 'text', required: true, doc: 'Account measured.' },
+      { name: 'day', type: 'date', required: true, doc: 'YYYY-MM-DD.' },
+      count('followers', 'Followers at the end of the day (a gauge: never summed over days).'),
+      count('profile_visits', 'Profile or page visits that day.'),
+      count('impressions', 'Account-level impressions that day.'),
+      count('reach', 'Account-level reach that day.'),
+      importId,
+    ],
+  },
+  {
+    name: 'interactions', grain: 'one comment, reply, mention, message or share', key: ['interaction_id'], importable: true,
+    columns: [
+      { name: 'interaction_id', type: 'text', required: true, doc: 'Unique id.' },
+      platform(true),
+      { name: 'account_id', type: 'text', required: true, doc: 'Account commented, mentioned or messaged (a competitor account for their mentions).' },
+      { name: 'post_id', type: 'text', doc: 'Post the interaction is under, if any.' },
+      { name: 'kind', type: 'text', required: true, values: INTERACTION_KINDS, doc: `One of ${INTERACTION_KINDS.join(', ')}.` },
+      { name: 'author_id', type: 'text', required: true, doc: 'Author id on the platform.' },
+      { name: 'author_name', type: 'text', doc: 'Author display name.' },
+      count('author_audience', 'Author followers (for influencers).'),
+      { name: 'created_at', type: 'timestamp', required: true, doc: 'ISO 8601 time.' },
+      { name: 'text', type: 'text', doc: 'What was written.' },
+      { name: 'lang', type: 'text', doc: 'fr, en or other.' },
+      { name: 'sentiment', type: 'text', values: SENTIMENTS, doc: `One of ${SENTIMENTS.join(', ')}.` },
+      { name: 'sentiment_score', type: 'float', min: -1, max: 1, doc: '-1 (negative) to 1 (positive).' },
+      { name: 'reply_to', type: 'text', doc: 'interaction_id this replies to.' },
+      { name: 'is_brand', type: 'bool', doc: 'true when written by the brand itself.' },
+      importId,
+    ],
+  },
+  {
+    name: 'audience', grain: 'account + day + dimension + bucket', key: ['account_id', 'day', 'dimension', 'bucket'], importable: true,
+    columns: [
+      { name: 'account_id', type: 'text', required: true, doc: 'Account whose audience this is.' },
+      { name: 'day', type: 'date', required: true, doc: 'Day of the snapshot.' },
+      { name: 'dimension', type: 'text', required: true, values: ['age', 'gender', 'country', 'industry', 'seniority', 'job_function', 'company_size'], doc: 'age, gender, country, industry, seniority, job_function or company_size.' },
+      { name: 'bucket', type: 'text', required: true, doc: 'e.g. 25-34, female, FR.' },
+      { name: 'members', type: 'float', required: true, min: 0, doc: 'Audience members in the bucket.' },
+      importId,
+    ],
+  },
+  {
+    name: 'personas', grain: 'dimension + bucket', key: ['dimension', 'bucket'], importable: true,
+    columns: [
+      { name: 'dimension', type: 'text', required: true, doc: 'Audience dimension targeted.' },
+      { name: 'bucket', type: 'text', required: true, doc: 'Bucket that belongs to the target personas.' },
+      importId,
+    ],
+  },
+  {
+    name: 'web_sessions', grain: 'day + source/medium/campaign/content', key: ['day', 'source', 'medium', 'campaign', 'content'], importable: true,
+    columns: [
+      { name: 'day', type: 'date', required: true, doc: 'YYYY-MM-DD.' },
+      { name: 'source', type: 'text', required: true, doc: 'utm_source or referrer.' },
+      { name: 'medium', type: 'text', doc: 'utm_medium.' },
+      { name: 'campaign', type: 'text', doc: 'utm_campaign.' },
+      { name: 'content', type: 'text', doc: 'utm_content.' },
+      { ...platform(false), doc: 'Social network the source belongs to (derived from source when empty).' },
+      count('sessions', 'Sessions.'),
+      count('users', 'Users.'),
+      count('engaged_sessions', 'Engaged sessions.'),
+      importId,
+    ],
+  },
+  {
+    name: 'conversions', grain: 'one conversion', key: ['conversion_id'], importable: true,
+    columns: [
+      { name: 'conversion_id', type: 'text', required: true, doc: 'Unique id (order or lead id).' },
+      { name: 'occurred_at', type: 'timestamp', required: true, doc: 'ISO 8601 time.' },
+      { name: 'type', type: 'text', required: true, values: CONVERSION_TYPES, doc: `One of ${CONVERSION_TYPES.join(', ')}.` },
+      { name: 'source', type: 'text', doc: 'utm_source.' },
+      { name: 'medium', type: 'text', doc: 'utm_medium.' },
+      { name: 'campaign', type: 'text', doc: 'utm_campaign.' },
+      { ...platform(false), doc: 'Social network credited (derived from source when empty; empty when not social).' },
+      { name: 'value', type: 'float', min: 0, doc: 'Revenue in the reporting currency.' },
+      { name: 'currency', type: 'text', doc: 'ISO 4217 code, e.g. EUR.' },
+      importId,
+    ],
+  },
+  {
+    name: 'spend', grain: 'day + platform + campaign', key: ['day', 'platform', 'campaign'], importable: true,
+    columns: [
+      { name: 'day', type: 'date', required: true, doc: 'YYYY-MM-DD.' },
+      platform(true),
+      { name: 'campaign', type: 'text', doc: 'Campaign name.' },
+      { name: 'amount', type: 'float', required: true, min: 0, doc: 'Cost in the reporting currency.' },
+      { name: 'currency', type: 'text', doc: 'ISO 4217 code.' },
+      importId,
+    ],
+  },
+  {
+    name: 'nps_responses', grain: 'one survey answer', key: ['response_id'], importable: true,
+    columns: [
+      { name: 'response_id', type: 'text', required: true, doc: 'Unique id.' },
+      { name: 'answered_at', type: 'timestamp', required: true, doc: 'ISO 8601 time.' },
+      { name: 'score', type: 'int', required: true, min: 0, max: 10, doc: 'Likelihood to recommend, 0 to 10.' },
+      { name: 'comment', type: 'text', doc: 'Free text answer.' },
+      { name: 'channel', type: 'text', doc: 'Where the survey ran.' },
+      importId,
+    ],
+  },
+  {
+    name: 'ssi', grain: 'person + day', key: ['person_id', 'day'], importable: true,
+    columns: [
+      { name: 'person_id', type: 'text', required: true, doc: 'Seller id.' },
+      { name: 'person_name', type: 'text', doc: 'Seller name.' },
+      { name: 'team', type: 'text', doc: 'Sales team.' },
+      { name: 'day', type: 'date', required: true, doc: 'Day of the snapshot.' },
+      { name: 'ssi', type: 'float', required: true, min: 0, max: 100, doc: 'Social Selling Index, 0-100.' },
+      { name: 'brand', type: 'float', min: 0, max: 25, doc: 'Establish your professional brand, 0-25.' },
+      { name: 'people', type: 'float', min: 0, max: 25, doc: 'Find the right people, 0-25.' },
+      { name: 'insights', type: 'float', min: 0, max: 25, doc: 'Engage with insights, 0-25.' },
+      { name: 'relationships', type: 'float', min: 0, max: 25, doc: 'Build relationships, 0-25.' },
+      count('connections', 'LinkedIn connections.'),
+      count('followers', 'LinkedIn followers.'),
+      count('inbound_requests', 'Connection requests received that day.'),
+      importId,
+    ],
+  },
+  {
+    name: 'links', grain: 'tracked short link', key: ['code'], importable: false,
+    columns: [
+      { name: 'code', type: 'text', required: true, doc: 'Short code served at /l/CODE.' },
+      { name: 'target_url', type: 'text', required: true, doc: 'Destination with UTM parameters.' },
+      platform(false),
+      { name: 'campaign', type: 'text', doc: 'utm_campaign.' },
+      { name: 'post_id', type: 'text', doc: 'Post the link is published in.' },
+      { name: 'created_at', type: 'timestamp', required: true, doc: 'Creation time.' },
+      { name: 'disabled', type: 'bool', doc: 'true when the link no longer redirects.' },
+      { name: 'expires_at', type: 'timestamp', doc: 'Time after which the link no longer redirects.' },
+    ],
+  },
+  {
+    name: 'clicks', grain: 'one click on a tracked link', key: ['click_id'], importable: false,
+    columns: [
+      { name: 'click_id', type: 'text', required: true, doc: 'Unique id.' },
+      { name: 'code', type: 'text', required: true, doc: 'Link clicked.' },
+      { name: 'clicked_at', type: 'timestamp', required: true, doc: 'Time of the click.' },
+      { name: 'referrer_host', type: 'text', doc: 'Host of the referring page.' },
+      { name: 'country', type: 'text', doc: 'Country code when known.' },
+      { name: 'device', type: 'text', doc: 'desktop, mobile, tablet or bot.' },
+      { name: 'visitor_key', type: 'text', doc: 'Daily-salted hash of IP and user agent.' },
+      { name: 'is_bot', type: 'bool', doc: 'true for crawlers and link previews.' },
+    ],
+  },
+  {
+    name: 'objectives', grain: 'objective', key: ['objective_id'], importable: false,
+    columns: [
+      { name: 'objective_id', type: 'text', required: true, doc: 'Unique id.' },
+      { name: 'name', type: 'text', required: true, doc: 'What the objective is for.' },
+      { name: 'kpi', type: 'text', required: true, doc: 'KPI id from the catalog.' },
+      { name: 'target', type: 'float', required: true, doc: 'Target value of the KPI.' },
+      { name: 'period_from', type: 'date', required: true, doc: 'First day.' },
+      { name: 'period_to', type: 'date', required: true, doc: 'Last day.' },
+      { name: 'direction', type: 'text', required: true, values: DIRECTIONS, doc: 'increase or decrease.' },
+      { name: 'filters', type: 'text', doc: 'JSON object of filters.' },
+      { name: 'baseline', type: 'float', doc: 'Starting value, if any.' },
+    ],
+  },
+  {
+    name: 'imports', grain: 'imported file', key: ['import_id'], importable: false,
+    columns: [
+      { name: 'import_id', type: 'text', required: true, doc: 'Unique id.' },
+      { name: 'file_name', type: 'text', required: true, doc: 'Name of the file.' },
+      { name: 'file_hash', type: 'text', required: true, doc: 'SHA-256 of the file.' },
+      { name: 'format', type: 'text', required: true, doc: 'Format detected or chosen.' },
+      { name: 'table_name', type: 'text', required: true, doc: 'Table written.' },
+      { name: 'rows', type: 'int', required: true, doc: 'Rows written.' },
+      { name: 'replaced', type: 'int', required: true, doc: 'Existing rows replaced.' },
+      { name: 'imported_at', type: 'timestamp', required: true, doc: 'Time of the import.' },
+    ],
+  },
+];
+
+export function tableByName(name: string): Table | undefined {
+  return TABLES.find((table) => table.name === name);
+}
+
+export const IMPORTABLE_TABLES = TABLES.filter((table) => table.importable);

@@ -1,0 +1,26 @@
+import type { Dialect } from './dialect.ts';
+
+/** A value bound to a query. Dates are 'YYYY-MM-DD' strings, timestamps epoch milliseconds in typed rows. */
+export type SqlValue = string | number | boolean | null;
+export type ResultRow = Record<string, unknown>;
+
+/** A typed cell for bulk appends: text, number, boolean, date 'YYYY-MM-DD', timestamp epoch ms, or null. */
+export type Cell = string | number | boolean | null;
+
+export interface Queryable {
+  all(sql: string, params?: SqlValue[]): Promise<ResultRow[]>;
+  run(sql: string, params?: SqlValue[]): Promise<void>;
+}
+
+export interface Transaction extends Queryable {
+  /** Bulk-writes rows whose cells follow `columns` of a canonical table, through the engine's fast path. */
+  append(table: string, columns: string[], rows: Cell[][]): Promise<void>;
+}
+
+export interface Store extends Queryable {
+  readonly dialect: Dialect;
+  readonly location: string;
+  /** Runs the work in one transaction: everything lands, or nothing does. */
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  close(): void;
+}
