@@ -41,6 +41,10 @@ class Params {
 }
 
 const dimensionColumn = (dimension: EntityDimension) => `d_${dimension}`;
+/** Measure columns carry a prefix so they never collide with a source column of the same name. */
+export const measureColumn = (id: MeasureId) => `m_${id}`;
+/** Rows aggregated, so an empty window reads as null rather than 0. */
+export const ROW_COUNT = 'row_count';
 
 export function measureGroups(ids: MeasureId[]): MeasureId[][] {
   const groups = new Map<string, MeasureId[]>();
@@ -121,7 +125,7 @@ function compileSimple(dialect: Dialect, ids: MeasureId[], query: MeasureQuery):
   const params = new Params(dialect);
   const parts = query.windows.map((window) => {
     const { select, group } = selectKeys(dialect, source, query, window.series);
-    const aggregates = ids.map((id) => `${simpleAggregate(dialect, MEASURES[id])} AS ${id}`);
+    const aggregates = [...ids.map((id) => `${simpleAggregate(dialect, MEASURES[id])} AS ${measureColumn(id)}`), `${dialect.count()} AS ${ROW_COUNT}`];
     const where = [windowCondition(dialect, source, window, params), ...filterConditions(source, query, params)];
     const order = query.order
       ? ` ORDER BY ${query.order.expression} ${query.order.descending ? 'DESC' : 'ASC'} NULLS LAST LIMIT ${Math.floor(query.order.limit)}`
@@ -158,7 +162,7 @@ function compileGauge(dialect: Dialect, id: MeasureId, query: MeasureQuery, buck
     WHERE ${conditions.join(' AND ')}
     GROUP BY w.series, w.bucket${[...dimensions.map((dimension) => source.dimensions[dimension]!.sql), ...entity].map((column) => `, ${column}`).join('')}`;
   const combined = combine === 'sum' ? dialect.sum('v') : dialect.avg('v');
-  const sql = `SELECT series, bucket${dimensionColumns.map((column) => `, ${column}`).join('')}, ${combined} AS ${id}
+  const sql = `SELECT series, bucket${dimensionColumns.map((column) => `, ${column}`).join('')}, ${combined} AS ${measureColumn(id)}
     FROM (${inner}) g GROUP BY series, bucket${dimensionColumns.map((column) => `, ${column}`).join('')}`;
   return { sql, params: params.values, measures: [id] };
 }
@@ -181,7 +185,7 @@ function compilePerEntity(dialect: Dialect, id: MeasureId, query: MeasureQuery):
   const outerAggregate = 'count' in outer
     ? dialect.count(qualifies === 'true' ? undefined : qualifies)
     : `coalesce(${dialect.sum(outer.sum, qualifies)}, 0)`;
-  const sql = `SELECT ${keyColumns.join(', ')}, ${outerAggregate} AS ${id}
+  const sql = `SELECT ${keyColumns.join(', ')}, ${outerAggregate} AS ${measureColumn(id)}
     FROM (${parts.map((part) => `(${part})`).join(' UNION ALL ')}) e GROUP BY ${keyColumns.join(', ')}`;
   return { sql, params: params.values, measures: [id] };
 }

@@ -9,7 +9,7 @@ import {
   type EngagementWeights, type Kpi, type MeasureId,
 } from './catalog/index.ts';
 import { comparisonPeriods, compareValues, type ComparisonValue } from './compare.ts';
-import { compileGroup, measureGroups, type MeasureQuery, type Series, type Window } from './compile.ts';
+import { compileGroup, measureColumn, measureGroups, ROW_COUNT, type MeasureQuery, type Series, type Window } from './compile.ts';
 import { orderExpression } from './order.ts';
 
 export interface KpiRequest {
@@ -120,11 +120,15 @@ async function fetchMeasures(store: Store, ids: MeasureId[], query: MeasureQuery
   for (const group of measureGroups(ids)) {
     const compiled = compileGroup(store.dialect, group, query, buckets);
     for (const row of await store.all(compiled.sql, compiled.params)) {
+      if (row[ROW_COUNT] === 0) continue;
       const key = keyOf(row, plan, buckets.get(row.series as Series)!);
       const cellKey = JSON.stringify(key);
       const seriesRows = table.get(row.series as Series)!;
       const cell = seriesRows.get(cellKey) ?? { key, values: {} };
-      for (const id of compiled.measures) cell.values[id] = row[id] === null ? null : Number(row[id]);
+      for (const id of compiled.measures) {
+        const value = row[measureColumn(id)];
+        cell.values[id] = value === null ? null : Number(value);
+      }
       seriesRows.set(cellKey, cell);
     }
   }

@@ -1,3 +1,4 @@
+import { measureColumn } from './compile.ts';
 import { MEASURES, measuresOf, type EngagementWeights, type Formula, type MeasureId } from './catalog/index.ts';
 
 /**
@@ -18,10 +19,10 @@ function literal(value: number): string {
 }
 
 function toSql(formula: Formula, weights: EngagementWeights): string {
-  if ('measure' in formula) return formula.measure;
+  if ('measure' in formula) return measureColumn(formula.measure);
   if ('constant' in formula) return literal(formula.constant);
   if (formula.op === 'weighted') {
-    return `(${formula.terms.map((term) => `coalesce(${term.measure}, 0) * ${literal(weights[term.weight])}`).join(' + ')})`;
+    return `(${formula.terms.map((term) => `coalesce(${measureColumn(term.measure)}, 0) * ${literal(weights[term.weight])}`).join(' + ')})`;
   }
   const args = formula.args.map((arg) => toSql(arg, weights));
   switch (formula.op) {

@@ -56,3 +56,4 @@ export interface Objective {
 
 export * from './dates.ts';
 export * from './errors.ts';
+export * from './social-sources.ts';

@@ -14,7 +14,8 @@ export interface Queryable {
 
 export interface Transaction extends Queryable {
   /** Bulk-writes rows whose cells follow `columns` of a canonical table, through the engine's fast path. */
-  append(table: string, columns: string[], rows: Cell[][]): Promise<void>;
+  /** `into` names another table with the same columns (a staging copy). */
+  append(table: string, columns: string[], rows: Cell[][], into?: string): Promise<void>;
 }
 
 export interface Store extends Queryable {

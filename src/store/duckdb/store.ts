@@ -71,12 +71,12 @@ class DuckDbTransaction implements Transaction {
     await this.connection.run(sql, params?.length ? (params as never) : undefined);
   }
 
-  async append(tableName: string, columns: string[], rows: Cell[][]): Promise<void> {
+  async append(tableName: string, columns: string[], rows: Cell[][], into: string = tableName): Promise<void> {
     const table = tableByName(tableName);
     if (!table) throw new Error(`unknown table ${tableName}`);
     const types = table.columns.map((column) => column.type);
     const positions = table.columns.map((column) => columns.indexOf(column.name));
-    const appender = await this.connection.createAppender(tableName);
+    const appender = await this.connection.createAppender(into);
     try {
       for (const row of rows) {
         for (let index = 0; index < types.length; index++) {

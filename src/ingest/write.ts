@@ -1,0 +1,43 @@
+// Writes parsed rows in one transaction: rows with the same key as existing ones replace them.
+import { createHash, randomUUID } from 'node:crypto';
+import type { Store, Transaction } from '../store/index.ts';
+import type { ParsedRows } from './cadran-csv.ts';
+
+export interface ImportSummary {
+  importId: string;
+  file: string;
+  format: string;
+  table: string;
+  rows: number;
+  replaced: number;
+}
+
+const quote = (name: string) => `"${name}"`;
+
+async function replaceKeys(tx: Transaction, parsed: ParsedRows, staging: string): Promise<number> {
+  const matches = parsed.table.key.map((column) => `t.${quote(column)} IS NOT DISTINCT FROM ${staging}.${quote(column)}`).join(' AND ');
+  const [{ replaced }] = await tx.all(`SELECT count(*) AS replaced FROM ${quote(parsed.table.name)} t WHERE EXISTS (SELECT 1 FROM ${staging} WHERE ${matches})`);
+  await tx.run(`DELETE FROM ${quote(parsed.table.name)} t WHERE EXISTS (SELECT 1 FROM ${staging} WHERE ${matches})`);
+  return Number(replaced);
+}
+
+/** Lands the rows whole or not at all, and records the import. Identifiers come from the schema only. */
+export async function writeImport(store: Store, parsed: ParsedRows, source: { file: string; bytes: Uint8Array; format: string }): Promise<ImportSummary> {
+  const importId = randomUUID();
+  const staging = `staging_${importId.replaceAll('-', '')}`;
+  const table = quote(parsed.table.name);
+  const columns = [...parsed.columns, 'import_id'];
+  const rows = parsed.rows.map((row) => [...row, importId]);
+  return store.transaction(async (tx) => {
+    await tx.run(`CREATE TABLE ${staging} AS SELECT * FROM ${table} LIMIT 0`);
+    await tx.append(parsed.table.name, columns, rows, staging);
+    const replaced = await replaceKeys(tx, parsed, staging);
+    await tx.run(`INSERT INTO ${table} SELECT * FROM ${staging}`);
+    await tx.run(`DROP TABLE ${staging}`);
+    await tx.run(
+      'INSERT INTO imports (import_id, file_name, file_hash, format, table_name, rows, replaced, imported_at) VALUES ($1, $2, $3, $4, $5, $6, $7, now())',
+      [importId, source.file, createHash('sha256').update(source.bytes).digest('hex'), source.format, parsed.table.name, rows.length, replaced],
+    );
+    return { importId, file: source.file, format: source.format, table: parsed.table.name, rows: rows.length, replaced };
+  });
+}
