@@ -12,3 +12,4 @@ export const DEFAULT_STORE_PATH = './data/cadran.duckdb';
 export function openStore(location: string = process.env.CADRAN_DB || DEFAULT_STORE_PATH): Promise<Store> {
   return DuckDbStore.open(location);
 }
+export { isStoreEmpty, resetStore } from './state.ts';
