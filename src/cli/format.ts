@@ -33,10 +33,12 @@ export function formatDuration(seconds: number): string {
 export function formatChange(change: { delta: number | null; change: number | null; good: boolean | null } | undefined, unit: Unit): string {
   if (!change || change.delta === null) return '—';
   const mark = change.good === null ? '=' : change.good ? '▲ good' : '▼ bad';
-  const relative = change.change === null ? '' : ` (${change.change > 0 ? '+' : ''}${(change.change * 100).toFixed(1)} %)`;
-  const delta = unit === 'ratio'
-    ? `${change.delta > 0 ? '+' : ''}${(change.delta * 100).toFixed(2)} pts`
-    : `${change.delta > 0 ? '+' : change.delta < 0 ? '−' : ''}${formatValue(Math.abs(change.delta), unit)}`;
+  const relative = change.change === null ? '' : ` (${change.change > 0 ? '+' : change.change < 0 ? '−' : ''}${Math.abs(change.change * 100).toFixed(1)} %)`;
+  const sign = change.delta > 0 ? '+' : change.delta < 0 ? '−' : '';
+  const magnitude = unit === 'ratio' ? `${(Math.abs(change.delta) * 100).toFixed(2)} pts`
+    : unit === 'score' || unit === 'index' ? decimalFormat.format(Math.abs(change.delta))
+    : formatValue(Math.abs(change.delta), unit);
+  const delta = `${sign}${magnitude}`;
   return `${delta}${unit === 'ratio' ? '' : relative} ${mark}`;
 }
 

@@ -41,12 +41,15 @@ function renderResponse(response: KpiResponse, lang: 'en' | 'fr'): string {
     const compared = Object.keys(response.comparisons) as ('previous' | 'yoy')[];
     for (const series of compared) header.push(series === 'yoy' ? 'year earlier' : 'previous', series === 'yoy' ? 'yoy change' : 'change');
     const rows = result.rows.map((row) => [
-      ...response.breakdown.map((name) => row.key[name] ?? '(none)'),
+      ...response.breakdown.map((name) => (result.ignoredBreakdowns.includes(name) ? '(all)' : row.key[name] ?? '(none)')),
       formatValue(row.value, kpi.unit),
       ...compared.flatMap((series) => [formatValue(row[series]?.value, kpi.unit), formatChange(row[series], kpi.unit)]),
     ]);
     const aligned = header.map((_, index) => index >= response.breakdown.length);
-    const notes = result.ignoredFilters.length ? `\n(filters not applicable to this KPI, ignored: ${result.ignoredFilters.join(', ')})` : '';
+    const notes = [
+      result.ignoredBreakdowns.length ? `(not split by ${result.ignoredBreakdowns.join(', ')}: this KPI's data does not carry it)` : '',
+      result.ignoredFilters.length ? `(filters not applicable to this KPI, ignored: ${result.ignoredFilters.join(', ')})` : '',
+    ].filter(Boolean).map((note) => `\n${note}`).join('');
     sections.push(`${kpi.name[lang]} [${kpi.id}]: ${kpi.explanation[lang]}\n${renderTable([header, ...rows], aligned)}${notes}`);
   }
   return sections.join('\n\n');

@@ -39,6 +39,8 @@ export interface KpiResult {
   rows: KpiRow[];
   /** Filters this KPI's data cannot be split by (e.g. a platform filter on survey NPS). */
   ignoredFilters: string[];
+  /** Requested breakdowns this KPI's data cannot be split by: its rows are totals over them. */
+  ignoredBreakdowns: string[];
 }
 
 export interface KpiResponse {
@@ -72,14 +74,24 @@ function planOf(request: KpiRequest): Plan {
   return { grain: grains[0] ?? null, dimensions, periods };
 }
 
-function checkBreakdowns(kpis: Kpi[], breakdown: Breakdown[]): void {
-  for (const kpi of kpis) {
-    const allowed = breakdownsOf(kpi);
-    const refused = breakdown.filter((item) => !allowed.includes(item));
-    if (refused.length) {
-      throw new InputError(`${kpi.id} cannot be broken down by ${refused.join(', ')}; it can by ${allowed.join(', ')}`);
+/**
+ * A breakdown no requested KPI supports is refused. When only some KPIs support it (nps by platform
+ * beside engagement by platform), the others are computed without it and say so in `ignoredBreakdowns`.
+ * Top lists rank every KPI on the same keys, so there every KPI must support the breakdown.
+ */
+function checkBreakdowns(kpis: Kpi[], breakdown: Breakdown[], strict: boolean): void {
+  for (const item of breakdown) {
+    const refusing = kpis.filter((kpi) => !breakdownsOf(kpi).includes(item));
+    if (refusing.length === kpis.length || (strict && refusing.length)) {
+      const kpi = refusing[0];
+      throw new InputError(`${kpi.id} cannot be broken down by ${item}; it can by ${breakdownsOf(kpi).join(', ')}`);
     }
   }
+}
+
+function supportedDimensions(kpi: Kpi, plan: Plan): EntityDimension[] {
+  const allowed = breakdownsOf(kpi);
+  return plan.dimensions.filter((dimension) => allowed.includes(dimension));
 }
 
 /** Buckets of each series, numbered the way the engine numbers them, clipped to the series' period. */
@@ -159,18 +171,32 @@ export async function queryKpis(store: Store, request: KpiRequest): Promise<KpiR
     }
   });
   const plan = planOf(request);
-  checkBreakdowns(kpis, request.breakdown ?? []);
+  checkBreakdowns(kpis, request.breakdown ?? [], Boolean(request.top));
   const weights = request.weights ?? DEFAULT_ENGAGEMENT_WEIGHTS;
   const windows: Window[] = [...plan.periods].map(([series, period]) => ({ series, from: period.from, until: addDays(period.to, 1) }));
-  const query: MeasureQuery = { windows, grain: plan.grain, dimensions: plan.dimensions, filters: request.filters ?? {} };
-  const ids = [...new Set(kpis.flatMap((kpi) => measuresOf(kpi.formula)))];
-  const table = await fetchTop(store, ids, query, plan, kpis[0], request, weights);
   const currentBuckets = bucketsBySeries(plan).get('current')!;
+  const groups = new Map<string, { dimensions: EntityDimension[]; kpis: Kpi[] }>();
+  for (const kpi of kpis) {
+    const dimensions = supportedDimensions(kpi, plan);
+    const group = groups.get(dimensions.join()) ?? { dimensions, kpis: [] };
+    groups.set(dimensions.join(), { ...group, kpis: [...group.kpis, kpi] });
+  }
+  const results = new Map<string, KpiResult>();
+  await Promise.all([...groups.values()].map(async ({ dimensions, kpis: groupKpis }) => {
+    const groupPlan = { ...plan, dimensions };
+    const query: MeasureQuery = { windows, grain: plan.grain, dimensions, filters: request.filters ?? {} };
+    const ids = [...new Set(groupKpis.flatMap((kpi) => measuresOf(kpi.formula)))];
+    const table = await fetchTop(store, ids, query, groupPlan, groupKpis[0], request, weights);
+    for (const kpi of groupKpis) {
+      const result = resultOf(kpi, table, groupPlan, currentBuckets, weights, request);
+      results.set(kpi.id, { ...result, ignoredBreakdowns: plan.dimensions.filter((dimension) => !dimensions.includes(dimension)) });
+    }
+  }));
   return {
     period: request.period,
     comparisons: Object.fromEntries([...plan.periods].filter(([series]) => series !== 'current')),
     breakdown: request.breakdown ?? [],
-    results: kpis.map((kpi) => resultOf(kpi, table, plan, currentBuckets, weights, request)),
+    results: kpis.map((kpi) => results.get(kpi.id)!),
   };
 }
 
@@ -225,7 +251,7 @@ function resultOf(kpi: Kpi, table: SeriesTable, plan: Plan, currentBuckets: { st
   const ignoredFilters = Object.entries(request.filters ?? {})
     .filter(([dimension, values]) => values?.length && ids.some((id) => !(dimension in SOURCES[MEASURES[id].source].dimensions)))
     .map(([dimension]) => dimension);
-  return { id: kpi.id, rows: sortRows(rows, plan, request), ignoredFilters };
+  return { id: kpi.id, rows: sortRows(rows, plan, request), ignoredFilters, ignoredBreakdowns: [] };
 }
 
 function orderedKey(key: BreakdownKey, plan: Plan): BreakdownKey {
