@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { DERIVED_TABLES, derivedHash } from '../derived.ts';
 import { TABLES } from '../schema.ts';
 import { DuckDbDialect } from './dialect.ts';
 
@@ -36,6 +37,18 @@ async function currentVersion(connection: DuckDBConnection): Promise<number> {
   return Number(reader.getRows()[0][0]);
 }
 
+/** Rebuilds derived tables that are missing, were defined differently, or whose inputs changed shape. */
+async function staleDerivedStatements(connection: DuckDBConnection, schemaChanged: boolean): Promise<string[]> {
+  await connection.run('CREATE TABLE IF NOT EXISTS derived_tables (name VARCHAR, definition_hash VARCHAR)');
+  const reader = await connection.runAndReadAll('SELECT name, definition_hash FROM derived_tables');
+  const built = new Map(reader.getRows().map(([name, hash]) => [String(name), String(hash)]));
+  return DERIVED_TABLES.filter((table) => schemaChanged || built.get(table.name) !== derivedHash(table)).flatMap((table) => [
+    `CREATE OR REPLACE TABLE ${table.name} AS ${table.select}`,
+    `DELETE FROM derived_tables WHERE name = '${table.name}'`,
+    `INSERT INTO derived_tables VALUES ('${table.name}', '${derivedHash(table)}')`,
+  ]);
+}
+
 /** Creates missing tables and columns and runs pending data migrations, in one transaction. */
 export async function migrate(connection: DuckDBConnection): Promise<void> {
   const from = await currentVersion(connection);
@@ -57,6 +70,7 @@ export async function migrate(connection: DuckDBConnection): Promise<void> {
     }
   }
   for (let version = from + 1; version <= SCHEMA_VERSION; version++) statements.push(...(DATA_MIGRATIONS[version] ?? []));
+  statements.push(...(await staleDerivedStatements(connection, statements.length > 0)));
   if (statements.length === 0 && from === SCHEMA_VERSION) return;
   await connection.run('BEGIN TRANSACTION');
   try {

@@ -9,6 +9,7 @@ import {
 } from '@duckdb/node-api';
 import { tableByName, type ColumnType } from '../schema.ts';
 import type { Cell, ResultRow, SqlValue, Store, Transaction } from '../types.ts';
+import { staleDerivedTables, tablesWrittenBy, type DerivedTable } from '../derived.ts';
 import { DuckDbDialect } from './dialect.ts';
 import { migrate } from './migrate.ts';
 import { toJsValue } from './values.ts';
@@ -61,13 +62,18 @@ function appendCell(appender: DuckDBAppender, type: ColumnType, cell: Cell): voi
 }
 
 class DuckDbTransaction implements Transaction {
+  /** Base tables written so far, to refresh the derived tables that read them before commit. */
+  readonly written = new Set<string>();
+
   constructor(private readonly connection: DuckDBConnection) {}
 
   all(sql: string, params?: SqlValue[]): Promise<ResultRow[]> {
+    tablesWrittenBy(sql).forEach((table) => this.written.add(table));
     return readAll(this.connection, sql, params);
   }
 
   async run(sql: string, params?: SqlValue[]): Promise<void> {
+    tablesWrittenBy(sql).forEach((table) => this.written.add(table));
     await this.connection.run(sql, params?.length ? (params as never) : undefined);
   }
 
@@ -76,6 +82,7 @@ class DuckDbTransaction implements Transaction {
     if (!table) throw new Error(`unknown table ${tableName}`);
     const types = table.columns.map((column) => column.type);
     const positions = table.columns.map((column) => columns.indexOf(column.name));
+    this.written.add(into);
     const appender = await this.connection.createAppender(into);
     try {
       for (const row of rows) {
@@ -90,6 +97,10 @@ class DuckDbTransaction implements Transaction {
       appender.closeSync();
     }
   }
+}
+
+export async function refreshDerived(connection: DuckDBConnection, tables: DerivedTable[]): Promise<void> {
+  for (const table of tables) await connection.run(`CREATE OR REPLACE TABLE ${table.name} AS ${table.select}`);
 }
 
 export class DuckDbStore implements Store {
@@ -124,7 +135,9 @@ export class DuckDbStore implements Store {
     return this.writeLock.lock(async () => {
       await this.writer.run('BEGIN TRANSACTION');
       try {
-        const result = await work(new DuckDbTransaction(this.writer));
+        const tx = new DuckDbTransaction(this.writer);
+        const result = await work(tx);
+        await refreshDerived(this.writer, staleDerivedTables(tx.written));
         await this.writer.run('COMMIT');
         return result;
       } catch (error) {

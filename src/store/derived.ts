@@ -1,0 +1,71 @@
+// Derived tables: joins that every KPI query would otherwise redo on millions of rows, kept
+// up to date by the store itself at the end of any transaction that wrote one of their inputs.
+import { createHash } from 'node:crypto';
+
+export interface DerivedTable {
+  name: string;
+  /** Base tables whose writes make this table stale. */
+  inputs: string[];
+  select: string;
+}
+
+export const DERIVED_TABLES: DerivedTable[] = [
+  {
+    // Each post with its latest metrics snapshot (the newest snapshot of lifetime counters counts).
+    name: 'post_facts',
+    inputs: ['posts', 'post_metrics', 'accounts'],
+    select: `
+      SELECT p.post_id, p.account_id, p.platform, p.published_at, p.content_type, p.campaign,
+             coalesce(a.is_competitor, false) AS is_competitor,
+             m.impressions, m.reach, m.reactions, m.comments, m.shares, m.saves,
+             m.link_clicks, m.video_views, m.participation
+      FROM posts p
+      LEFT JOIN accounts a ON a.account_id = p.account_id
+      LEFT JOIN (SELECT post_id, max(snapshot_at) AS latest FROM post_metrics GROUP BY post_id) l ON l.post_id = p.post_id
+      LEFT JOIN post_metrics m ON m.post_id = l.post_id AND m.snapshot_at = l.latest`,
+  },
+  {
+    // Inbound items that expect an answer, with the time of the brand's first reply to each.
+    name: 'inbound_facts',
+    inputs: ['interactions', 'accounts'],
+    select: `
+      SELECT i.interaction_id, i.platform, i.account_id, i.post_id, i.created_at, r.first_reply_at,
+             coalesce(a.is_competitor, false) AS is_competitor
+      FROM interactions i
+      LEFT JOIN accounts a ON a.account_id = i.account_id
+      LEFT JOIN (
+        SELECT reply_to, min(created_at) AS first_reply_at FROM interactions
+        WHERE coalesce(is_brand, false) AND reply_to IS NOT NULL GROUP BY reply_to
+      ) r ON r.reply_to = i.interaction_id
+      WHERE i.kind IN ('comment', 'message') AND NOT coalesce(i.is_brand, false)`,
+  },
+  {
+    // Each author's first mention of the brand over the whole history, with their largest known audience.
+    name: 'author_first_mentions',
+    inputs: ['interactions', 'accounts'],
+    select: `
+      SELECT i.author_id, min(i.created_at) AS first_mention_at, max(i.author_audience) AS audience,
+             arg_min(i.platform, i.created_at) AS platform
+      FROM interactions i
+      LEFT JOIN accounts a ON a.account_id = i.account_id
+      WHERE NOT coalesce(a.is_competitor, false) AND i.kind = 'mention' AND NOT coalesce(i.is_brand, false)
+      GROUP BY i.author_id`,
+  },
+];
+
+export function derivedHash(table: DerivedTable): string {
+  return createHash('sha256').update(table.select).digest('hex').slice(0, 16);
+}
+
+/** Derived tables made stale by writes to the given base tables. */
+export function staleDerivedTables(written: Iterable<string>): DerivedTable[] {
+  const names = new Set(written);
+  return DERIVED_TABLES.filter((table) => table.inputs.some((input) => names.has(input)));
+}
+
+const WRITE_STATEMENT = /\b(?:INSERT\s+INTO|DELETE\s+FROM|UPDATE|TRUNCATE(?:\s+TABLE)?|CREATE\s+OR\s+REPLACE\s+TABLE)\s+"?([a-z_]+)"?/gi;
+
+/** Base tables a statement writes to, so derived tables can be refreshed at commit. */
+export function tablesWrittenBy(sql: string): string[] {
+  return [...sql.matchAll(WRITE_STATEMENT)].map((match) => match[1].toLowerCase());
+}
