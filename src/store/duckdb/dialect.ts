@@ -34,16 +34,17 @@ export class DuckDbDialect implements Dialect {
   }
 
   bucketKey(grain: TimeGrain, expression: string): string {
-    // Integer arithmetic on date parts is three times faster than date_trunc on 10 M rows.
+    // Arithmetic on date parts is three times faster than date_trunc on 10 M rows. DuckDB's `//` on
+    // doubles is not floor division, hence the explicit floor.
     switch (grain) {
       case 'day':
-        return `CAST(epoch(CAST(${expression} AS DATE)) // 86400 AS BIGINT)`;
+        return `CAST(floor(epoch(CAST(${expression} AS DATE)) / 86400) AS BIGINT)`;
       case 'week':
-        return `CAST((epoch(CAST(${expression} AS DATE)) // 86400 + 3) // 7 AS BIGINT)`;
+        return `CAST(floor((epoch(CAST(${expression} AS DATE)) / 86400 + 3) / 7) AS BIGINT)`;
       case 'month':
         return `(year(${expression}) * 12 + month(${expression}) - 1)`;
       case 'quarter':
-        return `(year(${expression}) * 4 + (month(${expression}) - 1) // 3)`;
+        return `(year(${expression}) * 4 + CAST(floor((month(${expression}) - 1) / 3) AS BIGINT))`;
       case 'year':
         return `year(${expression})`;
     }
