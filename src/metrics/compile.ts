@@ -57,7 +57,10 @@ export function measureGroups(ids: MeasureId[]): MeasureId[][] {
   return [...groups.values()];
 }
 
-function joinsFor(source: Source, dimensions: EntityDimension[]): string {
+/** Joins needed by the dimensions the query splits, filters or restricts by. */
+function joinsFor(source: Source, query: MeasureQuery): string {
+  const filtered = Object.entries(query.filters).filter(([, values]) => values?.length).map(([dimension]) => dimension as EntityDimension);
+  const dimensions = [...query.dimensions, ...filtered, ...(query.keys ? [query.keys.dimension] : [])];
   const joins = new Set(dimensions.map((dimension) => source.dimensions[dimension]?.join).filter(Boolean));
   return [...joins].join(' ');
 }
@@ -130,7 +133,7 @@ function compileSimple(dialect: Dialect, ids: MeasureId[], query: MeasureQuery):
     const order = query.order
       ? ` ORDER BY ${query.order.expression} ${query.order.descending ? 'DESC' : 'ASC'} NULLS LAST LIMIT ${Math.floor(query.order.limit)}`
       : '';
-    return `SELECT ${[...select, ...aggregates].join(', ')} FROM ${source.from} s ${joinsFor(source, query.dimensions)}
+    return `SELECT ${[...select, ...aggregates].join(', ')} FROM ${source.from} s ${joinsFor(source, query)}
       WHERE ${where.join(' AND ')}${group.length ? ` GROUP BY ${group.join(', ')}` : ''}${order}`;
   });
   return { sql: parts.map((part) => `(${part})`).join(' UNION ALL '), params: params.values, measures: ids };
@@ -158,7 +161,7 @@ function compileGauge(dialect: Dialect, id: MeasureId, query: MeasureQuery, buck
   const conditions = [`${source.time} < w.end_at`, ...(measure.where ? [measure.where] : []), ...filterConditions(source, query, params)];
   const entityColumns = entity.map((column, index) => `${column} AS e${index}`);
   const inner = `SELECT w.series, w.bucket, ${[...dimensionSelect, ...entityColumns].join(', ')}, ${lastValue} AS v
-    FROM ${source.from} s ${joinsFor(source, query.dimensions)} JOIN (${windowRows.join(' UNION ALL ')}) w ON true
+    FROM ${source.from} s ${joinsFor(source, query)} JOIN (${windowRows.join(' UNION ALL ')}) w ON true
     WHERE ${conditions.join(' AND ')}
     GROUP BY w.series, w.bucket${[...dimensions.map((dimension) => source.dimensions[dimension]!.sql), ...entity].map((column) => `, ${column}`).join('')}`;
   const combined = combine === 'sum' ? dialect.sum('v') : dialect.avg('v');
@@ -178,7 +181,7 @@ function compilePerEntity(dialect: Dialect, id: MeasureId, query: MeasureQuery):
     const { select, group } = selectKeys(dialect, source, query, window.series);
     const innerAggregates = Object.entries(inner).map(([name, { countIf }]) => `${dialect.count(countIf)} AS ${name}`);
     const where = [windowCondition(dialect, source, window, params), ...(measure.where ? [measure.where] : []), ...filterConditions(source, query, params)];
-    return `SELECT ${[...select, `${entity} AS entity`, ...innerAggregates].join(', ')} FROM ${source.from} s ${joinsFor(source, query.dimensions)}
+    return `SELECT ${[...select, `${entity} AS entity`, ...innerAggregates].join(', ')} FROM ${source.from} s ${joinsFor(source, query)}
       WHERE ${where.join(' AND ')} GROUP BY ${[...group, entity].join(', ')}`;
   });
   const keyColumns = ['series', 'bucket', ...usedDimensions(source, query).map(dimensionColumn)];
