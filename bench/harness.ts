@@ -25,11 +25,21 @@ export function printTable(title: string, rows: Record<string, string | number>[
   const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column].length)));
   console.log(`\n${title}`);
   for (const [index, row] of cells.entries()) {
-    console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
+    console.log(
+      row
+        .map((cell, column) =>
+          column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]),
+        )
+        .join('  '),
+    );
     if (index === 0) console.log(widths.map((width) => '─'.repeat(width)).join('  '));
   }
 }
 
 function formatCell(value: string | number): string {
-  return typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(1)) : value;
+  return typeof value === 'number'
+    ? Number.isInteger(value)
+      ? String(value)
+      : value.toFixed(1)
+    : value;
 }

@@ -6,7 +6,11 @@ import { benchQueries } from './queries.ts';
 const only = process.argv[2];
 const suites: Record<string, () => Promise<void>> = {
   queries: benchQueries,
-  nlp: async () => printTable('Sentiment labelling, one core (median of 5 runs over 100 000 comments)', await benchSentiment()),
+  nlp: async () =>
+    printTable(
+      'Sentiment labelling, one core (median of 5 runs over 100 000 comments)',
+      await benchSentiment(),
+    ),
 };
 
 for (const [name, run] of Object.entries(suites)) {

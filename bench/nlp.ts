@@ -9,18 +9,67 @@ const RUNS = 5;
 
 // Fragments in the style of replies under a retail brand's posts; combined at random with a fixed seed.
 const FRAGMENTS = [
-  "J'adore cette collection", 'Livraison super rapide', 'Toujours aucune réponse du SAV', 'Commande annulée sans explication',
-  "C'est dispo en taille M ?", 'Pas terrible la qualité', 'Pas mal du tout', 'trooop bien', 'Merci pour rien...',
-  'Bravo… 3 semaines de retard', 'Le lien ne fonctionne pas', 'Je recommande à 100%', 'Je ne recommande pas',
-  'Plus jamais', 'Très déçue de ma commande', 'Le SAV a été top', 'Un peu cher mais beau', 'Vous livrez en Belgique ?',
-  'decu, colis abime', 'genial merci', 'Love it', 'Still waiting for my refund', 'Great, another delay',
-  'Highly recommend', 'Never buying again', 'Not bad at all', 'soooo good', 'Does it come in black?',
-  "The tracking link doesn't work", 'Worst customer service ever', 'Fits true to size', 'Runs really small',
-  'Thanks for the quick reply!', 'Is this available in size 12?', 'Absolutely love the new candles',
-  'Order cancelled with no explanation', 'trop cute this dress', 'great produit mais livraison lente',
-  'Muy bueno, gracias', 'ok', 'Top', '#Printemps2026', '@marie regarde', 'Nouvelle boutique rue de Rivoli',
+  "J'adore cette collection",
+  'Livraison super rapide',
+  'Toujours aucune réponse du SAV',
+  'Commande annulée sans explication',
+  "C'est dispo en taille M ?",
+  'Pas terrible la qualité',
+  'Pas mal du tout',
+  'trooop bien',
+  'Merci pour rien...',
+  'Bravo… 3 semaines de retard',
+  'Le lien ne fonctionne pas',
+  'Je recommande à 100%',
+  'Je ne recommande pas',
+  'Plus jamais',
+  'Très déçue de ma commande',
+  'Le SAV a été top',
+  'Un peu cher mais beau',
+  'Vous livrez en Belgique ?',
+  'decu, colis abime',
+  'genial merci',
+  'Love it',
+  'Still waiting for my refund',
+  'Great, another delay',
+  'Highly recommend',
+  'Never buying again',
+  'Not bad at all',
+  'soooo good',
+  'Does it come in black?',
+  "The tracking link doesn't work",
+  'Worst customer service ever',
+  'Fits true to size',
+  'Runs really small',
+  'Thanks for the quick reply!',
+  'Is this available in size 12?',
+  'Absolutely love the new candles',
+  'Order cancelled with no explanation',
+  'trop cute this dress',
+  'great produit mais livraison lente',
+  'Muy bueno, gracias',
+  'ok',
+  'Top',
+  '#Printemps2026',
+  '@marie regarde',
+  'Nouvelle boutique rue de Rivoli',
 ];
-const EXTRAS = ['', '', '', ' 😍', ' 🙏', ' 😡', ' 👎', ' :)', ' :(', ' !!!', ' ?', ' <3', ' #soldes', ' @lumen'];
+const EXTRAS = [
+  '',
+  '',
+  '',
+  ' 😍',
+  ' 🙏',
+  ' 😡',
+  ' 👎',
+  ' :)',
+  ' :(',
+  ' !!!',
+  ' ?',
+  ' <3',
+  ' #soldes',
+  ' @lumen',
+];
 
 function mulberry32(seed: number): () => number {
   let a = seed;
@@ -59,7 +108,9 @@ function medianMs(work: () => void, runs: number): number {
   return samples[Math.floor(samples.length / 2)];
 }
 
-export async function benchSentiment(): Promise<{ label: string; median_ms: number; per_second: number }[]> {
+export async function benchSentiment(): Promise<
+  { label: string; median_ms: number; per_second: number }[]
+> {
   const comments = generateComments();
   let sink = 0;
   const rows: { label: string; median_ms: number; per_second: number }[] = [];
@@ -84,6 +135,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const rows = await benchSentiment();
   printTable(
     `Sentiment labelling — ${COMMENTS.toLocaleString('en')} generated comments, median of ${RUNS} runs, one core (goal ≥ 20 000/s)`,
-    rows.map((row) => ({ what: row.label, 'median ms': row.median_ms, 'comments/s': row.per_second })),
+    rows.map((row) => ({
+      what: row.label,
+      'median ms': row.median_ms,
+      'comments/s': row.per_second,
+    })),
   );
 }

@@ -12,5 +12,15 @@ const showErrors = process.argv.includes('--errors');
 const report = await evaluateSets(sharedDir);
 console.log(formatReport(report, showErrors));
 
-const dev = [...DEV_FR.map((e) => ({ ...e, lang: 'fr' })), ...DEV_EN.map((e) => ({ ...e, lang: 'en' }))];
-console.log('\n' + formatGroups('Own development examples (test/nlp/dev-examples.ts — the lists were tuned on these)', evaluateExamples('dev-examples', dev), showErrors));
+const dev = [
+  ...DEV_FR.map((e) => ({ ...e, lang: 'fr' })),
+  ...DEV_EN.map((e) => ({ ...e, lang: 'en' })),
+];
+console.log(
+  '\n' +
+    formatGroups(
+      'Own development examples (test/nlp/dev-examples.ts — the lists were tuned on these)',
+      evaluateExamples('dev-examples', dev),
+      showErrors,
+    ),
+);

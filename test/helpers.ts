@@ -14,14 +14,21 @@ export async function tempStore(): Promise<Store> {
 /** A store holding every CSV of a fixture folder (accounts first, so posts know their owners). */
 export async function storeWith(folder: string): Promise<Store> {
   const store = await tempStore();
-  const files = readdirSync(fixture(folder)).filter((name) => name.endsWith('.csv'))
-    .sort((a, b) => Number(b === 'accounts.csv') - Number(a === 'accounts.csv') || a.localeCompare(b));
+  const files = readdirSync(fixture(folder))
+    .filter((name) => name.endsWith('.csv'))
+    .sort(
+      (a, b) => Number(b === 'accounts.csv') - Number(a === 'accounts.csv') || a.localeCompare(b),
+    );
   for (const file of files) await importFile(store, fixture(folder, file));
   return store;
 }
 
 /** The value of one KPI without breakdown. */
-export async function valueOf(store: Store, id: string, request: Omit<KpiRequest, 'kpis'>): Promise<number | null> {
+export async function valueOf(
+  store: Store,
+  id: string,
+  request: Omit<KpiRequest, 'kpis'>,
+): Promise<number | null> {
   const response = await queryKpis(store, { ...request, kpis: [id] });
   return response.results[0].rows[0].value;
 }

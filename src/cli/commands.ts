@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { generateDemo } from '../demo/index.ts';
 import { importFile } from '../ingest/index.ts';
@@ -16,48 +15,105 @@ type WithStore = <T>(work: (store: Store) => Promise<T>) => Promise<T>;
 const print = (text: string): void => void process.stdout.write(`${text}\n`);
 
 export function registerCommands(program: Command, withStore: WithStore): void {
-  program.command('demo')
-    .description('fill the store with the deterministic demo data set (a French home-décor brand, 24 months)')
+  program
+    .command('demo')
+    .description(
+      'fill the store with the deterministic demo data set (a French home-décor brand, 24 months)',
+    )
     .option('--seed <n>', 'random seed', '42')
     .option('--scale <n>', 'volume multiplier (100 ≈ 10 million interactions and clicks)', '1')
     .option('--reset', 'empty the store first when it already holds data')
-    .action((options) => withStore(async (store) => {
-      if (!(await isStoreEmpty(store))) {
-        if (!options.reset) throw new InputError('the store already holds data; add --reset to replace it with the demo data');
-        await resetStore(store);
-      }
-      const started = performance.now();
-      const summary = await generateDemo(store, { seed: positiveInteger(options.seed, '--seed'), scale: Number(options.scale) });
-      const total = Object.values(summary.rows).reduce((sum, rows) => sum + rows, 0);
-      print(`Demo data ${summary.from} → ${summary.to}: ${total.toLocaleString('en-US')} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      print(renderTable([['table', 'rows'], ...Object.entries(summary.rows).map(([table, rows]) => [table, rows.toLocaleString('en-US')])], [false, true]));
-    }));
+    .action((options) =>
+      withStore(async (store) => {
+        if (!(await isStoreEmpty(store))) {
+          if (!options.reset)
+            throw new InputError(
+              'the store already holds data; add --reset to replace it with the demo data',
+            );
+          await resetStore(store);
+        }
+        const started = performance.now();
+        const summary = await generateDemo(store, {
+          seed: positiveInteger(options.seed, '--seed'),
+          scale: Number(options.scale),
+        });
+        const total = Object.values(summary.rows).reduce((sum, rows) => sum + rows, 0);
+        print(
+          `Demo data ${summary.from} → ${summary.to}: ${total.toLocaleString('en-US')} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
+        print(
+          renderTable(
+            [
+              ['table', 'rows'],
+              ...Object.entries(summary.rows).map(([table, rows]) => [
+                table,
+                rows.toLocaleString('en-US'),
+              ]),
+            ],
+            [false, true],
+          ),
+        );
+      }),
+    );
 
-  program.command('import')
+  program
+    .command('import')
     .description('import Cadran CSV files (the table is detected from the header)')
     .argument('<files...>', 'CSV files')
     .option('--table <name>', 'canonical table, when the header alone is ambiguous')
-    .option('--decimal <mark>', 'decimal mark of numbers: "." or "," (default: "," for ;-separated files)')
-    .action((files: string[], options) => withStore(async (store) => {
-      if (options.decimal && options.decimal !== '.' && options.decimal !== ',') throw new InputError('--decimal must be "." or ","');
-      for (const file of files) {
-        const summary = await importFile(store, file, { table: options.table, decimal: options.decimal });
-        print(`${file}: ${summary.rows} rows into ${summary.table} (${summary.format})${summary.replaced ? `, ${summary.replaced} replaced` : ''}`);
-      }
-    }));
+    .option(
+      '--decimal <mark>',
+      'decimal mark of numbers: "." or "," (default: "," for ;-separated files)',
+    )
+    .action((files: string[], options) =>
+      withStore(async (store) => {
+        if (options.decimal && options.decimal !== '.' && options.decimal !== ',')
+          throw new InputError('--decimal must be "." or ","');
+        for (const file of files) {
+          const summary = await importFile(store, file, {
+            table: options.table,
+            decimal: options.decimal,
+          });
+          print(
+            `${file}: ${summary.rows} rows into ${summary.table} (${summary.format})${summary.replaced ? `, ${summary.replaced} replaced` : ''}`,
+          );
+        }
+      }),
+    );
 
-  program.command('imports')
+  program
+    .command('imports')
     .description('list the imported files')
     .option('--json', 'machine-readable output')
-    .action((options) => withStore(async (store) => {
-      const rows = await store.all('SELECT import_id, imported_at, file_name, format, rows, replaced FROM imports ORDER BY imported_at');
-      if (options.json) return print(JSON.stringify(rows, null, 2));
-      print(rows.length ? renderTable([['id', 'imported at', 'file', 'format', 'rows', 'replaced'], ...rows.map((row) => [
-        String(row.import_id).slice(0, 8), String(row.imported_at).slice(0, 19), String(row.file_name), String(row.format), String(row.rows), String(row.replaced),
-      ])], [false, false, false, false, true, true]) : 'No imports yet.');
-    }));
+    .action((options) =>
+      withStore(async (store) => {
+        const rows = await store.all(
+          'SELECT import_id, imported_at, file_name, format, rows, replaced FROM imports ORDER BY imported_at',
+        );
+        if (options.json) return print(JSON.stringify(rows, null, 2));
+        print(
+          rows.length
+            ? renderTable(
+                [
+                  ['id', 'imported at', 'file', 'format', 'rows', 'replaced'],
+                  ...rows.map((row) => [
+                    String(row.import_id).slice(0, 8),
+                    String(row.imported_at).slice(0, 19),
+                    String(row.file_name),
+                    String(row.format),
+                    String(row.rows),
+                    String(row.replaced),
+                  ]),
+                ],
+                [false, false, false, false, true, true],
+              )
+            : 'No imports yet.',
+        );
+      }),
+    );
 
-  program.command('kpis')
+  program
+    .command('kpis')
     .description('list the KPI catalog')
     .option('--json', 'machine-readable output')
     .option('--lang <lang>', 'en or fr', 'en')
@@ -65,17 +121,31 @@ export function registerCommands(program: Command, withStore: WithStore): void {
       const catalog = describeCatalog();
       if (options.json) return print(JSON.stringify(catalog, null, 2));
       const lang = options.lang === 'fr' ? 'fr' : 'en';
-      print(renderTable([['id', 'name', 'unit', 'better', 'family', 'definition'], ...catalog.map((kpi) => [
-        kpi.id, kpi.name[lang], kpi.unit, kpi.better, kpi.family, kpi.explanation[lang],
-      ])]));
+      print(
+        renderTable([
+          ['id', 'name', 'unit', 'better', 'family', 'definition'],
+          ...catalog.map((kpi) => [
+            kpi.id,
+            kpi.name[lang],
+            kpi.unit,
+            kpi.better,
+            kpi.family,
+            kpi.explanation[lang],
+          ]),
+        ]),
+      );
     });
 
-  program.command('kpi')
+  program
+    .command('kpi')
     .description('compute KPIs over a period, with breakdowns and comparisons')
     .argument('<ids...>', 'KPI ids (see `cadran kpis`)')
     .option('--from <date>', 'first day, YYYY-MM-DD (default: first day of last month)')
     .option('--to <date>', 'last day, YYYY-MM-DD (default: last day of last month)')
-    .option('--by <breakdowns>', 'comma-separated: day, week, month, quarter, year, platform, account, campaign, content_type, post, conversion_type')
+    .option(
+      '--by <breakdowns>',
+      'comma-separated: day, week, month, quarter, year, platform, account, campaign, content_type, post, conversion_type',
+    )
     .option('--compare <comparisons>', 'previous, yoy or both (comma-separated)')
     .option('--platform <names>', 'only these platforms (comma-separated)')
     .option('--account <ids>', 'only these accounts')
@@ -86,17 +156,26 @@ export function registerCommands(program: Command, withStore: WithStore): void {
     .option('--weights <pairs>', 'engagement weights, e.g. reaction=1,comment=2,share=3,save=2')
     .option('--lang <lang>', 'en or fr', 'en')
     .option('--json', 'machine-readable output (shape in the README)')
-    .action((ids: string[], options) => withStore(async (store) => print(await runKpiCommand(store, ids, options))));
+    .action((ids: string[], options) =>
+      withStore(async (store) => print(await runKpiCommand(store, ids, options))),
+    );
 
   registerObjectiveCommands(program, withStore);
 
-  program.command('serve')
+  program
+    .command('serve')
     .description('serve the HTTP API (and the dashboard once built)')
     .option('--port <n>', 'port', process.env.PORT ?? '3000')
     .option('--host <address>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
     .option('--demo-if-empty', 'fill an empty store with the demo data first')
     .action(async (options) => {
       const port = positiveInteger(options.port, '--port');
-      await startServer({ storePath: program.opts().db, port, host: options.host, demoIfEmpty: Boolean(options.demoIfEmpty), log: print });
+      await startServer({
+        storePath: program.opts().db,
+        port,
+        host: options.host,
+        demoIfEmpty: Boolean(options.demoIfEmpty),
+        log: print,
+      });
     });
 }

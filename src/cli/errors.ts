@@ -10,7 +10,11 @@ function describeInputError(error: InputError): string {
   for (const item of items) {
     const { value, expected } = item.location;
     const where = describeLocation(item.location);
-    const parts = [where && `at ${where}`, value !== undefined && `value "${value}"`, expected && `expected ${expected}`].filter(Boolean);
+    const parts = [
+      where && `at ${where}`,
+      value !== undefined && `value "${value}"`,
+      expected && `expected ${expected}`,
+    ].filter(Boolean);
     if (parts.length) lines.push(`  ${parts.join(': ')}`);
   }
   return lines.join('\n');

@@ -1,14 +1,37 @@
 import { kpiById, queryKpis, type KpiResponse } from '../metrics/index.ts';
 import type { Store } from '../store/index.ts';
 import { formatChange, formatValue, renderTable } from './format.ts';
-import { breakdownOf, comparisonsOf, filtersOf, list, periodOf, positiveInteger, weightsOf } from './options.ts';
+import {
+  breakdownOf,
+  comparisonsOf,
+  filtersOf,
+  list,
+  periodOf,
+  positiveInteger,
+  weightsOf,
+} from './options.ts';
 
 export interface KpiCommandOptions {
-  from?: string; to?: string; by?: string; compare?: string; platform?: string; account?: string;
-  campaign?: string; contentType?: string; top?: string; bottom?: string; weights?: string; json?: boolean; lang?: string;
+  from?: string;
+  to?: string;
+  by?: string;
+  compare?: string;
+  platform?: string;
+  account?: string;
+  campaign?: string;
+  contentType?: string;
+  top?: string;
+  bottom?: string;
+  weights?: string;
+  json?: boolean;
+  lang?: string;
 }
 
-export async function runKpiCommand(store: Store, ids: string[], options: KpiCommandOptions): Promise<string> {
+export async function runKpiCommand(
+  store: Store,
+  ids: string[],
+  options: KpiCommandOptions,
+): Promise<string> {
   const limit = options.top ?? options.bottom;
   const response = await queryKpis(store, {
     kpis: ids.flatMap((id) => list(id)),
@@ -17,9 +40,16 @@ export async function runKpiCommand(store: Store, ids: string[], options: KpiCom
     breakdown: breakdownOf(options.by),
     compare: comparisonsOf(options.compare),
     weights: weightsOf(options.weights),
-    top: limit ? { limit: positiveInteger(limit, options.top ? '--top' : '--bottom'), ascending: Boolean(options.bottom) } : undefined,
+    top: limit
+      ? {
+          limit: positiveInteger(limit, options.top ? '--top' : '--bottom'),
+          ascending: Boolean(options.bottom),
+        }
+      : undefined,
   });
-  return options.json ? JSON.stringify(withNames(response), null, 2) : renderResponse(response, options.lang === 'fr' ? 'fr' : 'en');
+  return options.json
+    ? JSON.stringify(withNames(response), null, 2)
+    : renderResponse(response, options.lang === 'fr' ? 'fr' : 'en');
 }
 
 function withNames(response: KpiResponse) {
@@ -27,30 +57,61 @@ function withNames(response: KpiResponse) {
     ...response,
     results: response.results.map((result) => {
       const kpi = kpiById(result.id)!;
-      return { ...result, name: kpi.name, unit: kpi.unit, better: kpi.better, explanation: kpi.explanation };
+      return {
+        ...result,
+        name: kpi.name,
+        unit: kpi.unit,
+        better: kpi.better,
+        explanation: kpi.explanation,
+      };
     }),
   };
 }
 
 function renderResponse(response: KpiResponse, lang: 'en' | 'fr'): string {
-  const sections = [`Period ${response.period.from} → ${response.period.to}` + Object.entries(response.comparisons)
-    .map(([series, period]) => `, ${series === 'yoy' ? 'year earlier' : 'previous'} ${period!.from} → ${period!.to}`).join('')];
+  const sections = [
+    `Period ${response.period.from} → ${response.period.to}` +
+      Object.entries(response.comparisons)
+        .map(
+          ([series, period]) =>
+            `, ${series === 'yoy' ? 'year earlier' : 'previous'} ${period!.from} → ${period!.to}`,
+        )
+        .join(''),
+  ];
   for (const result of response.results) {
     const kpi = kpiById(result.id)!;
     const header = [...response.breakdown, 'value'];
     const compared = Object.keys(response.comparisons) as ('previous' | 'yoy')[];
-    for (const series of compared) header.push(series === 'yoy' ? 'year earlier' : 'previous', series === 'yoy' ? 'yoy change' : 'change');
+    for (const series of compared)
+      header.push(
+        series === 'yoy' ? 'year earlier' : 'previous',
+        series === 'yoy' ? 'yoy change' : 'change',
+      );
     const rows = result.rows.map((row) => [
-      ...response.breakdown.map((name) => (result.ignoredBreakdowns.includes(name) ? '(all)' : row.key[name] ?? '(none)')),
+      ...response.breakdown.map((name) =>
+        result.ignoredBreakdowns.includes(name) ? '(all)' : (row.key[name] ?? '(none)'),
+      ),
       formatValue(row.value, kpi.unit),
-      ...compared.flatMap((series) => [formatValue(row[series]?.value, kpi.unit), formatChange(row[series], kpi.unit)]),
+      ...compared.flatMap((series) => [
+        formatValue(row[series]?.value, kpi.unit),
+        formatChange(row[series], kpi.unit),
+      ]),
     ]);
     const aligned = header.map((_, index) => index >= response.breakdown.length);
     const notes = [
-      result.ignoredBreakdowns.length ? `(not split by ${result.ignoredBreakdowns.join(', ')}: this KPI's data does not carry it)` : '',
-      result.ignoredFilters.length ? `(filters not applicable to this KPI, ignored: ${result.ignoredFilters.join(', ')})` : '',
-    ].filter(Boolean).map((note) => `\n${note}`).join('');
-    sections.push(`${kpi.name[lang]} [${kpi.id}]: ${kpi.explanation[lang]}\n${renderTable([header, ...rows], aligned)}${notes}`);
+      result.ignoredBreakdowns.length
+        ? `(not split by ${result.ignoredBreakdowns.join(', ')}: this KPI's data does not carry it)`
+        : '',
+      result.ignoredFilters.length
+        ? `(filters not applicable to this KPI, ignored: ${result.ignoredFilters.join(', ')})`
+        : '',
+    ]
+      .filter(Boolean)
+      .map((note) => `\n${note}`)
+      .join('');
+    sections.push(
+      `${kpi.name[lang]} [${kpi.id}]: ${kpi.explanation[lang]}\n${renderTable([header, ...rows], aligned)}${notes}`,
+    );
   }
   return sections.join('\n\n');
 }

@@ -1,16 +1,30 @@
 // Reads command-line options into the engine's types, refusing bad input with a clear message.
 import {
-  addDays, addMonths, BREAKDOWNS, COMPARISONS, FILTER_DIMENSIONS, InputError, parseDay, todayUtc,
-  type Breakdown, type Comparison, type Filters, type Period,
+  addDays,
+  addMonths,
+  BREAKDOWNS,
+  COMPARISONS,
+  FILTER_DIMENSIONS,
+  InputError,
+  parseDay,
+  todayUtc,
+  type Breakdown,
+  type Comparison,
+  type Filters,
+  type Period,
 } from '../model/index.ts';
 import { DEFAULT_ENGAGEMENT_WEIGHTS, type EngagementWeights } from '../metrics/index.ts';
 
 export function list(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 export function day(value: string, option: string): string {
-  if (!parseDay(value)) throw new InputError(`${option} must be a date as YYYY-MM-DD (got "${value}")`);
+  if (!parseDay(value))
+    throw new InputError(`${option} must be a date as YYYY-MM-DD (got "${value}")`);
   return value;
 }
 
@@ -18,7 +32,11 @@ export function day(value: string, option: string): string {
 export function periodOf(options: { from?: string; to?: string }, today = todayUtc()): Period {
   const firstOfMonth = `${today.slice(0, 7)}-01`;
   const from = options.from ? day(options.from, '--from') : addMonths(firstOfMonth, -1);
-  const to = options.to ? day(options.to, '--to') : options.from ? today : addDays(firstOfMonth, -1);
+  const to = options.to
+    ? day(options.to, '--to')
+    : options.from
+      ? today
+      : addDays(firstOfMonth, -1);
   if (from > to) throw new InputError(`--from (${from}) is after --to (${to})`);
   return { from, to };
 }
@@ -26,7 +44,8 @@ export function periodOf(options: { from?: string; to?: string }, today = todayU
 export function breakdownOf(value: string | undefined): Breakdown[] {
   const items = list(value);
   for (const item of items) {
-    if (!BREAKDOWNS.includes(item as Breakdown)) throw new InputError(`--by ${item}: expected one of ${BREAKDOWNS.join(', ')}`);
+    if (!BREAKDOWNS.includes(item as Breakdown))
+      throw new InputError(`--by ${item}: expected one of ${BREAKDOWNS.join(', ')}`);
   }
   return items as Breakdown[];
 }
@@ -34,7 +53,8 @@ export function breakdownOf(value: string | undefined): Breakdown[] {
 export function comparisonsOf(value: string | undefined): Comparison[] {
   const items = list(value);
   for (const item of items) {
-    if (!COMPARISONS.includes(item as Comparison)) throw new InputError(`--compare ${item}: expected ${COMPARISONS.join(' or ')}`);
+    if (!COMPARISONS.includes(item as Comparison))
+      throw new InputError(`--compare ${item}: expected ${COMPARISONS.join(' or ')}`);
   }
   return items as Comparison[];
 }
@@ -55,7 +75,9 @@ export function weightsOf(value: string | undefined): EngagementWeights {
     const [name, raw] = pair.split('=');
     const weight = Number(raw);
     if (!(name in weights) || !Number.isFinite(weight) || weight < 0) {
-      throw new InputError(`--weights ${pair}: expected name=number with name one of ${Object.keys(weights).join(', ')}`);
+      throw new InputError(
+        `--weights ${pair}: expected name=number with name one of ${Object.keys(weights).join(', ')}`,
+      );
     }
     weights[name as keyof EngagementWeights] = weight;
   }
@@ -64,6 +86,7 @@ export function weightsOf(value: string | undefined): EngagementWeights {
 
 export function positiveInteger(value: string, option: string): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) throw new InputError(`${option} must be a positive whole number (got "${value}")`);
+  if (!Number.isInteger(number) || number <= 0)
+    throw new InputError(`${option} must be a positive whole number (got "${value}")`);
   return number;
 }

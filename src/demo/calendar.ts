@@ -13,7 +13,9 @@ const WEEKDAY_PUBLISHING = [1.05, 1.1, 1.1, 1.1, 1.0, 0.8, 0.6];
 const WEEKDAY_AUDIENCE = [0.95, 1.0, 1.0, 1.0, 0.95, 1.05, 1.05];
 // Local hours: publishing around 8h, 12h and 18–20h; the audience from the morning to late evening.
 const PUBLISHING_HOURS = [0, 0, 0, 0, 0, 0, 0, 1, 4, 3, 2, 3, 5, 4, 2, 2, 2, 3, 5, 5, 4, 2, 1, 0];
-const AUDIENCE_HOURS = [2, 1, 0.5, 0.3, 0.3, 0.5, 1, 3, 5, 5, 5, 5, 7, 7, 5, 5, 5, 6, 7, 9, 10, 9, 6, 4];
+const AUDIENCE_HOURS = [
+  2, 1, 0.5, 0.3, 0.3, 0.5, 1, 3, 5, 5, 5, 5, 7, 7, 5, 5, 5, 6, 7, 9, 10, 9, 6, 4,
+];
 const BUSINESS_HOURS = [0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 3, 2, 1, 2, 3, 3, 2, 1, 0, 0, 0, 0, 0];
 
 /** Last Sunday of a month, UTC midnight in ms (Europe's summer time starts and ends on one). */
@@ -51,8 +53,16 @@ export function buildCalendar(today: string): Calendar {
   const days = daysBetween(from, today) + 1;
   const start = parseDay(from)!.getTime();
   const calendar: Calendar = {
-    from, to: today, days, endMs: start + days * DAY, dayNames: [], dayStart: new Float64Array(days),
-    offset: new Float64Array(days), weekday: new Uint8Array(days), publishing: new Float64Array(days), audience: new Float64Array(days),
+    from,
+    to: today,
+    days,
+    endMs: start + days * DAY,
+    dayNames: [],
+    dayStart: new Float64Array(days),
+    offset: new Float64Array(days),
+    weekday: new Uint8Array(days),
+    publishing: new Float64Array(days),
+    audience: new Float64Array(days),
   };
   for (let day = 0; day < days; day++) {
     const midnight = start + day * DAY;
@@ -75,17 +85,25 @@ const businessHours = cumulative(BUSINESS_HOURS);
 
 function timeOfDay(calendar: Calendar, day: number, hours: Float64Array, random: Random): number {
   const hour = random.weighted(hours);
-  const instant = calendar.dayStart[day] - calendar.offset[day] + hour * HOUR + random.int(60) * MINUTE + random.int(60) * 1000;
+  const instant =
+    calendar.dayStart[day] -
+    calendar.offset[day] +
+    hour * HOUR +
+    random.int(60) * MINUTE +
+    random.int(60) * 1000;
   // Paris midnight is the evening before in UTC: nothing may fall before the first day.
   return Math.max(calendar.dayStart[0], instant);
 }
 
 /** A publishing time on the day (Paris hours), as epoch ms. */
-export const publishingTime = (calendar: Calendar, day: number, random: Random) => timeOfDay(calendar, day, publishingHours, random);
+export const publishingTime = (calendar: Calendar, day: number, random: Random) =>
+  timeOfDay(calendar, day, publishingHours, random);
 /** A time the audience is active on the day (Paris hours), as epoch ms. */
-export const audienceTime = (calendar: Calendar, day: number, random: Random) => timeOfDay(calendar, day, audienceHours, random);
+export const audienceTime = (calendar: Calendar, day: number, random: Random) =>
+  timeOfDay(calendar, day, audienceHours, random);
 /** An office-hours time on the day (Paris hours), as epoch ms. */
-export const officeTime = (calendar: Calendar, day: number, random: Random) => timeOfDay(calendar, day, businessHours, random);
+export const officeTime = (calendar: Calendar, day: number, random: Random) =>
+  timeOfDay(calendar, day, businessHours, random);
 
 /** Day index of an instant (may fall outside the calendar). */
 export function dayOf(calendar: Calendar, instant: number): number {
@@ -103,7 +121,12 @@ function offsetAt(calendar: Calendar, instant: number): number {
 }
 
 /** When the team answers an item seen at `instant` after working `effort` ms on it: the next open hours. */
-export function answerTime(calendar: Calendar, instant: number, effort: number, random: Random): number {
+export function answerTime(
+  calendar: Calendar,
+  instant: number,
+  effort: number,
+  random: Random,
+): number {
   const ready = instant + effort;
   const offset = offsetAt(calendar, ready);
   const local = ready + offset;

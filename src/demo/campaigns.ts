@@ -2,7 +2,8 @@
 import { PLATFORMS, type Platform } from '../model/index.ts';
 import { DAY, type Calendar } from './calendar.ts';
 
-export type CampaignFamily = 'soldes' | 'salon' | 'printemps' | 'fete-des-meres' | 'ete' | 'automne' | 'black-friday' | 'noel';
+export type CampaignFamily =
+  'soldes' | 'salon' | 'printemps' | 'fete-des-meres' | 'ete' | 'automne' | 'black-friday' | 'noel';
 
 export interface Campaign {
   name: string;
@@ -58,24 +59,90 @@ const secondWednesdayOfJanuary = (year: number) => {
 };
 
 const PLANS: Plan[] = [
-  { family: 'soldes', name: (y) => `soldes-hiver-${y}`, from: secondWednesdayOfJanuary, to: (y) => secondWednesdayOfJanuary(y) + 27 * DAY,
-    platforms: ['facebook', 'instagram', 'tiktok', 'x'], budget: { facebook: 160, instagram: 210, tiktok: 90 }, tagged: 0.55 },
-  { family: 'salon', name: (y) => `maison-objet-${y}-01`, from: (y) => utc(y, 1, 12), to: (y) => utc(y, 1, 24),
-    platforms: ['linkedin'], budget: { linkedin: 110 }, tagged: 0.7 },
-  { family: 'printemps', name: (y) => `printemps-${y}`, from: (y) => utc(y, 3, 14), to: (y) => utc(y, 4, 30),
-    platforms: CONSUMER, budget: { facebook: 140, instagram: 240, tiktok: 120, youtube: 70 }, tagged: 0.6, contest: true },
-  { family: 'fete-des-meres', name: (y) => `fete-des-meres-${y}`, from: (y) => lastSundayOfMay(y) - 16 * DAY, to: lastSundayOfMay,
-    platforms: ['facebook', 'instagram'], budget: { facebook: 90, instagram: 150 }, tagged: 0.65, contest: true },
-  { family: 'ete', name: (y) => `soldes-ete-${y}`, from: (y) => utc(y, 6, 25), to: (y) => utc(y, 7, 21),
-    platforms: ['facebook', 'instagram', 'x'], budget: { facebook: 110, instagram: 150 }, tagged: 0.5 },
-  { family: 'salon', name: (y) => `maison-objet-${y}-09`, from: (y) => utc(y, 9, 1), to: (y) => utc(y, 9, 12),
-    platforms: ['linkedin'], budget: { linkedin: 110 }, tagged: 0.7 },
-  { family: 'automne', name: (y) => `collection-automne-${y}`, from: (y) => utc(y, 9, 15), to: (y) => utc(y, 10, 15),
-    platforms: CONSUMER, budget: { instagram: 180, facebook: 100, tiktok: 90 }, tagged: 0.5 },
-  { family: 'black-friday', name: (y) => `black-friday-${y}`, from: (y) => blackFriday(y) - 7 * DAY, to: (y) => blackFriday(y) + 3 * DAY,
-    platforms: CONSUMER, budget: { facebook: 330, instagram: 420, tiktok: 220, youtube: 120 }, tagged: 0.75 },
-  { family: 'noel', name: (y) => `noel-${y}`, from: (y) => blackFriday(y) + 4 * DAY, to: (y) => utc(y, 12, 24),
-    platforms: CONSUMER, budget: { facebook: 220, instagram: 300, tiktok: 150, youtube: 140 }, tagged: 0.65, contest: true },
+  {
+    family: 'soldes',
+    name: (y) => `soldes-hiver-${y}`,
+    from: secondWednesdayOfJanuary,
+    to: (y) => secondWednesdayOfJanuary(y) + 27 * DAY,
+    platforms: ['facebook', 'instagram', 'tiktok', 'x'],
+    budget: { facebook: 160, instagram: 210, tiktok: 90 },
+    tagged: 0.55,
+  },
+  {
+    family: 'salon',
+    name: (y) => `maison-objet-${y}-01`,
+    from: (y) => utc(y, 1, 12),
+    to: (y) => utc(y, 1, 24),
+    platforms: ['linkedin'],
+    budget: { linkedin: 110 },
+    tagged: 0.7,
+  },
+  {
+    family: 'printemps',
+    name: (y) => `printemps-${y}`,
+    from: (y) => utc(y, 3, 14),
+    to: (y) => utc(y, 4, 30),
+    platforms: CONSUMER,
+    budget: { facebook: 140, instagram: 240, tiktok: 120, youtube: 70 },
+    tagged: 0.6,
+    contest: true,
+  },
+  {
+    family: 'fete-des-meres',
+    name: (y) => `fete-des-meres-${y}`,
+    from: (y) => lastSundayOfMay(y) - 16 * DAY,
+    to: lastSundayOfMay,
+    platforms: ['facebook', 'instagram'],
+    budget: { facebook: 90, instagram: 150 },
+    tagged: 0.65,
+    contest: true,
+  },
+  {
+    family: 'ete',
+    name: (y) => `soldes-ete-${y}`,
+    from: (y) => utc(y, 6, 25),
+    to: (y) => utc(y, 7, 21),
+    platforms: ['facebook', 'instagram', 'x'],
+    budget: { facebook: 110, instagram: 150 },
+    tagged: 0.5,
+  },
+  {
+    family: 'salon',
+    name: (y) => `maison-objet-${y}-09`,
+    from: (y) => utc(y, 9, 1),
+    to: (y) => utc(y, 9, 12),
+    platforms: ['linkedin'],
+    budget: { linkedin: 110 },
+    tagged: 0.7,
+  },
+  {
+    family: 'automne',
+    name: (y) => `collection-automne-${y}`,
+    from: (y) => utc(y, 9, 15),
+    to: (y) => utc(y, 10, 15),
+    platforms: CONSUMER,
+    budget: { instagram: 180, facebook: 100, tiktok: 90 },
+    tagged: 0.5,
+  },
+  {
+    family: 'black-friday',
+    name: (y) => `black-friday-${y}`,
+    from: (y) => blackFriday(y) - 7 * DAY,
+    to: (y) => blackFriday(y) + 3 * DAY,
+    platforms: CONSUMER,
+    budget: { facebook: 330, instagram: 420, tiktok: 220, youtube: 120 },
+    tagged: 0.75,
+  },
+  {
+    family: 'noel',
+    name: (y) => `noel-${y}`,
+    from: (y) => blackFriday(y) + 4 * DAY,
+    to: (y) => utc(y, 12, 24),
+    platforms: CONSUMER,
+    budget: { facebook: 220, instagram: 300, tiktok: 150, youtube: 140 },
+    tagged: 0.65,
+    contest: true,
+  },
 ];
 
 function planCampaigns(calendar: Calendar): Campaign[] {
@@ -89,8 +156,14 @@ function planCampaigns(calendar: Calendar): Campaign[] {
       const last = Math.min(calendar.days - 1, Math.round((plan.to(year) - start) / DAY));
       if (first > last) continue;
       campaigns.push({
-        name: plan.name(year), family: plan.family, first, last, platforms: plan.platforms,
-        budget: plan.budget, tagged: plan.tagged, contest: plan.contest ?? false,
+        name: plan.name(year),
+        family: plan.family,
+        first,
+        last,
+        platforms: plan.platforms,
+        budget: plan.budget,
+        tagged: plan.tagged,
+        contest: plan.contest ?? false,
       });
     }
   }
@@ -108,9 +181,12 @@ function incidentStart(calendar: Calendar): number {
 
 export function planMarketing(calendar: Calendar): Marketing {
   const campaigns = planCampaigns(calendar);
-  const running = Object.fromEntries(PLATFORMS.map((platform) => [platform, new Int16Array(calendar.days).fill(-1)])) as Record<Platform, Int16Array>;
+  const running = Object.fromEntries(
+    PLATFORMS.map((platform) => [platform, new Int16Array(calendar.days).fill(-1)]),
+  ) as Record<Platform, Int16Array>;
   campaigns.forEach((campaign, index) => {
-    for (const platform of campaign.platforms) running[platform].fill(index, campaign.first, campaign.last + 1);
+    for (const platform of campaign.platforms)
+      running[platform].fill(index, campaign.first, campaign.last + 1);
   });
   const incidentFirst = incidentStart(calendar);
   const incidentLast = Math.min(calendar.days - 1, incidentFirst + 20);

@@ -2,7 +2,14 @@
 import type { Platform } from '../model/index.ts';
 import { DAY, dayOf, HOUR, MINUTE } from './calendar.ts';
 import type { DemoContext } from './context.ts';
-import { COMMENT_MIX, drawSentiment, maybeAnswer, opinionText, writeInteraction, type Author } from './conversation.ts';
+import {
+  COMMENT_MIX,
+  drawSentiment,
+  maybeAnswer,
+  opinionText,
+  writeInteraction,
+  type Author,
+} from './conversation.ts';
 import { pickAuthor } from './people.ts';
 import { NEUTRAL, POSITIVE } from './phrases.ts';
 
@@ -28,7 +35,12 @@ export interface Conversation {
 function commentDelay(context: DemoContext): number {
   const { random } = context;
   const draw = random.next();
-  const delay = draw < 0.6 ? random.exponential(1.5 * HOUR) : draw < 0.92 ? random.exponential(14 * HOUR) : random.exponential(4 * DAY);
+  const delay =
+    draw < 0.6
+      ? random.exponential(1.5 * HOUR)
+      : draw < 0.92
+        ? random.exponential(14 * HOUR)
+        : random.exponential(4 * DAY);
   return Math.min(delay, 25 * DAY) + MINUTE;
 }
 
@@ -44,15 +56,32 @@ function writeComments(context: DemoContext, post: PostUnderway): number {
     const day = dayOf(calendar, at);
     const sentiment = drawSentiment(context, COMMENT_MIX, pool.mood[author.index], day);
     const text = opinionText(context, pool.lang[author.index], sentiment, day);
-    const id = writeInteraction(context, post.platform, post.accountId, post.postId, 'comment', author, at, text, sentiment, null);
-    written += 1 + maybeAnswer(context, post.platform, post.postId, 'comment', id, at, author, sentiment);
+    const id = writeInteraction(
+      context,
+      post.platform,
+      post.accountId,
+      post.postId,
+      'comment',
+      author,
+      at,
+      text,
+      sentiment,
+      null,
+    );
+    written +=
+      1 + maybeAnswer(context, post.platform, post.postId, 'comment', id, at, author, sentiment);
     if (random.chance(0.05)) written += writeUserReply(context, post, id, at);
   }
   return written;
 }
 
 /** Another follower answers a comment (a thread). */
-function writeUserReply(context: DemoContext, post: PostUnderway, commentId: string, commentAt: number): number {
+function writeUserReply(
+  context: DemoContext,
+  post: PostUnderway,
+  commentId: string,
+  commentAt: number,
+): number {
   const { random, calendar } = context;
   const pool = context.authors[post.platform];
   const at = commentAt + random.exponential(3 * HOUR) + MINUTE;
@@ -60,7 +89,18 @@ function writeUserReply(context: DemoContext, post: PostUnderway, commentId: str
   const author: Author = { pool, index: pickAuthor(pool, random) };
   const day = dayOf(calendar, at);
   const sentiment = drawSentiment(context, COMMENT_MIX, pool.mood[author.index], day);
-  writeInteraction(context, post.platform, post.accountId, post.postId, 'reply', author, at, opinionText(context, pool.lang[author.index], sentiment, day), sentiment, commentId);
+  writeInteraction(
+    context,
+    post.platform,
+    post.accountId,
+    post.postId,
+    'reply',
+    author,
+    at,
+    opinionText(context, pool.lang[author.index], sentiment, day),
+    sentiment,
+    commentId,
+  );
   return 1;
 }
 
@@ -74,7 +114,18 @@ function writeShares(context: DemoContext, post: PostUnderway): void {
     // A quarter of shares come with a word of their own, always kind.
     const withText = random.chance(0.25);
     const text = withText ? random.pick(texts.opinion[pool.lang[author.index]][POSITIVE]) : null;
-    writeInteraction(context, post.platform, post.accountId, post.postId, 'share', author, at, text, withText ? POSITIVE : -1, null);
+    writeInteraction(
+      context,
+      post.platform,
+      post.accountId,
+      post.postId,
+      'share',
+      author,
+      at,
+      text,
+      withText ? POSITIVE : -1,
+      null,
+    );
   }
 }
 
@@ -91,7 +142,18 @@ function writeEntries(context: DemoContext, post: PostUnderway): number {
     const text = random.pick(texts.participation[pool.lang[author.index]]);
     // "Je participe !" is glad; a bare tag of a friend is neutral.
     const sentiment = text.charCodeAt(0) === 64 ? NEUTRAL : POSITIVE;
-    writeInteraction(context, post.platform, post.accountId, post.postId, 'participation', author, at, text, sentiment, null);
+    writeInteraction(
+      context,
+      post.platform,
+      post.accountId,
+      post.postId,
+      'participation',
+      author,
+      at,
+      text,
+      sentiment,
+      null,
+    );
     written++;
   }
   return written;

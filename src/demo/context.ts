@@ -22,6 +22,20 @@ export interface DemoContext {
 }
 
 export const INTERACTION_COLUMNS = [
-  'interaction_id', 'platform', 'account_id', 'post_id', 'kind', 'author_id', 'author_name', 'author_audience', 'created_at',
-  'text', 'lang', 'sentiment', 'sentiment_score', 'reply_to', 'is_brand', 'import_id',
+  'interaction_id',
+  'platform',
+  'account_id',
+  'post_id',
+  'kind',
+  'author_id',
+  'author_name',
+  'author_audience',
+  'created_at',
+  'text',
+  'lang',
+  'sentiment',
+  'sentiment_score',
+  'reply_to',
+  'is_brand',
+  'import_id',
 ];

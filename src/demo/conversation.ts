@@ -18,7 +18,12 @@ const ANSWERED_MESSAGES = [0.62, 0.88, 0.93];
 export const UNTOUCHED = -1;
 
 /** The sentiment an author writes with on a day: fans and critics keep their line, the incident sours everyone. */
-export function drawSentiment(context: DemoContext, mix: [number, number], mood: number, day: number): number {
+export function drawSentiment(
+  context: DemoContext,
+  mix: [number, number],
+  mood: number,
+  day: number,
+): number {
   const { random, calendar, marketing } = context;
   const draw = random.next();
   if (mood === MOOD_FAN) return draw < 0.86 ? POSITIVE : draw < 0.98 ? NEUTRAL : NEGATIVE;
@@ -39,8 +44,16 @@ export interface Author {
 
 /** Writes one interaction; returns its id. */
 export function writeInteraction(
-  context: DemoContext, platform: Platform, accountId: string, postId: string | null, kind: string,
-  author: Author, createdAt: number, text: string | null, sentiment: number, replyTo: string | null,
+  context: DemoContext,
+  platform: Platform,
+  accountId: string,
+  postId: string | null,
+  kind: string,
+  author: Author,
+  createdAt: number,
+  text: string | null,
+  sentiment: number,
+  replyTo: string | null,
 ): string {
   const id = `${platformCode(platform)}-${kind[0]}${(context.interactionCount++).toString(36)}`;
   const lang = author.pool.lang[author.index];
@@ -68,20 +81,32 @@ export function writeInteraction(
 function effort(context: DemoContext, day: number, kind: 'comment' | 'message'): number {
   const { calendar, marketing, random } = context;
   const clamped = Math.min(calendar.days - 1, Math.max(0, day));
-  const median = (75 - (38 * clamped) / calendar.days) * (1 + 0.9 * marketing.incident[clamped]) * (kind === 'message' ? 0.8 : 1);
+  const median =
+    (75 - (38 * clamped) / calendar.days) *
+    (1 + 0.9 * marketing.incident[clamped]) *
+    (kind === 'message' ? 0.8 : 1);
   return Math.min(2 * 24 * 60, random.logNormal(median, 0.9)) * MINUTE;
 }
 
 /** The brand answers an inbound comment or message (or not); returns 1 when a reply was written. */
 export function maybeAnswer(
-  context: DemoContext, platform: Platform, postId: string | null, kind: 'comment' | 'message',
-  itemId: string, itemAt: number, author: Author, sentiment: number,
+  context: DemoContext,
+  platform: Platform,
+  postId: string | null,
+  kind: 'comment' | 'message',
+  itemId: string,
+  itemAt: number,
+  author: Author,
+  sentiment: number,
 ): number {
   const { random, calendar, texts } = context;
   const chances = kind === 'message' ? ANSWERED_MESSAGES : ANSWERED_COMMENTS;
   if (!random.chance(chances[sentiment])) return 0;
   const day = dayOf(calendar, itemAt);
-  const at = Math.max(itemAt + MINUTE, answerTime(calendar, itemAt, effort(context, day, kind), random));
+  const at = Math.max(
+    itemAt + MINUTE,
+    answerTime(calendar, itemAt, effort(context, day, kind), random),
+  );
   if (at >= calendar.endMs) return 0;
   const lang = author.pool.lang[author.index];
   const variant = random.int(texts.replyBefore[lang][sentiment].length);
@@ -96,7 +121,10 @@ export function maybeAnswer(
   row[6] = account.name;
   row[7] = null;
   row[8] = at;
-  row[9] = texts.replyBefore[lang][sentiment][variant] + author.pool.firstNames[author.index] + texts.replyAfter[lang][sentiment][variant];
+  row[9] =
+    texts.replyBefore[lang][sentiment][variant] +
+    author.pool.firstNames[author.index] +
+    texts.replyAfter[lang][sentiment][variant];
   row[10] = LANGS[lang];
   // An apology is written neutrally; thanks are positive.
   const written = sentiment === POSITIVE ? POSITIVE : NEUTRAL;
@@ -109,9 +137,15 @@ export function maybeAnswer(
 }
 
 /** A text of the given sentiment; during the incident most complaints are about late parcels. */
-export function opinionText(context: DemoContext, lang: number, sentiment: number, day: number): string {
+export function opinionText(
+  context: DemoContext,
+  lang: number,
+  sentiment: number,
+  day: number,
+): string {
   const { texts, random, marketing, calendar } = context;
   const incident = day >= 0 && day < calendar.days ? marketing.incident[day] : 0;
-  if (sentiment === NEGATIVE && incident > 0 && random.chance(0.75 * incident)) return random.pick(texts.delivery[lang]);
+  if (sentiment === NEGATIVE && incident > 0 && random.chance(0.75 * incident))
+    return random.pick(texts.delivery[lang]);
   return random.pick(texts.opinion[lang][sentiment]);
 }

@@ -38,18 +38,31 @@ export interface DemoSummary {
 const ACCOUNT_COLUMNS = ['account_id', 'platform', 'handle', 'name', 'is_competitor', 'import_id'];
 
 function checkOptions(options: DemoOptions): string {
-  if (!Number.isSafeInteger(options.seed)) throw new InputError('the demo seed must be a whole number', { value: String(options.seed) });
+  if (!Number.isSafeInteger(options.seed))
+    throw new InputError('the demo seed must be a whole number', { value: String(options.seed) });
   if (!(options.scale > 0 && options.scale <= 1000)) {
-    throw new InputError('the demo scale must be a number above 0 and at most 1000', { value: String(options.scale) });
+    throw new InputError('the demo scale must be a number above 0 and at most 1000', {
+      value: String(options.scale),
+    });
   }
   const today = options.today ?? todayUtc();
-  if (!parseDay(today)) throw new InputError('the demo end day must be a date YYYY-MM-DD', { value: today, expected: 'YYYY-MM-DD' });
+  if (!parseDay(today))
+    throw new InputError('the demo end day must be a date YYYY-MM-DD', {
+      value: today,
+      expected: 'YYYY-MM-DD',
+    });
   return today;
 }
 
 /** Posts with their metrics, comments, shares, contest entries, tracked links and clicks; then mentions and messages. */
-async function writeSocial(tx: Transaction, context: DemoContext, seed: number, progress?: Progress): Promise<Record<string, number>> {
-  const writer = (table: string, columns: string[]) => new TableWriter(tx, table, columns, progress);
+async function writeSocial(
+  tx: Transaction,
+  context: DemoContext,
+  seed: number,
+  progress?: Progress,
+): Promise<Record<string, number>> {
+  const writer = (table: string, columns: string[]) =>
+    new TableWriter(tx, table, columns, progress);
   const posts = writer('posts', POST_COLUMNS);
   const metrics = writer('post_metrics', METRIC_COLUMNS);
   const links = new LinkWriter(writer('links', LINK_COLUMNS), writer('clicks', CLICK_COLUMNS));
@@ -57,41 +70,95 @@ async function writeSocial(tx: Transaction, context: DemoContext, seed: number, 
   await links.writeBioLinks(context);
   context.random = new Random(seed, 'listening');
   await writeListening(context);
-  for (const table of [posts, metrics, links.links, links.clicks, context.interactions]) await table.flush();
+  for (const table of [posts, metrics, links.links, links.clicks, context.interactions])
+    await table.flush();
   return {
-    posts: posts.count, post_metrics: metrics.count, interactions: context.interactions.count,
-    links: links.links.count, clicks: links.clicks.count,
+    posts: posts.count,
+    post_metrics: metrics.count,
+    interactions: context.interactions.count,
+    links: links.links.count,
+    clicks: links.clicks.count,
   };
 }
 
-async function writeBusiness(tx: Transaction, calendar: Calendar, context: DemoContext, seed: number, progress?: Progress): Promise<Record<string, number>> {
-  const writer = (table: string, columns: string[]) => new TableWriter(tx, table, columns, progress);
+async function writeBusiness(
+  tx: Transaction,
+  calendar: Calendar,
+  context: DemoContext,
+  seed: number,
+  progress?: Progress,
+): Promise<Record<string, number>> {
+  const writer = (table: string, columns: string[]) =>
+    new TableWriter(tx, table, columns, progress);
   const sessions = writer('web_sessions', SESSION_COLUMNS);
   const conversions = writer('conversions', CONVERSION_COLUMNS);
   const spend = writer('spend', SPEND_COLUMNS);
-  await new TrafficGenerator({ ...context, random: new Random(seed, 'traffic') }, { sessions, conversions, spend }).write();
+  await new TrafficGenerator(
+    { ...context, random: new Random(seed, 'traffic') },
+    { sessions, conversions, spend },
+  ).write();
   return {
-    audience: await appendAll(tx, 'audience', AUDIENCE_COLUMNS, audienceRows(calendar, context.followers, new Random(seed, 'audience')), progress),
+    audience: await appendAll(
+      tx,
+      'audience',
+      AUDIENCE_COLUMNS,
+      audienceRows(calendar, context.followers, new Random(seed, 'audience')),
+      progress,
+    ),
     personas: await appendAll(tx, 'personas', PERSONA_COLUMNS, personaRows(), progress),
-    web_sessions: sessions.count, conversions: conversions.count, spend: spend.count,
-    nps_responses: await appendAll(tx, 'nps_responses', NPS_COLUMNS, npsRows(calendar, context.marketing, context.texts, new Random(seed, 'nps')), progress),
-    ssi: await appendAll(tx, 'ssi', SSI_COLUMNS, ssiRows(calendar, new Random(seed, 'ssi')), progress),
+    web_sessions: sessions.count,
+    conversions: conversions.count,
+    spend: spend.count,
+    nps_responses: await appendAll(
+      tx,
+      'nps_responses',
+      NPS_COLUMNS,
+      npsRows(calendar, context.marketing, context.texts, new Random(seed, 'nps')),
+      progress,
+    ),
+    ssi: await appendAll(
+      tx,
+      'ssi',
+      SSI_COLUMNS,
+      ssiRows(calendar, new Random(seed, 'ssi')),
+      progress,
+    ),
   };
 }
 
 /** Fills the store with the demo data set in one transaction: everything lands, or nothing does. */
-export async function generateDemo(store: Store, options: DemoOptions, onProgress?: Progress): Promise<DemoSummary> {
+export async function generateDemo(
+  store: Store,
+  options: DemoOptions,
+  onProgress?: Progress,
+): Promise<DemoSummary> {
   const today = checkOptions(options);
   const { seed, scale } = options;
   const calendar = buildCalendar(today);
   const marketing = planMarketing(calendar);
   const rows = await store.transaction(async (tx) => {
-    const accounts = ALL_ACCOUNTS.map((account) => [account.accountId, account.platform, account.handle, account.name, account.competitor, 'demo']);
+    const accounts = ALL_ACCOUNTS.map((account) => [
+      account.accountId,
+      account.platform,
+      account.handle,
+      account.name,
+      account.competitor,
+      'demo',
+    ]);
     const daily = new TableWriter(tx, 'account_daily', ACCOUNT_DAILY_COLUMNS, onProgress);
-    const followers = writeAccountDaily(daily, calendar, marketing, new Random(seed, 'account_daily'));
+    const followers = writeAccountDaily(
+      daily,
+      calendar,
+      marketing,
+      new Random(seed, 'account_daily'),
+    );
     await daily.flush();
     const context: DemoContext = {
-      calendar, marketing, scale, followers, interactionCount: 0,
+      calendar,
+      marketing,
+      scale,
+      followers,
+      interactionCount: 0,
       authors: buildAuthors(scale, new Random(seed, 'authors')),
       texts: buildTextPools(new Random(seed, 'texts')),
       random: new Random(seed, 'posts'),
@@ -103,7 +170,13 @@ export async function generateDemo(store: Store, options: DemoOptions, onProgres
       ...(await writeSocial(tx, context, seed, onProgress)),
       ...(await writeBusiness(tx, calendar, context, seed, onProgress)),
     };
-    counts.objectives = await appendAll(tx, 'objectives', OBJECTIVE_COLUMNS, await objectiveRows(tx, today), onProgress);
+    counts.objectives = await appendAll(
+      tx,
+      'objectives',
+      OBJECTIVE_COLUMNS,
+      await objectiveRows(tx, today),
+      onProgress,
+    );
     return counts;
   });
   return { rows, from: calendar.from, to: calendar.to };

@@ -7,17 +7,50 @@ import type { DemoContext } from './context.ts';
 import { cumulative, uniqueCode } from './random.ts';
 import type { TableWriter } from './writer.ts';
 
-export const LINK_COLUMNS = ['code', 'target_url', 'platform', 'campaign', 'post_id', 'created_at', 'disabled', 'expires_at'];
-export const CLICK_COLUMNS = ['click_id', 'code', 'clicked_at', 'referrer_host', 'country', 'device', 'visitor_key', 'is_bot'];
+export const LINK_COLUMNS = [
+  'code',
+  'target_url',
+  'platform',
+  'campaign',
+  'post_id',
+  'created_at',
+  'disabled',
+  'expires_at',
+];
+export const CLICK_COLUMNS = [
+  'click_id',
+  'code',
+  'clicked_at',
+  'referrer_host',
+  'country',
+  'device',
+  'visitor_key',
+  'is_bot',
+];
 
 const COUNTRIES = ['FR', 'BE', 'CH', 'CA', 'LU', 'DE', 'GB', 'US', 'ES', 'IT'];
 const COUNTRY_WEIGHTS = cumulative([78, 7, 5, 3, 1, 1.5, 1.5, 1.5, 0.8, 0.7]);
 const DEVICES = ['mobile', 'desktop', 'tablet'];
 const DEVICE_WEIGHTS = cumulative([72, 22, 6]);
 const PROFESSIONAL_DEVICE_WEIGHTS = cumulative([45, 50, 5]);
-const PATHS = ['luminaires', 'suspensions', 'lampes-a-poser', 'appliques', 'bougies', 'nouveautes', 'idees-cadeaux', 'collections/opaline', 'collections/halo'];
+const PATHS = [
+  'luminaires',
+  'suspensions',
+  'lampes-a-poser',
+  'appliques',
+  'bougies',
+  'nouveautes',
+  'idees-cadeaux',
+  'collections/opaline',
+  'collections/halo',
+];
 /** Tracked clicks per day at scale 1 on the link in each bio. */
-const BIO_CLICKS: Partial<Record<Platform, number>> = { instagram: 6, tiktok: 3.5, facebook: 1.5, x: 1 };
+const BIO_CLICKS: Partial<Record<Platform, number>> = {
+  instagram: 6,
+  tiktok: 3.5,
+  facebook: 1.5,
+  x: 1,
+};
 
 export interface LinkedPost {
   account: DemoAccount;
@@ -33,24 +66,45 @@ export class LinkWriter {
   private clickCount = 0;
   private lastVisitor = '';
 
-  constructor(readonly links: TableWriter, readonly clicks: TableWriter) {}
+  constructor(
+    readonly links: TableWriter,
+    readonly clicks: TableWriter,
+  ) {}
 
   /** Link posts always carry a tracked link; campaign stories and posts often do. */
   forPost(context: DemoContext, post: LinkedPost): void {
     const { random, calendar } = context;
     const platform = post.account.platform;
-    const tracked = post.type === 'link'
-      || (post.campaign !== null && (post.type === 'story' ? random.chance(0.6) : platform !== 'instagram' && platform !== 'tiktok' && random.chance(0.5)))
-      || (platform === 'youtube' && post.type === 'video' && random.chance(0.4));
+    const tracked =
+      post.type === 'link' ||
+      (post.campaign !== null &&
+        (post.type === 'story'
+          ? random.chance(0.6)
+          : platform !== 'instagram' && platform !== 'tiktok' && random.chance(0.5))) ||
+      (platform === 'youtube' && post.type === 'video' && random.chance(0.4));
     if (!tracked) return;
     const createdAt = post.publishedAt - random.between(5, 120) * MINUTE;
-    const expiresAt = post.campaign ? calendar.dayStart[Math.min(calendar.days - 1, post.campaign.last)] + 45 * DAY : null;
-    const code = this.writeLink(context, platform, post.campaign?.name ?? null, post.postId, createdAt, expiresAt);
+    const expiresAt = post.campaign
+      ? calendar.dayStart[Math.min(calendar.days - 1, post.campaign.last)] + 45 * DAY
+      : null;
+    const code = this.writeLink(
+      context,
+      platform,
+      post.campaign?.name ?? null,
+      post.postId,
+      createdAt,
+      expiresAt,
+    );
     const until = Math.min(calendar.endMs, expiresAt ?? Infinity);
-    const people = Math.round(Math.max(random.poisson(2), post.linkClicks) * random.between(0.6, 0.9));
+    const people = Math.round(
+      Math.max(random.poisson(2), post.linkClicks) * random.between(0.6, 0.9),
+    );
     for (let index = 0; index < people; index++) {
       const draw = random.next();
-      const at = post.publishedAt + (draw < 0.8 ? random.exponential(8 * HOUR) : random.exponential(3 * DAY)) + 1000;
+      const at =
+        post.publishedAt +
+        (draw < 0.8 ? random.exponential(8 * HOUR) : random.exponential(3 * DAY)) +
+        1000;
       if (at < until) this.writeClick(context, code, at, platform, false);
     }
     // Link previews (messaging apps, crawlers) fetch the link minutes after it is published.
@@ -67,12 +121,26 @@ export class LinkWriter {
     for (const account of OWN_ACCOUNTS) {
       const perDay = BIO_CLICKS[account.platform];
       if (!perDay) continue;
-      const code = this.writeLink(context, account.platform, null, null, calendar.dayStart[0] - 30 * DAY, null, `bio-${account.platform}`);
+      const code = this.writeLink(
+        context,
+        account.platform,
+        null,
+        null,
+        calendar.dayStart[0] - 30 * DAY,
+        null,
+        `bio-${account.platform}`,
+      );
       for (let day = 0; day < calendar.days; day++) {
         const count = random.poisson(perDay * scale * calendar.audience[day]);
         for (let index = 0; index < count; index++) {
           const robot = random.chance(0.06);
-          this.writeClick(context, code, audienceTime(calendar, day, random), account.platform, robot);
+          this.writeClick(
+            context,
+            code,
+            audienceTime(calendar, day, random),
+            account.platform,
+            robot,
+          );
         }
         await this.clicks.flushIfFull();
       }
@@ -80,8 +148,13 @@ export class LinkWriter {
   }
 
   private writeLink(
-    context: DemoContext, platform: Platform, campaign: string | null, postId: string | null,
-    createdAt: number, expiresAt: number | null, content = 'post',
+    context: DemoContext,
+    platform: Platform,
+    campaign: string | null,
+    postId: string | null,
+    createdAt: number,
+    expiresAt: number | null,
+    content = 'post',
   ): string {
     const { random } = context;
     const code = uniqueCode(this.linkCount++, random, 2, 'base62');
@@ -98,7 +171,13 @@ export class LinkWriter {
     return code;
   }
 
-  private writeClick(context: DemoContext, code: string, at: number, platform: Platform, robot: boolean): void {
+  private writeClick(
+    context: DemoContext,
+    code: string,
+    at: number,
+    platform: Platform,
+    robot: boolean,
+  ): void {
     const { random } = context;
     const row = this.clicks.row();
     row[0] = `k${(this.clickCount++).toString(36)}`;
@@ -106,9 +185,16 @@ export class LinkWriter {
     row[2] = Math.min(at, context.calendar.endMs - 1000);
     row[3] = robot || random.chance(0.35) ? null : PROFILES[platform].referrer;
     row[4] = robot ? random.pick(['US', 'IE']) : COUNTRIES[random.weighted(COUNTRY_WEIGHTS)];
-    row[5] = robot ? 'bot' : DEVICES[random.weighted(platform === 'linkedin' ? PROFESSIONAL_DEVICE_WEIGHTS : DEVICE_WEIGHTS)];
+    row[5] = robot
+      ? 'bot'
+      : DEVICES[
+          random.weighted(platform === 'linkedin' ? PROFESSIONAL_DEVICE_WEIGHTS : DEVICE_WEIGHTS)
+        ];
     // The same visitor sometimes clicks twice in a row (the key is a daily-salted hash).
-    row[6] = this.lastVisitor && random.chance(0.04) ? this.lastVisitor : (this.lastVisitor = random.hex64());
+    row[6] =
+      this.lastVisitor && random.chance(0.04)
+        ? this.lastVisitor
+        : (this.lastVisitor = random.hex64());
     row[7] = robot;
   }
 

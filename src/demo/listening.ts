@@ -4,13 +4,27 @@ import { COMPETITORS, mentionTag, ownAccount, type DemoAccount } from './brand.t
 import { audienceTime } from './calendar.ts';
 import type { DemoContext } from './context.ts';
 import {
-  drawSentiment, maybeAnswer, MENTION_MIX, MESSAGE_MIX, opinionText, UNTOUCHED, writeInteraction, type Author,
+  drawSentiment,
+  maybeAnswer,
+  MENTION_MIX,
+  MESSAGE_MIX,
+  opinionText,
+  UNTOUCHED,
+  writeInteraction,
+  type Author,
 } from './conversation.ts';
 import { MOOD_NORMAL, pickAuthor } from './people.ts';
 import { NEGATIVE } from './phrases.ts';
 import { cumulative } from './random.ts';
 
-const MENTION_PLATFORMS: Platform[] = ['instagram', 'x', 'facebook', 'tiktok', 'linkedin', 'youtube'];
+const MENTION_PLATFORMS: Platform[] = [
+  'instagram',
+  'x',
+  'facebook',
+  'tiktok',
+  'linkedin',
+  'youtube',
+];
 const MENTION_WEIGHTS = cumulative([0.35, 0.2, 0.15, 0.15, 0.08, 0.07]);
 const MESSAGE_PLATFORMS: Platform[] = ['instagram', 'facebook', 'linkedin', 'x', 'tiktok'];
 const MESSAGE_WEIGHTS = cumulative([0.4, 0.35, 0.1, 0.08, 0.07]);
@@ -19,7 +33,12 @@ const BRAND_MENTIONS = 6;
 const COMPETITOR_MENTIONS = 0.6;
 const MESSAGES = 5.5;
 
-function writeMention(context: DemoContext, account: DemoAccount, about: 'brand' | 'competitor', day: number): void {
+function writeMention(
+  context: DemoContext,
+  account: DemoAccount,
+  about: 'brand' | 'competitor',
+  day: number,
+): void {
   const { platform, accountId } = account;
   const tag = mentionTag(account);
   const { random, calendar } = context;
@@ -30,7 +49,18 @@ function writeMention(context: DemoContext, account: DemoAccount, about: 'brand'
   const sentimentDay = about === 'brand' ? day : UNTOUCHED;
   const sentiment = drawSentiment(context, MENTION_MIX, mood, sentimentDay);
   const text = `${opinionText(context, pool.lang[author.index], sentiment, sentimentDay)} ${tag}`;
-  writeInteraction(context, platform, accountId, null, 'mention', author, audienceTime(calendar, day, random), text, sentiment, null);
+  writeInteraction(
+    context,
+    platform,
+    accountId,
+    null,
+    'mention',
+    author,
+    audienceTime(calendar, day, random),
+    text,
+    sentiment,
+    null,
+  );
 }
 
 function writeMessage(context: DemoContext, platform: Platform, day: number): void {
@@ -40,10 +70,23 @@ function writeMessage(context: DemoContext, platform: Platform, day: number): vo
   const lang = pool.lang[author.index];
   const sentiment = drawSentiment(context, MESSAGE_MIX, pool.mood[author.index], day);
   const late = sentiment === NEGATIVE && random.chance(0.75 * marketing.incident[day]);
-  const text = late ? random.pick(texts.delivery[lang]) : random.pick(texts.message[lang][sentiment]);
+  const text = late
+    ? random.pick(texts.delivery[lang])
+    : random.pick(texts.message[lang][sentiment]);
   const at = audienceTime(calendar, day, random);
   const accountId = ownAccount(platform).accountId;
-  const id = writeInteraction(context, platform, accountId, null, 'message', author, at, text, sentiment, null);
+  const id = writeInteraction(
+    context,
+    platform,
+    accountId,
+    null,
+    'message',
+    author,
+    at,
+    text,
+    sentiment,
+    null,
+  );
   maybeAnswer(context, platform, null, 'message', id, at, author, sentiment);
 }
 
@@ -59,10 +102,12 @@ export async function writeListening(context: DemoContext): Promise<void> {
     }
     for (const competitor of COMPETITORS) {
       const count = random.poisson(COMPETITOR_MENTIONS * volume);
-      for (let index = 0; index < count; index++) writeMention(context, competitor, 'competitor', day);
+      for (let index = 0; index < count; index++)
+        writeMention(context, competitor, 'competitor', day);
     }
     const messages = random.poisson(MESSAGES * volume * (1 + 1.5 * incident));
-    for (let index = 0; index < messages; index++) writeMessage(context, MESSAGE_PLATFORMS[random.weighted(MESSAGE_WEIGHTS)], day);
+    for (let index = 0; index < messages; index++)
+      writeMessage(context, MESSAGE_PLATFORMS[random.weighted(MESSAGE_WEIGHTS)], day);
     await context.interactions.flushIfFull();
   }
 }

@@ -4,10 +4,22 @@ import type { Direction } from '../model/index.ts';
 import { addDays, periodLengthDays, type Period } from '../model/index.ts';
 import type { Cell, Transaction } from '../store/index.ts';
 
-export const OBJECTIVE_COLUMNS = ['objective_id', 'name', 'kpi', 'target', 'period_from', 'period_to', 'direction', 'filters', 'baseline'];
+export const OBJECTIVE_COLUMNS = [
+  'objective_id',
+  'name',
+  'kpi',
+  'target',
+  'period_from',
+  'period_to',
+  'direction',
+  'filters',
+  'baseline',
+];
 
-const OWN = 'JOIN accounts a ON a.account_id = {t}.account_id AND NOT coalesce(a.is_competitor, false)';
-const RANGE = (column: string) => `${column} >= CAST(? AS TIMESTAMP) AND ${column} < CAST(? AS TIMESTAMP)`;
+const OWN =
+  'JOIN accounts a ON a.account_id = {t}.account_id AND NOT coalesce(a.is_competitor, false)';
+const RANGE = (column: string) =>
+  `${column} >= CAST(? AS TIMESTAMP) AND ${column} < CAST(? AS TIMESTAMP)`;
 
 interface ObjectiveSpec {
   id: string;
@@ -28,8 +40,15 @@ interface ObjectiveSpec {
 
 const SPECS: ObjectiveSpec[] = [
   {
-    id: 'obj-engagement', name: 'Taux d’engagement Instagram du trimestre', kpi: 'engagement_rate_impressions', span: 'quarter',
-    direction: 'increase', filters: '{"platform":["instagram"]}', additive: false, aim: 1.06, fallback: 0.035,
+    id: 'obj-engagement',
+    name: 'Taux d’engagement Instagram du trimestre',
+    kpi: 'engagement_rate_impressions',
+    span: 'quarter',
+    direction: 'increase',
+    filters: '{"platform":["instagram"]}',
+    additive: false,
+    aim: 1.06,
+    fallback: 0.035,
     sql: `SELECT sum(m.reactions + m.comments + m.shares + m.saves)::DOUBLE / nullif(sum(m.impressions), 0) AS value
       FROM posts p ${OWN.replace('{t}', 'p')}
       JOIN (SELECT post_id, max(snapshot_at) AS latest FROM post_metrics GROUP BY post_id) l ON l.post_id = p.post_id
@@ -37,30 +56,66 @@ const SPECS: ObjectiveSpec[] = [
       WHERE p.platform = 'instagram' AND ${RANGE('p.published_at')}`,
   },
   {
-    id: 'obj-nps', name: 'NPS de l’année', kpi: 'nps', span: 'year', direction: 'increase', filters: '{}', additive: false, aim: 0.9, fallback: 45,
+    id: 'obj-nps',
+    name: 'NPS de l’année',
+    kpi: 'nps',
+    span: 'year',
+    direction: 'increase',
+    filters: '{}',
+    additive: false,
+    aim: 0.9,
+    fallback: 45,
     sql: `SELECT 100.0 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6)) / nullif(count(*), 0) AS value
       FROM nps_responses WHERE ${RANGE('answered_at')}`,
   },
   {
-    id: 'obj-social-revenue', name: 'Chiffre d’affaires venu des réseaux sur l’année', kpi: 'social_revenue', span: 'year',
-    direction: 'increase', filters: '{}', additive: true, aim: 1.08, fallback: 500_000,
+    id: 'obj-social-revenue',
+    name: 'Chiffre d’affaires venu des réseaux sur l’année',
+    kpi: 'social_revenue',
+    span: 'year',
+    direction: 'increase',
+    filters: '{}',
+    additive: true,
+    aim: 1.08,
+    fallback: 500_000,
     sql: `SELECT sum(value) AS value FROM conversions WHERE platform IS NOT NULL AND ${RANGE('occurred_at')}`,
   },
   {
-    id: 'obj-social-sessions', name: 'Visites depuis les réseaux ce trimestre', kpi: 'social_sessions', span: 'quarter',
-    direction: 'increase', filters: '{}', additive: true, aim: 0.9, fallback: 20_000,
+    id: 'obj-social-sessions',
+    name: 'Visites depuis les réseaux ce trimestre',
+    kpi: 'social_sessions',
+    span: 'quarter',
+    direction: 'increase',
+    filters: '{}',
+    additive: true,
+    aim: 0.9,
+    fallback: 20_000,
     sql: `SELECT sum(sessions)::DOUBLE AS value FROM web_sessions WHERE platform IS NOT NULL AND ${RANGE('day')}`,
   },
   {
-    id: 'obj-sentiment', name: 'Part de sentiment positif ce trimestre', kpi: 'sentiment_positive_share', span: 'quarter',
-    direction: 'increase', filters: '{}', additive: false, aim: 1.05, fallback: 0.6,
+    id: 'obj-sentiment',
+    name: 'Part de sentiment positif ce trimestre',
+    kpi: 'sentiment_positive_share',
+    span: 'quarter',
+    direction: 'increase',
+    filters: '{}',
+    additive: false,
+    aim: 1.05,
+    fallback: 0.6,
     sql: `SELECT count(*) FILTER (WHERE i.sentiment = 'positive')::DOUBLE / nullif(count(i.sentiment), 0) AS value
       FROM interactions i ${OWN.replace('{t}', 'i')}
       WHERE NOT coalesce(i.is_brand, false) AND ${RANGE('i.created_at')}`,
   },
   {
-    id: 'obj-response-time', name: 'Délai de réponse médian ce trimestre', kpi: 'response_time_median', span: 'quarter',
-    direction: 'decrease', filters: '{}', additive: false, aim: 0.9, fallback: 3600,
+    id: 'obj-response-time',
+    name: 'Délai de réponse médian ce trimestre',
+    kpi: 'response_time_median',
+    span: 'quarter',
+    direction: 'decrease',
+    filters: '{}',
+    additive: false,
+    aim: 0.9,
+    fallback: 3600,
     sql: `SELECT median(date_diff('second', i.created_at, r.first_reply_at))::DOUBLE AS value
       FROM interactions i ${OWN.replace('{t}', 'i')}
       JOIN (SELECT reply_to, min(created_at) AS first_reply_at FROM interactions
@@ -75,7 +130,8 @@ export function currentPeriod(today: string, span: 'quarter' | 'year'): Period {
   if (span === 'year') return { from: `${year}-01-01`, to: `${year}-12-31` };
   const first = Math.floor((month - 1) / 3) * 3 + 1;
   const from = `${year}-${String(first).padStart(2, '0')}-01`;
-  const next = first === 10 ? `${year + 1}-01-01` : `${year}-${String(first + 3).padStart(2, '0')}-01`;
+  const next =
+    first === 10 ? `${year + 1}-01-01` : `${year}-${String(first + 3).padStart(2, '0')}-01`;
   return { from, to: addDays(next, -1) };
 }
 
@@ -88,13 +144,21 @@ function roundTarget(value: number, up: boolean): number {
 
 /** The days the target is set from: the period so far, or a whole period up to today when it has just begun. */
 function referenceWindow(period: Period, today: string): Period {
-  if (periodLengthDays({ from: period.from, to: today }) >= 28) return { from: period.from, to: today };
+  if (periodLengthDays({ from: period.from, to: today }) >= 28)
+    return { from: period.from, to: today };
   return { from: addDays(today, 1 - periodLengthDays(period)), to: today };
 }
 
-function targetOf(spec: ObjectiveSpec, value: number | null, period: Period, window: Period): number {
+function targetOf(
+  spec: ObjectiveSpec,
+  value: number | null,
+  period: Period,
+  window: Period,
+): number {
   if (value === null || !Number.isFinite(value) || value <= 0) return spec.fallback;
-  const projected = spec.additive ? (value * periodLengthDays(period)) / periodLengthDays(window) : value;
+  const projected = spec.additive
+    ? (value * periodLengthDays(period)) / periodLengthDays(window)
+    : value;
   // Increase: progress = projected ÷ target. Decrease: progress = target ÷ value.
   const wanted = spec.direction === 'increase' ? projected / spec.aim : projected * spec.aim;
   const onTrack = spec.aim >= 1;
@@ -108,7 +172,17 @@ export async function objectiveRows(tx: Transaction, today: string): Promise<Cel
     const window = referenceWindow(period, today);
     const [{ value }] = await tx.all(spec.sql, [window.from, addDays(today, 1)]);
     const target = targetOf(spec, value === null ? null : Number(value), period, window);
-    rows.push([spec.id, spec.name, spec.kpi, target, period.from, period.to, spec.direction, spec.filters, null]);
+    rows.push([
+      spec.id,
+      spec.name,
+      spec.kpi,
+      target,
+      period.from,
+      period.to,
+      spec.direction,
+      spec.filters,
+      null,
+    ]);
   }
   return rows;
 }

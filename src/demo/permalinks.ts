@@ -13,16 +13,27 @@ function numericId(counter: number, random: Random): string {
   return random.digits(12) + String(counter).padStart(7, '0');
 }
 
-export function postIdentity(account: DemoAccount, type: ContentType, counter: number, random: Random): PostIdentity {
+export function postIdentity(
+  account: DemoAccount,
+  type: ContentType,
+  counter: number,
+  random: Random,
+): PostIdentity {
   const handle = account.handle.replace(/^@/, '');
   switch (account.platform) {
     case 'instagram': {
       const code = uniqueCode(counter, random, 5);
       if (type === 'story') {
         const id = numericId(counter, random);
-        return { postId: `ig_story_${id}`, permalink: `https://www.instagram.com/stories/${handle}/${id}/` };
+        return {
+          postId: `ig_story_${id}`,
+          permalink: `https://www.instagram.com/stories/${handle}/${id}/`,
+        };
       }
-      return { postId: `ig_${code}`, permalink: `https://www.instagram.com/${type === 'reel' ? 'reel' : 'p'}/${code}/` };
+      return {
+        postId: `ig_${code}`,
+        permalink: `https://www.instagram.com/${type === 'reel' ? 'reel' : 'p'}/${code}/`,
+      };
     }
     case 'facebook': {
       const id = `10${numericId(counter, random)}`;
@@ -38,7 +49,13 @@ export function postIdentity(account: DemoAccount, type: ContentType, counter: n
     }
     case 'youtube': {
       const code = uniqueCode(counter, random, 5);
-      return { postId: `yt_${code}`, permalink: type === 'reel' ? `https://www.youtube.com/shorts/${code}` : `https://www.youtube.com/watch?v=${code}` };
+      return {
+        postId: `yt_${code}`,
+        permalink:
+          type === 'reel'
+            ? `https://www.youtube.com/shorts/${code}`
+            : `https://www.youtube.com/watch?v=${code}`,
+      };
     }
     case 'tiktok': {
       const id = `7${numericId(counter, random)}`;

@@ -37,7 +37,18 @@ export interface TextPools {
   captions: Record<CaptionKey, string[]>;
 }
 
-const COLLECTIONS = ['Opaline', 'Éclat', 'Sable', 'Halo', 'Rivage', 'Céleste', 'Aube', 'Nuit d’été', 'Lin', 'Atelier'];
+const COLLECTIONS = [
+  'Opaline',
+  'Éclat',
+  'Sable',
+  'Halo',
+  'Rivage',
+  'Céleste',
+  'Aube',
+  'Nuit d’été',
+  'Lin',
+  'Atelier',
+];
 const HAPPY = ['😍', '✨', '❤️', '💛', '🙌', '👏', '🤩', '🥰', '', '', '', ''];
 const ANGRY = ['😡', '😤', '😞', '🙄', '👎', '😠', '', '', ''];
 const VARIANTS = 24;
@@ -47,14 +58,23 @@ type Slots = Record<string, string[]>;
 function fill(template: string, slots: Slots, random: Random): string {
   const text = template.replace(/\{(\w+)\}/g, (match, slot: string) => {
     switch (slot) {
-      case 'name': return '{name}';
-      case 'collection': return random.pick(COLLECTIONS);
-      case 'happy': return random.pick(HAPPY);
-      case 'angry': return random.pick(ANGRY);
-      case 'friend': case 'friend2': return friendHandle(random);
-      case 'order': return `ML${100_000 + random.int(900_000)}`;
-      case 'color2': return random.pick(slots.color);
-      default: return slots[slot] ? random.pick(slots[slot]) : match;
+      case 'name':
+        return '{name}';
+      case 'collection':
+        return random.pick(COLLECTIONS);
+      case 'happy':
+        return random.pick(HAPPY);
+      case 'angry':
+        return random.pick(ANGRY);
+      case 'friend':
+      case 'friend2':
+        return friendHandle(random);
+      case 'order':
+        return `ML${100_000 + random.int(900_000)}`;
+      case 'color2':
+        return random.pick(slots.color);
+      default:
+        return slots[slot] ? random.pick(slots[slot]) : match;
     }
   });
   return text.replace(/ {2,}/g, ' ').trim();
@@ -75,15 +95,23 @@ const bySentiment = (book: BySentiment, slots: Slots, random: Random) =>
 function splitReplies(book: BySentiment, slots: Slots, random: Random): [string[][], string[][]] {
   const expanded = bySentiment(book, slots, random);
   const before = expanded.map((texts) => texts.map((text) => text.split('{name}')[0]));
-  const after = expanded.map((texts) => texts.map((text) => text.split('{name}').slice(1).join('')));
+  const after = expanded.map((texts) =>
+    texts.map((text) => text.split('{name}').slice(1).join('')),
+  );
   return [before, after];
 }
 
 export function buildTextPools(random: Random): TextPools {
-  const books: [Phrasebook, Slots][] = [[PHRASES_FR, SLOTS_FR], [PHRASES_EN, SLOTS_EN]];
+  const books: [Phrasebook, Slots][] = [
+    [PHRASES_FR, SLOTS_FR],
+    [PHRASES_EN, SLOTS_EN],
+  ];
   const replies = books.map(([book, slots]) => splitReplies(book.reply, slots, random));
   const captions = Object.fromEntries(
-    Object.entries(CAPTIONS).map(([key, templates]) => [key, expand(templates, key === 'english' ? SLOTS_EN : SLOTS_FR, random)]),
+    Object.entries(CAPTIONS).map(([key, templates]) => [
+      key,
+      expand(templates, key === 'english' ? SLOTS_EN : SLOTS_FR, random),
+    ]),
   ) as Record<CaptionKey, string[]>;
   return {
     opinion: books.map(([book, slots]) => bySentiment(book.opinion, slots, random)),
@@ -92,13 +120,22 @@ export function buildTextPools(random: Random): TextPools {
     participation: books.map(([book, slots]) => expand(book.participation, slots, random)),
     replyBefore: replies.map(([before]) => before),
     replyAfter: replies.map(([, after]) => after),
-    nps: books.map(([book, slots]) => [book.nps.promoter, book.nps.passive, book.nps.detractor].map((texts) => expand(texts, slots, random))),
+    nps: books.map(([book, slots]) =>
+      [book.nps.promoter, book.nps.passive, book.nps.detractor].map((texts) =>
+        expand(texts, slots, random),
+      ),
+    ),
     captions,
   };
 }
 
 /** Sentiment score of a text written as `sentiment`: clearly signed, never exactly 0 for an opinion. */
 export function sentimentScore(sentiment: number, random: Random): number {
-  const value = sentiment === POSITIVE ? random.between(0.35, 0.95) : sentiment === NEGATIVE ? -random.between(0.35, 0.95) : random.between(-0.2, 0.2);
+  const value =
+    sentiment === POSITIVE
+      ? random.between(0.35, 0.95)
+      : sentiment === NEGATIVE
+        ? -random.between(0.35, 0.95)
+        : random.between(-0.2, 0.2);
   return Math.round(value * 100) / 100;
 }

@@ -1,6 +1,13 @@
 // posts and post_metrics: what each account publishes, how far it travels and how people react.
 import type { ContentType } from '../model/index.ts';
-import { ALL_ACCOUNTS, CONTENT_ENGAGEMENT, CONTENT_REACH, PROFILES, VIDEO_TYPES, type DemoAccount } from './brand.ts';
+import {
+  ALL_ACCOUNTS,
+  CONTENT_ENGAGEMENT,
+  CONTENT_REACH,
+  PROFILES,
+  VIDEO_TYPES,
+  type DemoAccount,
+} from './brand.ts';
 import { DAY, HOUR, MINUTE, publishingTime } from './calendar.ts';
 import type { Campaign } from './campaigns.ts';
 import { writeConversation } from './comments.ts';
@@ -11,14 +18,43 @@ import { postIdentity } from './permalinks.ts';
 import { cumulative, type Random } from './random.ts';
 import type { TableWriter } from './writer.ts';
 
-export const POST_COLUMNS = ['post_id', 'account_id', 'platform', 'published_at', 'content_type', 'text', 'permalink', 'campaign', 'import_id'];
+export const POST_COLUMNS = [
+  'post_id',
+  'account_id',
+  'platform',
+  'published_at',
+  'content_type',
+  'text',
+  'permalink',
+  'campaign',
+  'import_id',
+];
 export const METRIC_COLUMNS = [
-  'post_id', 'snapshot_at', 'impressions', 'reach', 'reactions', 'comments', 'shares', 'saves', 'link_clicks', 'video_views', 'participation', 'import_id',
+  'post_id',
+  'snapshot_at',
+  'impressions',
+  'reach',
+  'reactions',
+  'comments',
+  'shares',
+  'saves',
+  'link_clicks',
+  'video_views',
+  'participation',
+  'import_id',
 ];
 
 // Comments per content type, relative to the platform's average post (stories get direct messages instead).
 const COMMENT_SHARE: Record<ContentType, number> = {
-  text: 0.9, image: 1, carousel: 1.1, video: 1.1, reel: 1.2, story: 0, link: 0.5, live: 1.8, document: 1.1,
+  text: 0.9,
+  image: 1,
+  carousel: 1.1,
+  video: 1.1,
+  reel: 1.2,
+  story: 0,
+  link: 0.5,
+  live: 1.8,
+  document: 1.1,
 };
 
 export interface PostWriters {
@@ -39,21 +75,34 @@ interface Counters {
   participation: number;
 }
 
-function caption(context: DemoContext, account: DemoAccount, type: ContentType, campaign: Campaign | null, contest: boolean): string | null {
+function caption(
+  context: DemoContext,
+  account: DemoAccount,
+  type: ContentType,
+  campaign: Campaign | null,
+  contest: boolean,
+): string | null {
   const { random, texts } = context;
   if (type === 'story' && random.chance(0.4)) return null;
   if (contest) return random.pick(texts.captions.contest);
   if (campaign) return random.pick(texts.captions[campaign.family]);
-  const english = random.chance(account.platform === 'linkedin' || account.platform === 'youtube' ? 0.25 : 0.08);
+  const english = random.chance(
+    account.platform === 'linkedin' || account.platform === 'youtube' ? 0.25 : 0.08,
+  );
   const text = random.pick(english ? texts.captions.english : texts.captions.generic);
-  return account.competitor ? text.replaceAll('maisonlumen', account.handle.replace(/[^a-z]/gi, '').toLowerCase()) : text;
+  return account.competitor
+    ? text.replaceAll('maisonlumen', account.handle.replace(/[^a-z]/gi, '').toLowerCase())
+    : text;
 }
 
 /** Share of impressions that click the post's link: links, link stickers in stories, video descriptions. */
 function clickRate(account: DemoAccount, type: ContentType): number {
   const profile = PROFILES[account.platform];
   if (type === 'link') return profile.clickRate;
-  if (type === 'story') return account.platform === 'instagram' || account.platform === 'facebook' ? 0.5 * profile.clickRate : 0;
+  if (type === 'story')
+    return account.platform === 'instagram' || account.platform === 'facebook'
+      ? 0.5 * profile.clickRate
+      : 0;
   if (account.platform === 'instagram' || account.platform === 'tiktok') return 0;
   if (account.platform === 'youtube') return profile.clickRate;
   return 0.15 * profile.clickRate;
@@ -69,7 +118,14 @@ function nextSync(instant: number): number {
   return Math.ceil((instant - 3 * HOUR) / DAY) * DAY + 3 * HOUR;
 }
 
-function writeSnapshot(writer: TableWriter, postId: string, at: number, counters: Counters, share: number, random: Random): void {
+function writeSnapshot(
+  writer: TableWriter,
+  postId: string,
+  at: number,
+  counters: Counters,
+  share: number,
+  random: Random,
+): void {
   const row = writer.row();
   row[0] = postId;
   row[1] = at;
@@ -86,10 +142,26 @@ function writeSnapshot(writer: TableWriter, postId: string, at: number, counters
 }
 
 /** Counters are read by a nightly sync at 03:00 UTC: once after a day, and the last time after 30 days. */
-function writeSnapshots(context: DemoContext, writer: TableWriter, postId: string, publishedAt: number, counters: Counters): void {
-  const latest = Math.max(publishedAt + MINUTE, Math.min(nextSync(publishedAt + 30 * DAY), context.calendar.endMs - HOUR));
+function writeSnapshots(
+  context: DemoContext,
+  writer: TableWriter,
+  postId: string,
+  publishedAt: number,
+  counters: Counters,
+): void {
+  const latest = Math.max(
+    publishedAt + MINUTE,
+    Math.min(nextSync(publishedAt + 30 * DAY), context.calendar.endMs - HOUR),
+  );
   if (latest - publishedAt >= 3 * DAY) {
-    writeSnapshot(writer, postId, nextSync(publishedAt + DAY), counters, context.random.between(0.55, 0.85), context.random);
+    writeSnapshot(
+      writer,
+      postId,
+      nextSync(publishedAt + DAY),
+      counters,
+      context.random.between(0.55, 0.85),
+      context.random,
+    );
   }
   writeSnapshot(writer, postId, latest, counters, 1, context.random);
 }
@@ -114,36 +186,90 @@ function measure(context: DemoContext, post: PublishedPost): Counters {
   const engagementNoise = random.logNormal(1, 0.3);
   const boost = (campaign ? 1.3 : 1) * (contest ? 2 : 1);
   const followers = followersOn(context.followers, account, calendar, post.day);
-  const maturity = 1 - Math.exp(-(calendar.endMs - post.publishedAt) / (type === 'story' ? 6 * HOUR : 1.5 * DAY));
-  const impressions = Math.max(1, Math.round(followers * profile.impressionsPerFollower * CONTENT_REACH[type] * reachNoise * boost * maturity));
-  const engagements = impressions * Math.min(0.2, profile.engagementRate * CONTENT_ENGAGEMENT[type] * engagementNoise * (contest ? 1.8 : 1));
+  const maturity =
+    1 - Math.exp(-(calendar.endMs - post.publishedAt) / (type === 'story' ? 6 * HOUR : 1.5 * DAY));
+  const impressions = Math.max(
+    1,
+    Math.round(
+      followers *
+        profile.impressionsPerFollower *
+        CONTENT_REACH[type] *
+        reachNoise *
+        boost *
+        maturity,
+    ),
+  );
+  const engagements =
+    impressions *
+    Math.min(
+      0.2,
+      profile.engagementRate * CONTENT_ENGAGEMENT[type] * engagementNoise * (contest ? 1.8 : 1),
+    );
   const shares = Math.round(engagements * profile.shareRatio * random.logNormal(1, 0.3));
-  const saves = Math.round(engagements * profile.saveRatio * (type === 'carousel' ? 1.6 : 1) * random.logNormal(1, 0.3));
+  const saves = Math.round(
+    engagements * profile.saveRatio * (type === 'carousel' ? 1.6 : 1) * random.logNormal(1, 0.3),
+  );
   // Competitors' comments are only counted; the brand's own are written one by one.
   const { comments, participation } = account.competitor
     ? { comments: Math.round(engagements * 0.025 * random.logNormal(1, 0.4)), participation: 0 }
     : writeConversation(context, {
-      platform: account.platform, accountId: account.accountId, postId: post.postId, publishedAt: post.publishedAt, contest,
-      expectedComments: profile.comments * COMMENT_SHARE[type] * engagementNoise * Math.sqrt(reachNoise) * (contest ? 4 : 1),
-      visibleShares: Math.min(shares, Math.round(shares * profile.visibleShares * random.between(0.7, 1.3))),
-    });
+        platform: account.platform,
+        accountId: account.accountId,
+        postId: post.postId,
+        publishedAt: post.publishedAt,
+        contest,
+        expectedComments:
+          profile.comments *
+          COMMENT_SHARE[type] *
+          engagementNoise *
+          Math.sqrt(reachNoise) *
+          (contest ? 4 : 1),
+        visibleShares: Math.min(
+          shares,
+          Math.round(shares * profile.visibleShares * random.between(0.7, 1.3)),
+        ),
+      });
   const video = VIDEO_TYPES.has(type) && (type !== 'story' || random.chance(0.5));
   return {
-    impressions, reach: Math.max(1, Math.round(impressions * random.between(0.55, 0.9))),
-    reactions: Math.max(0, Math.round(engagements - comments - shares - saves)), comments, shares, saves,
-    linkClicks: Math.round(impressions * clickRate(account, type) * random.logNormal(1, 0.4) * (campaign ? 1.3 : 1)),
-    videoViews: video ? Math.round(impressions * (account.platform === 'youtube' ? random.between(0.3, 0.6) : random.between(0.5, 0.9))) : 0,
+    impressions,
+    reach: Math.max(1, Math.round(impressions * random.between(0.55, 0.9))),
+    reactions: Math.max(0, Math.round(engagements - comments - shares - saves)),
+    comments,
+    shares,
+    saves,
+    linkClicks: Math.round(
+      impressions * clickRate(account, type) * random.logNormal(1, 0.4) * (campaign ? 1.3 : 1),
+    ),
+    videoViews: video
+      ? Math.round(
+          impressions *
+            (account.platform === 'youtube' ? random.between(0.3, 0.6) : random.between(0.5, 0.9)),
+        )
+      : 0,
     participation,
   };
 }
 
-function writePost(context: DemoContext, writers: PostWriters, account: DemoAccount, type: ContentType, day: number, counter: number): void {
+function writePost(
+  context: DemoContext,
+  writers: PostWriters,
+  account: DemoAccount,
+  type: ContentType,
+  day: number,
+  counter: number,
+): void {
   const { random, calendar, marketing } = context;
   const publishedAt = publishingTime(calendar, day, random);
   if (publishedAt > calendar.endMs - 10 * MINUTE) return;
   const running = account.competitor ? -1 : marketing.running[account.platform][day];
-  const campaign = running >= 0 && random.chance(marketing.campaigns[running].tagged) ? marketing.campaigns[running] : null;
-  const contestable = campaign?.contest && (account.platform === 'instagram' || account.platform === 'facebook') && type !== 'story';
+  const campaign =
+    running >= 0 && random.chance(marketing.campaigns[running].tagged)
+      ? marketing.campaigns[running]
+      : null;
+  const contestable =
+    campaign?.contest &&
+    (account.platform === 'instagram' || account.platform === 'facebook') &&
+    type !== 'story';
   const contest = Boolean(contestable) && random.chance(0.03);
   const { postId, permalink } = postIdentity(account, type, counter, random);
   const row = writers.posts.row();
@@ -158,7 +284,15 @@ function writePost(context: DemoContext, writers: PostWriters, account: DemoAcco
   row[8] = 'demo';
   const counters = measure(context, { account, type, day, postId, publishedAt, campaign, contest });
   writeSnapshots(context, writers.metrics, postId, publishedAt, counters);
-  if (!account.competitor) writers.links.forPost(context, { account, type, postId, publishedAt, campaign, linkClicks: counters.linkClicks });
+  if (!account.competitor)
+    writers.links.forPost(context, {
+      account,
+      type,
+      postId,
+      publishedAt,
+      campaign,
+      linkClicks: counters.linkClicks,
+    });
 }
 
 export async function writePosts(context: DemoContext, writers: PostWriters): Promise<void> {
@@ -168,9 +302,13 @@ export async function writePosts(context: DemoContext, writers: PostWriters): Pr
     const types = PROFILES[account.platform].contentTypes;
     const weights = cumulative(types.map(([, weight]) => weight));
     for (let day = 0; day < calendar.days; day++) {
-      const campaign = !account.competitor && marketing.running[account.platform][day] >= 0 ? 1.15 : 1;
-      const count = random.poisson(account.postsPerDay * scale * calendar.publishing[day] * campaign);
-      for (let index = 0; index < count; index++) writePost(context, writers, account, types[random.weighted(weights)][0], day, counter++);
+      const campaign =
+        !account.competitor && marketing.running[account.platform][day] >= 0 ? 1.15 : 1;
+      const count = random.poisson(
+        account.postsPerDay * scale * calendar.publishing[day] * campaign,
+      );
+      for (let index = 0; index < count; index++)
+        writePost(context, writers, account, types[random.weighted(weights)][0], day, counter++);
       await flushFull(context, writers);
     }
   }

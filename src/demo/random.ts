@@ -98,8 +98,16 @@ export class Random {
   hex64(): string {
     const high = (this.next() * 4294967296) >>> 0;
     const low = (this.next() * 4294967296) >>> 0;
-    return HEX_PAIRS[high >>> 24] + HEX_PAIRS[(high >>> 16) & 255] + HEX_PAIRS[(high >>> 8) & 255] + HEX_PAIRS[high & 255]
-      + HEX_PAIRS[low >>> 24] + HEX_PAIRS[(low >>> 16) & 255] + HEX_PAIRS[(low >>> 8) & 255] + HEX_PAIRS[low & 255];
+    return (
+      HEX_PAIRS[high >>> 24] +
+      HEX_PAIRS[(high >>> 16) & 255] +
+      HEX_PAIRS[(high >>> 8) & 255] +
+      HEX_PAIRS[high & 255] +
+      HEX_PAIRS[low >>> 24] +
+      HEX_PAIRS[(low >>> 16) & 255] +
+      HEX_PAIRS[(low >>> 8) & 255] +
+      HEX_PAIRS[low & 255]
+    );
   }
 
   /** `length` decimal digits, the first one non-zero. */
@@ -121,7 +129,12 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 const BASE62 = BASE64URL.slice(0, 62);
 
 /** A short code unique per counter (an odd multiplier is a bijection on 32 bits), padded with random letters. */
-export function uniqueCode(counter: number, random: Random, padding: number, alphabet: 'base64url' | 'base62' = 'base64url'): string {
+export function uniqueCode(
+  counter: number,
+  random: Random,
+  padding: number,
+  alphabet: 'base64url' | 'base62' = 'base64url',
+): string {
   const letters = alphabet === 'base62' ? BASE62 : BASE64URL;
   let value = Math.imul(counter + 1, 0x2545f491) >>> 0;
   let code = '';

@@ -6,7 +6,14 @@ import type { Marketing } from './campaigns.ts';
 import type { TextPools } from './phrases.ts';
 import { cumulative, type Random } from './random.ts';
 
-export const NPS_COLUMNS = ['response_id', 'answered_at', 'score', 'comment', 'channel', 'import_id'];
+export const NPS_COLUMNS = [
+  'response_id',
+  'answered_at',
+  'score',
+  'comment',
+  'channel',
+  'import_id',
+];
 
 const CHANNELS = ['email', 'site', 'boutique'];
 const CHANNEL_WEIGHTS = cumulative([70, 20, 10]);
@@ -27,7 +34,12 @@ function scoreOf(random: Random, group: number): number {
   return random.weighted(DETRACTOR_SCORES);
 }
 
-export function npsRows(calendar: Calendar, marketing: Marketing, texts: TextPools, random: Random): Cell[][] {
+export function npsRows(
+  calendar: Calendar,
+  marketing: Marketing,
+  texts: TextPools,
+  random: Random,
+): Cell[][] {
   const rows: Cell[][] = [];
   for (let day = 0; day < calendar.days; day++) {
     const answers = random.poisson(ANSWERS_PER_DAY);
@@ -36,7 +48,14 @@ export function npsRows(calendar: Calendar, marketing: Marketing, texts: TextPoo
       const lang = random.chance(0.9) ? 0 : 1;
       const comment = random.chance(0.4) ? random.pick(texts.nps[lang][group]) : null;
       const id = `nps-${String(rows.length + 1).padStart(6, '0')}`;
-      rows.push([id, officeTime(calendar, day, random), scoreOf(random, group), comment, CHANNELS[random.weighted(CHANNEL_WEIGHTS)], 'demo']);
+      rows.push([
+        id,
+        officeTime(calendar, day, random),
+        scoreOf(random, group),
+        comment,
+        CHANNELS[random.weighted(CHANNEL_WEIGHTS)],
+        'demo',
+      ]);
     }
   }
   return rows;

@@ -22,7 +22,8 @@ export class TableWriter {
   /** The next row to fill, cell by cell in the order of `columns`. */
   row(): Cell[] {
     this.count++;
-    if (this.filled === this.buffer.length) this.buffer.push(new Array<Cell>(this.columns.length).fill(null));
+    if (this.filled === this.buffer.length)
+      this.buffer.push(new Array<Cell>(this.columns.length).fill(null));
     return this.buffer[this.filled++];
   }
 
@@ -32,7 +33,8 @@ export class TableWriter {
 
   async flush(): Promise<void> {
     if (this.filled === 0) return;
-    const rows = this.filled === this.buffer.length ? this.buffer : this.buffer.slice(0, this.filled);
+    const rows =
+      this.filled === this.buffer.length ? this.buffer : this.buffer.slice(0, this.filled);
     await this.tx.append(this.table, this.columns, rows);
     this.filled = 0;
     this.progress(this.table, this.count);
@@ -45,7 +47,13 @@ export class TableWriter {
 }
 
 /** Writes a small table in one go. */
-export async function appendAll(tx: Transaction, table: string, columns: string[], rows: Cell[][], progress?: Progress): Promise<number> {
+export async function appendAll(
+  tx: Transaction,
+  table: string,
+  columns: string[],
+  rows: Cell[][],
+  progress?: Progress,
+): Promise<number> {
   if (rows.length) await tx.append(table, columns, rows);
   progress?.(table, rows.length);
   return rows.length;

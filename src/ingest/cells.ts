@@ -10,7 +10,8 @@ export type CellResult = { ok: true; value: Cell } | { ok: false; expected: stri
 const INTEGER = /^[+-]?\d+$/;
 const TRUE = new Set(['true', '1', 'yes', 'y', 'oui', 'vrai']);
 const FALSE = new Set(['false', '0', 'no', 'n', 'non', 'faux']);
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 const MAX_TEXT = 100_000;
 
 function parseNumber(text: string, decimal: '.' | ','): number | null {
@@ -25,38 +26,52 @@ export function parseTimestamp(text: string): number | null {
   const match = TIMESTAMP.exec(text);
   if (!match) return null;
   const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', offset] = match;
-  const zone = !offset || offset.toUpperCase() === 'Z' ? 'Z' : offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset;
+  const zone =
+    !offset || offset.toUpperCase() === 'Z'
+      ? 'Z'
+      : offset.length === 5
+        ? `${offset.slice(0, 3)}:${offset.slice(3)}`
+        : offset;
   const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}.${fraction.padEnd(3, '0').slice(0, 3)}${zone}`;
   const value = Date.parse(iso);
   if (Number.isNaN(value)) return null;
   // Date.parse accepts 2025-02-30; the calendar date must survive a round trip.
   const local = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  if (local.getUTCMonth() !== Number(mo) - 1 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
+  if (local.getUTCMonth() !== Number(mo) - 1 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59)
+    return null;
   return value;
 }
 
 function withinBounds(column: Column, value: number): CellResult {
-  if (column.min !== undefined && value < column.min) return { ok: false, expected: `a number ≥ ${column.min}` };
-  if (column.max !== undefined && value > column.max) return { ok: false, expected: `a number ≤ ${column.max}` };
+  if (column.min !== undefined && value < column.min)
+    return { ok: false, expected: `a number ≥ ${column.min}` };
+  if (column.max !== undefined && value > column.max)
+    return { ok: false, expected: `a number ≤ ${column.max}` };
   return { ok: true, value };
 }
 
 export function readCell(column: Column, raw: string, options: CellOptions): CellResult {
   const text = raw.trim();
   if (text === '') {
-    return column.required ? { ok: false, expected: `a value (${column.name} is required)` } : { ok: true, value: null };
+    return column.required
+      ? { ok: false, expected: `a value (${column.name} is required)` }
+      : { ok: true, value: null };
   }
   switch (column.type) {
     case 'text': {
-      if (text.length > MAX_TEXT) return { ok: false, expected: `text of at most ${MAX_TEXT} characters` };
+      if (text.length > MAX_TEXT)
+        return { ok: false, expected: `text of at most ${MAX_TEXT} characters` };
       if (!column.values) return { ok: true, value: text };
       const value = text.toLowerCase();
-      return column.values.includes(value) ? { ok: true, value } : { ok: false, expected: `one of ${column.values.join(', ')}` };
+      return column.values.includes(value)
+        ? { ok: true, value }
+        : { ok: false, expected: `one of ${column.values.join(', ')}` };
     }
     case 'int': {
       if (!INTEGER.test(text)) return { ok: false, expected: 'a whole number' };
       const value = Number(text);
-      if (!Number.isSafeInteger(value)) return { ok: false, expected: 'a whole number below 9 007 199 254 740 991' };
+      if (!Number.isSafeInteger(value))
+        return { ok: false, expected: 'a whole number below 9 007 199 254 740 991' };
       return withinBounds(column, value);
     }
     case 'float': {
@@ -74,7 +89,9 @@ export function readCell(column: Column, raw: string, options: CellOptions): Cel
     }
     case 'date': {
       const time = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseTimestamp(text) : null;
-      return time === null ? { ok: false, expected: 'a date as YYYY-MM-DD' } : { ok: true, value: text };
+      return time === null
+        ? { ok: false, expected: 'a date as YYYY-MM-DD' }
+        : { ok: true, value: text };
     }
     case 'timestamp': {
       const time = parseTimestamp(text);

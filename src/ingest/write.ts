@@ -15,14 +15,24 @@ export interface ImportSummary {
 const quote = (name: string) => `"${name}"`;
 
 async function replaceKeys(tx: Transaction, parsed: ParsedRows, staging: string): Promise<number> {
-  const matches = parsed.table.key.map((column) => `t.${quote(column)} IS NOT DISTINCT FROM ${staging}.${quote(column)}`).join(' AND ');
-  const [{ replaced }] = await tx.all(`SELECT count(*) AS replaced FROM ${quote(parsed.table.name)} t WHERE EXISTS (SELECT 1 FROM ${staging} WHERE ${matches})`);
-  await tx.run(`DELETE FROM ${quote(parsed.table.name)} t WHERE EXISTS (SELECT 1 FROM ${staging} WHERE ${matches})`);
+  const matches = parsed.table.key
+    .map((column) => `t.${quote(column)} IS NOT DISTINCT FROM ${staging}.${quote(column)}`)
+    .join(' AND ');
+  const [{ replaced }] = await tx.all(
+    `SELECT count(*) AS replaced FROM ${quote(parsed.table.name)} t WHERE EXISTS (SELECT 1 FROM ${staging} WHERE ${matches})`,
+  );
+  await tx.run(
+    `DELETE FROM ${quote(parsed.table.name)} t WHERE EXISTS (SELECT 1 FROM ${staging} WHERE ${matches})`,
+  );
   return Number(replaced);
 }
 
 /** Lands the rows whole or not at all, and records the import. Identifiers come from the schema only. */
-export async function writeImport(store: Store, parsed: ParsedRows, source: { file: string; bytes: Uint8Array; format: string }): Promise<ImportSummary> {
+export async function writeImport(
+  store: Store,
+  parsed: ParsedRows,
+  source: { file: string; bytes: Uint8Array; format: string },
+): Promise<ImportSummary> {
   const importId = randomUUID();
   const staging = `staging_${importId.replaceAll('-', '')}`;
   const table = quote(parsed.table.name);
@@ -36,8 +46,23 @@ export async function writeImport(store: Store, parsed: ParsedRows, source: { fi
     await tx.run(`DROP TABLE ${staging}`);
     await tx.run(
       'INSERT INTO imports (import_id, file_name, file_hash, format, table_name, rows, replaced, imported_at) VALUES ($1, $2, $3, $4, $5, $6, $7, now())',
-      [importId, source.file, createHash('sha256').update(source.bytes).digest('hex'), source.format, parsed.table.name, rows.length, replaced],
+      [
+        importId,
+        source.file,
+        createHash('sha256').update(source.bytes).digest('hex'),
+        source.format,
+        parsed.table.name,
+        rows.length,
+        replaced,
+      ],
     );
-    return { importId, file: source.file, format: source.format, table: parsed.table.name, rows: rows.length, replaced };
+    return {
+      importId,
+      file: source.file,
+      format: source.format,
+      table: parsed.table.name,
+      rows: rows.length,
+      replaced,
+    };
   });
 }

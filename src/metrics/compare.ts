@@ -10,17 +10,24 @@ export interface ComparisonValue {
   good: boolean | null;
 }
 
-export function comparisonPeriods(period: Period, comparisons: Comparison[]): Partial<Record<'previous' | 'yoy', Period>> {
+export function comparisonPeriods(
+  period: Period,
+  comparisons: Comparison[],
+): Partial<Record<'previous' | 'yoy', Period>> {
   const periods: Partial<Record<'previous' | 'yoy', Period>> = {};
   if (comparisons.includes('previous')) periods.previous = previousPeriod(period);
   if (comparisons.includes('yoy')) periods.yoy = yearEarlier(period);
   return periods;
 }
 
-export function compareValues(now: number | null, then: number | null, better: 'higher' | 'lower'): ComparisonValue {
+export function compareValues(
+  now: number | null,
+  then: number | null,
+  better: 'higher' | 'lower',
+): ComparisonValue {
   if (now === null || then === null) return { value: then, delta: null, change: null, good: null };
   const delta = now - then;
   const change = then === 0 ? null : delta / Math.abs(then);
-  const good = delta === 0 ? null : (delta > 0) === (better === 'higher');
+  const good = delta === 0 ? null : delta > 0 === (better === 'higher');
   return { value: then, delta, change, good };
 }

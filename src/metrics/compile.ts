@@ -59,22 +59,35 @@ export function measureGroups(ids: MeasureId[]): MeasureId[][] {
 
 /** Joins needed by the dimensions the query splits, filters or restricts by. */
 function joinsFor(source: Source, query: MeasureQuery): string {
-  const filtered = Object.entries(query.filters).filter(([, values]) => values?.length).map(([dimension]) => dimension as EntityDimension);
-  const dimensions = [...query.dimensions, ...filtered, ...(query.keys ? [query.keys.dimension] : [])];
-  const joins = new Set(dimensions.map((dimension) => source.dimensions[dimension]?.join).filter(Boolean));
+  const filtered = Object.entries(query.filters)
+    .filter(([, values]) => values?.length)
+    .map(([dimension]) => dimension as EntityDimension);
+  const dimensions = [
+    ...query.dimensions,
+    ...filtered,
+    ...(query.keys ? [query.keys.dimension] : []),
+  ];
+  const joins = new Set(
+    dimensions.map((dimension) => source.dimensions[dimension]?.join).filter(Boolean),
+  );
   return [...joins].join(' ');
 }
 
 function filterConditions(source: Source, query: MeasureQuery, params: Params): string[] {
   const conditions: string[] = [];
-  for (const [dimension, values] of Object.entries(query.filters) as [EntityDimension, string[]][]) {
+  for (const [dimension, values] of Object.entries(query.filters) as [
+    EntityDimension,
+    string[],
+  ][]) {
     const column = source.dimensions[dimension];
     if (!column || !values?.length) continue;
     conditions.push(`${column.sql} IN (${values.map((value) => params.bind(value)).join(', ')})`);
   }
   if (query.keys && source.dimensions[query.keys.dimension]) {
     const column = source.dimensions[query.keys.dimension]!;
-    conditions.push(`${column.sql} IN (${query.keys.values.map((value) => params.bind(value)).join(', ') || 'NULL'})`);
+    conditions.push(
+      `${column.sql} IN (${query.keys.values.map((value) => params.bind(value)).join(', ') || 'NULL'})`,
+    );
   }
   return conditions;
 }
@@ -101,7 +114,12 @@ function simpleAggregate(dialect: Dialect, measure: Measure): string {
   }
 }
 
-function selectKeys(dialect: Dialect, source: Source, query: MeasureQuery, series: Series): { select: string[]; group: string[] } {
+function selectKeys(
+  dialect: Dialect,
+  source: Source,
+  query: MeasureQuery,
+  series: Series,
+): { select: string[]; group: string[] } {
   const select = [`'${series}' AS series`];
   const group: string[] = [];
   if (query.grain) {
@@ -128,19 +146,34 @@ function compileSimple(dialect: Dialect, ids: MeasureId[], query: MeasureQuery):
   const params = new Params(dialect);
   const parts = query.windows.map((window) => {
     const { select, group } = selectKeys(dialect, source, query, window.series);
-    const aggregates = [...ids.map((id) => `${simpleAggregate(dialect, MEASURES[id])} AS ${measureColumn(id)}`), `${dialect.count()} AS ${ROW_COUNT}`];
-    const where = [windowCondition(dialect, source, window, params), ...filterConditions(source, query, params)];
+    const aggregates = [
+      ...ids.map((id) => `${simpleAggregate(dialect, MEASURES[id])} AS ${measureColumn(id)}`),
+      `${dialect.count()} AS ${ROW_COUNT}`,
+    ];
+    const where = [
+      windowCondition(dialect, source, window, params),
+      ...filterConditions(source, query, params),
+    ];
     const order = query.order
       ? ` ORDER BY ${query.order.expression} ${query.order.descending ? 'DESC' : 'ASC'} NULLS LAST LIMIT ${Math.floor(query.order.limit)}`
       : '';
     return `SELECT ${[...select, ...aggregates].join(', ')} FROM ${source.from} s ${joinsFor(source, query)}
       WHERE ${where.join(' AND ')}${group.length ? ` GROUP BY ${group.join(', ')}` : ''}${order}`;
   });
-  return { sql: parts.map((part) => `(${part})`).join(' UNION ALL '), params: params.values, measures: ids };
+  return {
+    sql: parts.map((part) => `(${part})`).join(' UNION ALL '),
+    params: params.values,
+    measures: ids,
+  };
 }
 
 /** Last (or first) value per entity per window, then summed or averaged across entities. */
-function compileGauge(dialect: Dialect, id: MeasureId, query: MeasureQuery, bucketStarts: Map<Series, { key: number; from: string; until: string }[]>): CompiledQuery {
+function compileGauge(
+  dialect: Dialect,
+  id: MeasureId,
+  query: MeasureQuery,
+  bucketStarts: Map<Series, { key: number; from: string; until: string }[]>,
+): CompiledQuery {
   const measure: Measure = MEASURES[id];
   if (measure.aggregate.kind !== 'gauge') throw new Error(`${id} is not a gauge`);
   const { value, entity, at, combine } = measure.aggregate;
@@ -149,16 +182,25 @@ function compileGauge(dialect: Dialect, id: MeasureId, query: MeasureQuery, buck
   const windowRows: string[] = [];
   for (const [series, buckets] of bucketStarts) {
     for (const bucket of buckets) {
-      windowRows.push(`SELECT '${series}' AS series, ${Number(bucket.key)} AS bucket, ${dialect.timestamp(params.bind(bucket.from))} AS start_at, ${dialect.timestamp(params.bind(bucket.until))} AS end_at`);
+      windowRows.push(
+        `SELECT '${series}' AS series, ${Number(bucket.key)} AS bucket, ${dialect.timestamp(params.bind(bucket.from))} AS start_at, ${dialect.timestamp(params.bind(bucket.until))} AS end_at`,
+      );
     }
   }
   const dimensions = usedDimensions(source, query);
-  const dimensionSelect = dimensions.map((dimension) => `${source.dimensions[dimension]!.sql} AS ${dimensionColumn(dimension)}`);
+  const dimensionSelect = dimensions.map(
+    (dimension) => `${source.dimensions[dimension]!.sql} AS ${dimensionColumn(dimension)}`,
+  );
   const dimensionColumns = dimensions.map(dimensionColumn);
-  const lastValue = at === 'end'
-    ? dialect.argMax(value, source.time)
-    : `coalesce(${dialect.argMax(value, source.time, `${source.time} < w.start_at`)}, ${dialect.argMin(value, source.time, `${source.time} >= w.start_at`)})`;
-  const conditions = [`${source.time} < w.end_at`, ...(measure.where ? [measure.where] : []), ...filterConditions(source, query, params)];
+  const lastValue =
+    at === 'end'
+      ? dialect.argMax(value, source.time)
+      : `coalesce(${dialect.argMax(value, source.time, `${source.time} < w.start_at`)}, ${dialect.argMin(value, source.time, `${source.time} >= w.start_at`)})`;
+  const conditions = [
+    `${source.time} < w.end_at`,
+    ...(measure.where ? [measure.where] : []),
+    ...filterConditions(source, query, params),
+  ];
   const entityColumns = entity.map((column, index) => `${column} AS e${index}`);
   const inner = `SELECT w.series, w.bucket, ${[...dimensionSelect, ...entityColumns].join(', ')}, ${lastValue} AS v
     FROM ${source.from} s ${joinsFor(source, query)} JOIN (${windowRows.join(' UNION ALL ')}) w ON true
@@ -179,15 +221,22 @@ function compilePerEntity(dialect: Dialect, id: MeasureId, query: MeasureQuery):
   const params = new Params(dialect);
   const parts = query.windows.map((window) => {
     const { select, group } = selectKeys(dialect, source, query, window.series);
-    const innerAggregates = Object.entries(inner).map(([name, { countIf }]) => `${dialect.count(countIf)} AS ${name}`);
-    const where = [windowCondition(dialect, source, window, params), ...(measure.where ? [measure.where] : []), ...filterConditions(source, query, params)];
+    const innerAggregates = Object.entries(inner).map(
+      ([name, { countIf }]) => `${dialect.count(countIf)} AS ${name}`,
+    );
+    const where = [
+      windowCondition(dialect, source, window, params),
+      ...(measure.where ? [measure.where] : []),
+      ...filterConditions(source, query, params),
+    ];
     return `SELECT ${[...select, `${entity} AS entity`, ...innerAggregates].join(', ')} FROM ${source.from} s ${joinsFor(source, query)}
       WHERE ${where.join(' AND ')} GROUP BY ${[...group, entity].join(', ')}`;
   });
   const keyColumns = ['series', 'bucket', ...usedDimensions(source, query).map(dimensionColumn)];
-  const outerAggregate = 'count' in outer
-    ? dialect.count(qualifies === 'true' ? undefined : qualifies)
-    : `coalesce(${dialect.sum(outer.sum, qualifies)}, 0)`;
+  const outerAggregate =
+    'count' in outer
+      ? dialect.count(qualifies === 'true' ? undefined : qualifies)
+      : `coalesce(${dialect.sum(outer.sum, qualifies)}, 0)`;
   const sql = `SELECT ${keyColumns.join(', ')}, ${outerAggregate} AS ${measureColumn(id)}
     FROM (${parts.map((part) => `(${part})`).join(' UNION ALL ')}) e GROUP BY ${keyColumns.join(', ')}`;
   return { sql, params: params.values, measures: [id] };

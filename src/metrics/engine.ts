@@ -1,15 +1,41 @@
 // Runs KPI queries: picks the measures, compiles them per source, runs them and evaluates the formulas.
 import {
-  addDays, bucketKeyToStart, bucketsOf, InputError, nextBucketStart, TIME_GRAINS,
-  type Breakdown, type Comparison, type EntityDimension, type Filters, type Period, type TimeGrain,
+  addDays,
+  bucketKeyToStart,
+  bucketsOf,
+  InputError,
+  nextBucketStart,
+  TIME_GRAINS,
+  type Breakdown,
+  type Comparison,
+  type EntityDimension,
+  type Filters,
+  type Period,
+  type TimeGrain,
 } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import {
-  breakdownsOf, DEFAULT_ENGAGEMENT_WEIGHTS, evaluate, measuresOf, MEASURES, requireKpi, SOURCES,
-  type EngagementWeights, type Kpi, type MeasureId,
+  breakdownsOf,
+  DEFAULT_ENGAGEMENT_WEIGHTS,
+  evaluate,
+  measuresOf,
+  MEASURES,
+  requireKpi,
+  SOURCES,
+  type EngagementWeights,
+  type Kpi,
+  type MeasureId,
 } from './catalog/index.ts';
 import { comparisonPeriods, compareValues, type ComparisonValue } from './compare.ts';
-import { compileGroup, measureColumn, measureGroups, ROW_COUNT, type MeasureQuery, type Series, type Window } from './compile.ts';
+import {
+  compileGroup,
+  measureColumn,
+  measureGroups,
+  ROW_COUNT,
+  type MeasureQuery,
+  type Series,
+  type Window,
+} from './compile.ts';
 import { orderExpression } from './order.ts';
 
 export interface KpiRequest {
@@ -61,14 +87,23 @@ interface Plan {
 
 function planOf(request: KpiRequest): Plan {
   const breakdown = request.breakdown ?? [];
-  const grains = breakdown.filter((item): item is TimeGrain => (TIME_GRAINS as readonly string[]).includes(item));
-  if (grains.length > 1) throw new InputError(`only one time breakdown at a time (got ${grains.join(', ')})`);
-  const dimensions = breakdown.filter((item) => !grains.includes(item as TimeGrain)) as EntityDimension[];
+  const grains = breakdown.filter((item): item is TimeGrain =>
+    (TIME_GRAINS as readonly string[]).includes(item),
+  );
+  if (grains.length > 1)
+    throw new InputError(`only one time breakdown at a time (got ${grains.join(', ')})`);
+  const dimensions = breakdown.filter(
+    (item) => !grains.includes(item as TimeGrain),
+  ) as EntityDimension[];
   if (request.period.from > request.period.to) {
-    throw new InputError(`the period starts (${request.period.from}) after it ends (${request.period.to})`);
+    throw new InputError(
+      `the period starts (${request.period.from}) after it ends (${request.period.to})`,
+    );
   }
   const periods = new Map<Series, Period>([['current', request.period]]);
-  for (const [series, period] of Object.entries(comparisonPeriods(request.period, request.compare ?? []))) {
+  for (const [series, period] of Object.entries(
+    comparisonPeriods(request.period, request.compare ?? []),
+  )) {
     periods.set(series as Series, period);
   }
   return { grain: grains[0] ?? null, dimensions, periods };
@@ -84,7 +119,9 @@ function checkBreakdowns(kpis: Kpi[], breakdown: Breakdown[], strict: boolean): 
     const refusing = kpis.filter((kpi) => !breakdownsOf(kpi).includes(item));
     if (refusing.length === kpis.length || (strict && refusing.length)) {
       const kpi = refusing[0];
-      throw new InputError(`${kpi.id} cannot be broken down by ${item}; it can by ${breakdownsOf(kpi).join(', ')}`);
+      throw new InputError(
+        `${kpi.id} cannot be broken down by ${item}; it can by ${breakdownsOf(kpi).join(', ')}`,
+      );
     }
   }
 }
@@ -104,12 +141,15 @@ function bucketsBySeries(plan: Plan) {
       continue;
     }
     const grain = plan.grain;
-    result.set(series, bucketsOf(period, grain).map((start) => ({
-      key: bucketKeyOf(grain, start),
-      from: start < period.from ? period.from : start,
-      until: nextBucketStart(start, grain) > until ? until : nextBucketStart(start, grain),
-      start,
-    })));
+    result.set(
+      series,
+      bucketsOf(period, grain).map((start) => ({
+        key: bucketKeyOf(grain, start),
+        from: start < period.from ? period.from : start,
+        until: nextBucketStart(start, grain) > until ? until : nextBucketStart(start, grain),
+        start,
+      })),
+    );
   }
   return result;
 }
@@ -118,15 +158,25 @@ function bucketKeyOf(grain: TimeGrain, start: string): number {
   const [year, month] = start.split('-').map(Number);
   const days = Math.round(Date.parse(`${start}T00:00:00Z`) / 86_400_000);
   switch (grain) {
-    case 'day': return days;
-    case 'week': return Math.floor((days + 3) / 7);
-    case 'month': return year * 12 + month - 1;
-    case 'quarter': return year * 4 + Math.floor((month - 1) / 3);
-    case 'year': return year;
+    case 'day':
+      return days;
+    case 'week':
+      return Math.floor((days + 3) / 7);
+    case 'month':
+      return year * 12 + month - 1;
+    case 'quarter':
+      return year * 4 + Math.floor((month - 1) / 3);
+    case 'year':
+      return year;
   }
 }
 
-async function fetchMeasures(store: Store, ids: MeasureId[], query: MeasureQuery, plan: Plan): Promise<SeriesTable> {
+async function fetchMeasures(
+  store: Store,
+  ids: MeasureId[],
+  query: MeasureQuery,
+  plan: Plan,
+): Promise<SeriesTable> {
   const buckets = bucketsBySeries(plan);
   const table: SeriesTable = new Map([...plan.periods.keys()].map((series) => [series, new Map()]));
   for (const group of measureGroups(ids)) {
@@ -148,11 +198,16 @@ async function fetchMeasures(store: Store, ids: MeasureId[], query: MeasureQuery
 }
 
 /** The row's breakdown key; comparison buckets are labelled with the current bucket at the same position. */
-function keyOf(row: Record<string, unknown>, plan: Plan, seriesBuckets: { key: number; start: string }[]): BreakdownKey {
+function keyOf(
+  row: Record<string, unknown>,
+  plan: Plan,
+  seriesBuckets: { key: number; start: string }[],
+): BreakdownKey {
   const key: BreakdownKey = {};
   if (plan.grain) {
     const position = seriesBuckets.findIndex((bucket) => bucket.key === Number(row.bucket));
-    key[plan.grain] = position >= 0 ? String(position) : bucketKeyToStart(plan.grain, Number(row.bucket));
+    key[plan.grain] =
+      position >= 0 ? String(position) : bucketKeyToStart(plan.grain, Number(row.bucket));
   }
   for (const dimension of plan.dimensions) {
     const value = row[`d_${dimension}`];
@@ -173,7 +228,11 @@ export async function queryKpis(store: Store, request: KpiRequest): Promise<KpiR
   const plan = planOf(request);
   checkBreakdowns(kpis, request.breakdown ?? [], Boolean(request.top));
   const weights = request.weights ?? DEFAULT_ENGAGEMENT_WEIGHTS;
-  const windows: Window[] = [...plan.periods].map(([series, period]) => ({ series, from: period.from, until: addDays(period.to, 1) }));
+  const windows: Window[] = [...plan.periods].map(([series, period]) => ({
+    series,
+    from: period.from,
+    until: addDays(period.to, 1),
+  }));
   const currentBuckets = bucketsBySeries(plan).get('current')!;
   const groups = new Map<string, { dimensions: EntityDimension[]; kpis: Kpi[] }>();
   for (const kpi of kpis) {
@@ -182,16 +241,26 @@ export async function queryKpis(store: Store, request: KpiRequest): Promise<KpiR
     groups.set(dimensions.join(), { ...group, kpis: [...group.kpis, kpi] });
   }
   const results = new Map<string, KpiResult>();
-  await Promise.all([...groups.values()].map(async ({ dimensions, kpis: groupKpis }) => {
-    const groupPlan = { ...plan, dimensions };
-    const query: MeasureQuery = { windows, grain: plan.grain, dimensions, filters: request.filters ?? {} };
-    const ids = [...new Set(groupKpis.flatMap((kpi) => measuresOf(kpi.formula)))];
-    const table = await fetchTop(store, ids, query, groupPlan, groupKpis[0], request, weights);
-    for (const kpi of groupKpis) {
-      const result = resultOf(kpi, table, groupPlan, currentBuckets, weights, request);
-      results.set(kpi.id, { ...result, ignoredBreakdowns: plan.dimensions.filter((dimension) => !dimensions.includes(dimension)) });
-    }
-  }));
+  await Promise.all(
+    [...groups.values()].map(async ({ dimensions, kpis: groupKpis }) => {
+      const groupPlan = { ...plan, dimensions };
+      const query: MeasureQuery = {
+        windows,
+        grain: plan.grain,
+        dimensions,
+        filters: request.filters ?? {},
+      };
+      const ids = [...new Set(groupKpis.flatMap((kpi) => measuresOf(kpi.formula)))];
+      const table = await fetchTop(store, ids, query, groupPlan, groupKpis[0], request, weights);
+      for (const kpi of groupKpis) {
+        const result = resultOf(kpi, table, groupPlan, currentBuckets, weights, request);
+        results.set(kpi.id, {
+          ...result,
+          ignoredBreakdowns: plan.dimensions.filter((dimension) => !dimensions.includes(dimension)),
+        });
+      }
+    }),
+  );
   return {
     period: request.period,
     comparisons: Object.fromEntries([...plan.periods].filter(([series]) => series !== 'current')),
@@ -201,29 +270,57 @@ export async function queryKpis(store: Store, request: KpiRequest): Promise<KpiR
 }
 
 /** With `top`, the ranking runs in SQL on the first KPI's source and the other measures follow its keys. */
-async function fetchTop(store: Store, ids: MeasureId[], query: MeasureQuery, plan: Plan, first: Kpi, request: KpiRequest, weights: EngagementWeights): Promise<SeriesTable> {
+async function fetchTop(
+  store: Store,
+  ids: MeasureId[],
+  query: MeasureQuery,
+  plan: Plan,
+  first: Kpi,
+  request: KpiRequest,
+  weights: EngagementWeights,
+): Promise<SeriesTable> {
   if (!request.top) return fetchMeasures(store, ids, query, plan);
   const dimension = plan.dimensions[0];
   const expression = orderExpression(first.formula, weights);
   if (!dimension || plan.grain || !expression) {
-    throw new InputError(`top lists need one breakdown by an entity (post, campaign…) and a KPI computed from one source; ${first.id} with ${(request.breakdown ?? []).join(', ') || 'no breakdown'} does not qualify`);
+    throw new InputError(
+      `top lists need one breakdown by an entity (post, campaign…) and a KPI computed from one source; ${first.id} with ${(request.breakdown ?? []).join(', ') || 'no breakdown'} does not qualify`,
+    );
   }
   const rankingIds = measuresOf(first.formula);
   const current = query.windows.filter((window) => window.series === 'current');
-  const ranking = await fetchMeasures(store, rankingIds, {
-    ...query, windows: current, order: { expression, descending: !request.top.ascending, limit: request.top.limit },
-  }, { ...plan, periods: new Map([['current', plan.periods.get('current')!]]) });
-  const values = [...ranking.get('current')!.values()].map((cell) => cell.key[dimension]).filter((value): value is string => value != null);
+  const ranking = await fetchMeasures(
+    store,
+    rankingIds,
+    {
+      ...query,
+      windows: current,
+      order: { expression, descending: !request.top.ascending, limit: request.top.limit },
+    },
+    { ...plan, periods: new Map([['current', plan.periods.get('current')!]]) },
+  );
+  const values = [...ranking.get('current')!.values()]
+    .map((cell) => cell.key[dimension])
+    .filter((value): value is string => value != null);
   return fetchMeasures(store, ids, { ...query, keys: { dimension, values } }, plan);
 }
 
-function resultOf(kpi: Kpi, table: SeriesTable, plan: Plan, currentBuckets: { start: string }[], weights: EngagementWeights, request: KpiRequest): KpiResult {
+function resultOf(
+  kpi: Kpi,
+  table: SeriesTable,
+  plan: Plan,
+  currentBuckets: { start: string }[],
+  weights: EngagementWeights,
+  request: KpiRequest,
+): KpiResult {
   const ids = measuresOf(kpi.formula);
   const current = table.get('current')!;
   const keys = new Map<string, BreakdownKey>();
   if (plan.grain) {
     // Every bucket of the period gets a row, empty ones with null, so trends have no holes.
-    const entityKeys = plan.dimensions.length ? [...current.values()].map((cell) => ({ ...cell.key, [plan.grain!]: undefined })) : [{}];
+    const entityKeys = plan.dimensions.length
+      ? [...current.values()].map((cell) => ({ ...cell.key, [plan.grain!]: undefined }))
+      : [{}];
     for (const entityKey of entityKeys) {
       currentBuckets.forEach((_, position) => {
         const key = { ...entityKey, [plan.grain!]: String(position) };
@@ -243,13 +340,20 @@ function resultOf(kpi: Kpi, table: SeriesTable, plan: Plan, currentBuckets: { st
     for (const series of ['previous', 'yoy'] as const) {
       const seriesTable = table.get(series);
       if (!seriesTable) continue;
-      const earlier = evaluate(kpi.formula, pick(seriesTable.get(cellKey)?.values ?? {}, ids), weights);
+      const earlier = evaluate(
+        kpi.formula,
+        pick(seriesTable.get(cellKey)?.values ?? {}, ids),
+        weights,
+      );
       row[series] = compareValues(value, earlier, kpi.better);
     }
     return row;
   });
   const ignoredFilters = Object.entries(request.filters ?? {})
-    .filter(([dimension, values]) => values?.length && ids.some((id) => !(dimension in SOURCES[MEASURES[id].source].dimensions)))
+    .filter(
+      ([dimension, values]) =>
+        values?.length && ids.some((id) => !(dimension in SOURCES[MEASURES[id].source].dimensions)),
+    )
     .map(([dimension]) => dimension);
   return { id: kpi.id, rows: sortRows(rows, plan, request), ignoredFilters, ignoredBreakdowns: [] };
 }
@@ -261,7 +365,11 @@ function orderedKey(key: BreakdownKey, plan: Plan): BreakdownKey {
   return ordered;
 }
 
-function labelled(key: BreakdownKey, plan: Plan, currentBuckets: { start: string }[]): BreakdownKey {
+function labelled(
+  key: BreakdownKey,
+  plan: Plan,
+  currentBuckets: { start: string }[],
+): BreakdownKey {
   if (!plan.grain) return key;
   return { ...key, [plan.grain]: currentBuckets[Number(key[plan.grain])].start };
 }
@@ -273,7 +381,9 @@ function pick(values: MeasureValues, ids: MeasureId[]): MeasureValues {
 function sortRows(rows: KpiRow[], plan: Plan, request: KpiRequest): KpiRow[] {
   if (request.top) {
     const direction = request.top.ascending ? 1 : -1;
-    return rows.sort((a, b) => direction * ((a.value ?? -Infinity) - (b.value ?? -Infinity))).slice(0, request.top.limit);
+    return rows
+      .sort((a, b) => direction * ((a.value ?? -Infinity) - (b.value ?? -Infinity)))
+      .slice(0, request.top.limit);
   }
   return rows.sort((a, b) => {
     for (const name of [plan.grain, ...plan.dimensions].filter(Boolean) as Breakdown[]) {

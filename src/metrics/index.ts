@@ -1,7 +1,22 @@
 // The metrics stage's public face: the catalog, KPI queries and objectives.
 export {
-  KPIS, kpiById, describeCatalog, breakdownsOf, DEFAULT_ENGAGEMENT_WEIGHTS,
-  type Kpi, type Unit, type Family, type FunnelStage, type EngagementWeights,
+  KPIS,
+  kpiById,
+  describeCatalog,
+  breakdownsOf,
+  DEFAULT_ENGAGEMENT_WEIGHTS,
+  type Kpi,
+  type Unit,
+  type Family,
+  type FunnelStage,
+  type EngagementWeights,
 } from './catalog/index.ts';
-export { queryKpis, type KpiRequest, type KpiResponse, type KpiResult, type KpiRow, type BreakdownKey } from './engine.ts';
+export {
+  queryKpis,
+  type KpiRequest,
+  type KpiResponse,
+  type KpiResult,
+  type KpiRow,
+  type BreakdownKey,
+} from './engine.ts';
 export type { ComparisonValue } from './compare.ts';

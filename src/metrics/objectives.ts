@@ -1,16 +1,38 @@
 // Objectives (R1) and their scorecard with comparisons (R2): progress, pace, status and Return on Objectives.
 // Semantics are those of KPIS.md, "Objectives"; the decisions it leaves open are written next to the code.
 import {
-  addMonths, bucketsOf, daysBetween, FILTER_DIMENSIONS, InputError, parseDay, periodLengthDays, todayUtc,
-  type FilterDimension, type Filters, type Objective, type Period,
+  addMonths,
+  bucketsOf,
+  daysBetween,
+  FILTER_DIMENSIONS,
+  InputError,
+  parseDay,
+  periodLengthDays,
+  todayUtc,
+  type FilterDimension,
+  type Filters,
+  type Objective,
+  type Period,
 } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { kpiById, MEASURES, measuresOf, SOURCES, type Kpi } from './catalog/index.ts';
 import type { ComparisonValue } from './compare.ts';
 import { queryKpis, type KpiRow } from './engine.ts';
-import { findObjective, insertObjective, objectiveOf, parseObjective, removeObjective, SELECT } from './objectives-yaml.ts';
+import {
+  findObjective,
+  insertObjective,
+  objectiveOf,
+  parseObjective,
+  removeObjective,
+  SELECT,
+} from './objectives-yaml.ts';
 
-export { loadObjectivesYaml, parseObjective, parseObjectivesYaml, slugOf } from './objectives-yaml.ts';
+export {
+  loadObjectivesYaml,
+  parseObjective,
+  parseObjectivesYaml,
+  slugOf,
+} from './objectives-yaml.ts';
 
 /** Progress above this counts as this much in Return on Objectives (one runaway objective cannot hide the others). */
 export const PROGRESS_CAP = 1.5;
@@ -50,7 +72,10 @@ export async function createObjective(store: Store, objective: Objective): Promi
   const valid = checked(objective);
   return store.transaction(async (tx) => {
     if (await findObjective(store, tx, valid.id)) {
-      throw new InputError(`an objective with id "${valid.id}" already exists (update it, or give this one another id)`, { value: valid.id });
+      throw new InputError(
+        `an objective with id "${valid.id}" already exists (update it, or give this one another id)`,
+        { value: valid.id },
+      );
     }
     await insertObjective(store, tx, valid);
     return valid;
@@ -58,15 +83,28 @@ export async function createObjective(store: Store, objective: Objective): Promi
 }
 
 /** Merges the patch (a partial period keeps the other end; filters are replaced whole) and re-validates. */
-export async function updateObjective(store: Store, id: string, patch: Partial<Objective>): Promise<Objective> {
+export async function updateObjective(
+  store: Store,
+  id: string,
+  patch: Partial<Objective>,
+): Promise<Objective> {
   return store.transaction(async (tx) => {
     const existing = await findObjective(store, tx, id);
     if (!existing) throw new InputError(`no objective with id "${id}"`, { value: id });
-    const defined = Object.fromEntries(Object.entries(patch ?? {}).filter(([, value]) => value !== undefined)) as Partial<Objective>;
-    const period = { ...existing.period, ...Object.fromEntries(Object.entries(defined.period ?? {}).filter(([, value]) => value !== undefined)) };
+    const defined = Object.fromEntries(
+      Object.entries(patch ?? {}).filter(([, value]) => value !== undefined),
+    ) as Partial<Objective>;
+    const period = {
+      ...existing.period,
+      ...Object.fromEntries(
+        Object.entries(defined.period ?? {}).filter(([, value]) => value !== undefined),
+      ),
+    };
     const merged = parseObjective({ ...existing, ...defined, period }, `objective "${id}"`);
     if (merged.id !== id && (await findObjective(store, tx, merged.id))) {
-      throw new InputError(`cannot rename objective "${id}" to "${merged.id}": that id is taken`, { value: merged.id });
+      throw new InputError(`cannot rename objective "${id}" to "${merged.id}": that id is taken`, {
+        value: merged.id,
+      });
     }
     await removeObjective(store, tx, id);
     await insertObjective(store, tx, merged);
@@ -76,7 +114,8 @@ export async function updateObjective(store: Store, id: string, patch: Partial<O
 
 export async function deleteObjective(store: Store, id: string): Promise<void> {
   await store.transaction(async (tx) => {
-    if (!(await findObjective(store, tx, id))) throw new InputError(`no objective with id "${id}"`, { value: id });
+    if (!(await findObjective(store, tx, id)))
+      throw new InputError(`no objective with id "${id}"`, { value: id });
     await removeObjective(store, tx, id);
   });
 }
@@ -88,7 +127,8 @@ export async function listObjectives(store: Store): Promise<Objective[]> {
 
 // ---------------------------------------------------------------- progress, pace, status
 
-const ratio = (numerator: number, denominator: number) => (denominator === 0 ? null : numerator / denominator);
+const ratio = (numerator: number, denominator: number) =>
+  denominator === 0 ? null : numerator / denominator;
 
 /**
  * KPIS.md: (value − baseline) ÷ (target − baseline) with a baseline, else value ÷ target; inverted for "decrease"
@@ -98,7 +138,8 @@ const ratio = (numerator: number, denominator: number) => (denominator === 0 ? n
 export function progressOf(objective: Objective, value: number | null): number | null {
   if (value === null) return null;
   const { target, baseline } = objective;
-  if (objective.direction === 'increase') return baseline === null ? ratio(value, target) : ratio(value - baseline, target - baseline);
+  if (objective.direction === 'increase')
+    return baseline === null ? ratio(value, target) : ratio(value - baseline, target - baseline);
   if (baseline !== null) return ratio(baseline - value, baseline - target);
   return value <= 0 ? PROGRESS_CAP : target / value;
 }
@@ -111,20 +152,31 @@ export function statusOf(projectedProgress: number | null): ObjectiveStatus {
 }
 
 /** The days of the period up to `today` (included), or null before it starts. */
-function elapsedOf(period: Period, today: string): { days: number; length: number; clipped: Period | null } {
+function elapsedOf(
+  period: Period,
+  today: string,
+): { days: number; length: number; clipped: Period | null } {
   const length = periodLengthDays(period);
   if (today < period.from) return { days: 0, length, clipped: null };
   if (today >= period.to) return { days: length, length, clipped: period };
-  return { days: daysBetween(period.from, today) + 1, length, clipped: { from: period.from, to: today } };
+  return {
+    days: daysBetween(period.from, today) + 1,
+    length,
+    clipped: { from: period.from, to: today },
+  };
 }
 
 /** Weekly points, or monthly ones when the period is longer than 6 months. */
-const sparklineGrain = (period: Period): 'week' | 'month' => (period.to >= addMonths(period.from, 6) ? 'month' : 'week');
+const sparklineGrain = (period: Period): 'week' | 'month' =>
+  period.to >= addMonths(period.from, 6) ? 'month' : 'week';
 
 // ---------------------------------------------------------------- filters
 
 /** Intersection: a dimension named on both sides keeps the values in both; [] marks a contradiction. */
-function combineFilters(first: Filters, second: Filters): Partial<Record<FilterDimension, string[]>> {
+function combineFilters(
+  first: Filters,
+  second: Filters,
+): Partial<Record<FilterDimension, string[]>> {
   const combined: Partial<Record<FilterDimension, string[]>> = {};
   for (const dimension of FILTER_DIMENSIONS) {
     const a = first[dimension]?.length ? first[dimension] : undefined;
@@ -139,11 +191,17 @@ function combineFilters(first: Filters, second: Filters): Partial<Record<FilterD
  * The filters to query the KPI with, or null when they select nothing: a contradiction on a dimension the KPI's
  * data has means no data; on a dimension it lacks, the engine would ignore the filter anyway, so it is dropped.
  */
-function filtersFor(kpi: Kpi, combined: Partial<Record<FilterDimension, string[]>>): Filters | null {
+function filtersFor(
+  kpi: Kpi,
+  combined: Partial<Record<FilterDimension, string[]>>,
+): Filters | null {
   const filters: Filters = {};
   for (const [dimension, values] of Object.entries(combined) as [FilterDimension, string[]][]) {
     if (values.length) filters[dimension] = values;
-    else if (measuresOf(kpi.formula).some((id) => dimension in SOURCES[MEASURES[id].source].dimensions)) return null;
+    else if (
+      measuresOf(kpi.formula).some((id) => dimension in SOURCES[MEASURES[id].source].dimensions)
+    )
+      return null;
   }
   return filters;
 }
@@ -168,10 +226,12 @@ interface Group {
 
 function planOf(objective: Objective, today: string, filters: Filters): Plan {
   const kpi = kpiById(objective.kpi);
-  if (!kpi) throw new InputError(`objective "${objective.id}" names an unknown KPI "${objective.kpi}"`);
+  if (!kpi)
+    throw new InputError(`objective "${objective.id}" names an unknown KPI "${objective.kpi}"`);
   const elapsed = elapsedOf(objective.period, today);
   const queryFilters = filtersFor(kpi, combineFilters(objective.filters, filters));
-  const key = elapsed.clipped && queryFilters ? JSON.stringify([elapsed.clipped, queryFilters]) : null;
+  const key =
+    elapsed.clipped && queryFilters ? JSON.stringify([elapsed.clipped, queryFilters]) : null;
   return { objective, kpi, elapsed, grain: sparklineGrain(objective.period), key };
 }
 
@@ -188,17 +248,36 @@ async function runGroups(store: Store, plans: Plan[]) {
   }
   const values = new Map<string, KpiRow>();
   const sparklines = new Map<string, KpiRow[]>();
-  const rowKey = (groupKey: string, kpi: string, grain?: string) => JSON.stringify([groupKey, kpi, grain ?? null]);
-  await Promise.all([...groups].flatMap(([key, group]) => [
-    queryKpis(store, { kpis: [...group.kpis], period: group.period, filters: group.filters, compare: ['previous', 'yoy'] })
-      .then((response) => response.results.forEach((result) => values.set(rowKey(key, result.id), result.rows[0]))),
-    ...[...group.grains].map(([grain, kpis]) =>
-      queryKpis(store, { kpis: [...kpis], period: group.period, filters: group.filters, breakdown: [grain] })
-        .then((response) => response.results.forEach((result) => sparklines.set(rowKey(key, result.id, grain), result.rows)))),
-  ]));
+  const rowKey = (groupKey: string, kpi: string, grain?: string) =>
+    JSON.stringify([groupKey, kpi, grain ?? null]);
+  await Promise.all(
+    [...groups].flatMap(([key, group]) => [
+      queryKpis(store, {
+        kpis: [...group.kpis],
+        period: group.period,
+        filters: group.filters,
+        compare: ['previous', 'yoy'],
+      }).then((response) =>
+        response.results.forEach((result) => values.set(rowKey(key, result.id), result.rows[0])),
+      ),
+      ...[...group.grains].map(([grain, kpis]) =>
+        queryKpis(store, {
+          kpis: [...kpis],
+          period: group.period,
+          filters: group.filters,
+          breakdown: [grain],
+        }).then((response) =>
+          response.results.forEach((result) =>
+            sparklines.set(rowKey(key, result.id, grain), result.rows),
+          ),
+        ),
+      ),
+    ]),
+  );
   return {
     value: (plan: Plan) => (plan.key ? values.get(rowKey(plan.key, plan.kpi.id)) : undefined),
-    sparkline: (plan: Plan) => (plan.key ? sparklines.get(rowKey(plan.key, plan.kpi.id, plan.grain)) : undefined) ?? [],
+    sparkline: (plan: Plan) =>
+      (plan.key ? sparklines.get(rowKey(plan.key, plan.kpi.id, plan.grain)) : undefined) ?? [],
   };
 }
 
@@ -214,8 +293,17 @@ function entryOf(plan: Plan, row: KpiRow | undefined, sparkRows: KpiRow[]): Scor
   const share = elapsed.days / elapsed.length;
   const value = row?.value ?? null;
   const started = elapsed.days > 0;
-  const projected = value === null || !started ? null : kpi.additive ? (value * elapsed.length) / elapsed.days : value;
-  const onPace = kpi.additive ? progressOf(objective, objective.target * share) : objective.baseline !== null ? share : null;
+  const projected =
+    value === null || !started
+      ? null
+      : kpi.additive
+        ? (value * elapsed.length) / elapsed.days
+        : value;
+  const onPace = kpi.additive
+    ? progressOf(objective, objective.target * share)
+    : objective.baseline !== null
+      ? share
+      : null;
   const projectedProgress = progressOf(objective, projected);
   const points = new Map(sparkRows.map((point) => [point.key[plan.grain], point.value]));
   return {
@@ -230,29 +318,44 @@ function entryOf(plan: Plan, row: KpiRow | undefined, sparkRows: KpiRow[]): Scor
     previous: row?.previous,
     yoy: row?.yoy,
     elapsed: share,
-    sparkline: bucketsOf(objective.period, plan.grain).map((day) => ({ day, value: points.get(day) ?? null })),
+    sparkline: bucketsOf(objective.period, plan.grain).map((day) => ({
+      day,
+      value: points.get(day) ?? null,
+    })),
   };
 }
 
 /** Mean of min(progress, PROGRESS_CAP) over the objectives that have a progress; null when none has. */
 export function returnOnObjectives(entries: Pick<ScorecardEntry, 'progress'>[]): number | null {
-  const progresses = entries.map((entry) => entry.progress).filter((progress): progress is number => progress !== null);
+  const progresses = entries
+    .map((entry) => entry.progress)
+    .filter((progress): progress is number => progress !== null);
   if (progresses.length === 0) return null;
-  return progresses.reduce((total, progress) => total + Math.min(progress, PROGRESS_CAP), 0) / progresses.length;
+  return (
+    progresses.reduce((total, progress) => total + Math.min(progress, PROGRESS_CAP), 0) /
+    progresses.length
+  );
 }
 
 /**
  * The scorecard at `today` (default: today in UTC). Inside its period an objective is measured from its first day
  * to `today`, and compared with the same span before and a year earlier. `filters` narrow every objective.
  */
-export async function scorecard(store: Store, options: { today?: string; filters?: Filters; ids?: string[] } = {}): Promise<Scorecard> {
+export async function scorecard(
+  store: Store,
+  options: { today?: string; filters?: Filters; ids?: string[] } = {},
+): Promise<Scorecard> {
   const today = options.today ?? todayUtc();
-  if (!parseDay(today)) throw new InputError(`today must be a date as YYYY-MM-DD (got "${today}")`, { value: today });
+  if (!parseDay(today))
+    throw new InputError(`today must be a date as YYYY-MM-DD (got "${today}")`, { value: today });
   let objectives = await listObjectives(store);
   if (options.ids) {
     const known = new Set(objectives.map((objective) => objective.id));
     const unknown = options.ids.filter((id) => !known.has(id));
-    if (unknown.length) throw new InputError(`no objective with id ${unknown.map((id) => `"${id}"`).join(', ')}`, { value: unknown.join(',') });
+    if (unknown.length)
+      throw new InputError(`no objective with id ${unknown.map((id) => `"${id}"`).join(', ')}`, {
+        value: unknown.join(','),
+      });
     objectives = objectives.filter((objective) => options.ids!.includes(objective.id));
   }
   const plans = objectives.map((objective) => planOf(objective, today, options.filters ?? {}));

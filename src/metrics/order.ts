@@ -1,5 +1,11 @@
 import { measureColumn } from './compile.ts';
-import { MEASURES, measuresOf, type EngagementWeights, type Formula, type MeasureId } from './catalog/index.ts';
+import {
+  MEASURES,
+  measuresOf,
+  type EngagementWeights,
+  type Formula,
+  type MeasureId,
+} from './catalog/index.ts';
 
 /**
  * The formula as an SQL expression over the measure columns of one query, for ranking in SQL (top N).
@@ -8,7 +14,8 @@ import { MEASURES, measuresOf, type EngagementWeights, type Formula, type Measur
 export function orderExpression(formula: Formula, weights: EngagementWeights): string | null {
   const sources = new Set(collect(formula).map((id) => MEASURES[id].source));
   const kinds = new Set(collect(formula).map((id) => MEASURES[id].aggregate.kind));
-  if (sources.size !== 1 || [...kinds].some((kind) => kind === 'gauge' || kind === 'per_entity')) return null;
+  if (sources.size !== 1 || [...kinds].some((kind) => kind === 'gauge' || kind === 'per_entity'))
+    return null;
   return toSql(formula, weights);
 }
 

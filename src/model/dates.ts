@@ -76,7 +76,10 @@ export function previousPeriod(period: Period): Period {
 /** The same period a year earlier; a period ending on 29 February ends on 28 February. */
 export function yearEarlier(period: Period): Period {
   const months = wholeMonths(period);
-  const to = months !== null ? addDays(addMonths(addDays(period.to, 1), -12), -1) : addMonths(period.to, -12);
+  const to =
+    months !== null
+      ? addDays(addMonths(addDays(period.to, 1), -12), -1)
+      : addMonths(period.to, -12);
   return { from: addMonths(period.from, -12), to };
 }
 
@@ -140,7 +143,11 @@ export function bucketKeyToStart(grain: TimeGrain, key: number): string {
 /** The buckets of a grain that overlap the period, as their first days. */
 export function bucketsOf(period: Period, grain: TimeGrain): string[] {
   const starts: string[] = [];
-  for (let start = bucketStart(period.from, grain); start <= period.to; start = nextBucketStart(start, grain)) {
+  for (
+    let start = bucketStart(period.from, grain);
+    start <= period.to;
+    start = nextBucketStart(start, grain)
+  ) {
     starts.push(start);
   }
   return starts;

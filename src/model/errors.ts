@@ -20,7 +20,11 @@ export class InputError extends Error {
 }
 
 export function describeLocation({ file, line, column }: Location): string {
-  return [file, line !== undefined ? `line ${line}` : undefined, column !== undefined ? `column "${column}"` : undefined]
+  return [
+    file,
+    line !== undefined ? `line ${line}` : undefined,
+    column !== undefined ? `column "${column}"` : undefined,
+  ]
     .filter(Boolean)
     .join(', ');
 }

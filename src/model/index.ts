@@ -3,17 +3,42 @@
 export const PLATFORMS = ['facebook', 'instagram', 'linkedin', 'x', 'youtube', 'tiktok'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
-export const CONTENT_TYPES = ['text', 'image', 'carousel', 'video', 'reel', 'story', 'link', 'live', 'document'] as const;
+export const CONTENT_TYPES = [
+  'text',
+  'image',
+  'carousel',
+  'video',
+  'reel',
+  'story',
+  'link',
+  'live',
+  'document',
+] as const;
 export type ContentType = (typeof CONTENT_TYPES)[number];
 
-export const INTERACTION_KINDS = ['comment', 'reply', 'mention', 'message', 'share', 'participation'] as const;
+export const INTERACTION_KINDS = [
+  'comment',
+  'reply',
+  'mention',
+  'message',
+  'share',
+  'participation',
+] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
 export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
 export type Sentiment = (typeof SENTIMENTS)[number];
 
 export const CONVERSION_TYPES = [
-  'purchase', 'newsletter', 'download', 'info_request', 'call', 'lead', 'meeting', 'referral', 'signup',
+  'purchase',
+  'newsletter',
+  'download',
+  'info_request',
+  'call',
+  'lead',
+  'meeting',
+  'referral',
+  'signup',
 ] as const;
 export type ConversionType = (typeof CONVERSION_TYPES)[number];
 
@@ -23,7 +48,14 @@ export type Direction = (typeof DIRECTIONS)[number];
 export const TIME_GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 export type TimeGrain = (typeof TIME_GRAINS)[number];
 
-export const ENTITY_DIMENSIONS = ['platform', 'account', 'campaign', 'content_type', 'post', 'conversion_type'] as const;
+export const ENTITY_DIMENSIONS = [
+  'platform',
+  'account',
+  'campaign',
+  'content_type',
+  'post',
+  'conversion_type',
+] as const;
 export type EntityDimension = (typeof ENTITY_DIMENSIONS)[number];
 
 export type Breakdown = TimeGrain | EntityDimension;

@@ -2,7 +2,15 @@ import type { Platform } from './index.ts';
 
 // utm_source values and referrer hosts that belong to each network (lower case).
 const SOURCES_BY_PLATFORM: Record<Platform, string[]> = {
-  facebook: ['facebook', 'facebook.com', 'm.facebook.com', 'l.facebook.com', 'lm.facebook.com', 'fb', 'meta'],
+  facebook: [
+    'facebook',
+    'facebook.com',
+    'm.facebook.com',
+    'l.facebook.com',
+    'lm.facebook.com',
+    'fb',
+    'meta',
+  ],
   instagram: ['instagram', 'instagram.com', 'l.instagram.com', 'ig'],
   linkedin: ['linkedin', 'linkedin.com', 'www.linkedin.com', 'lnkd.in'],
   x: ['x', 'x.com', 'twitter', 'twitter.com', 't.co'],
@@ -11,12 +19,19 @@ const SOURCES_BY_PLATFORM: Record<Platform, string[]> = {
 };
 
 const PLATFORM_BY_SOURCE = new Map(
-  Object.entries(SOURCES_BY_PLATFORM).flatMap(([platform, sources]) => sources.map((source) => [source, platform as Platform])),
+  Object.entries(SOURCES_BY_PLATFORM).flatMap(([platform, sources]) =>
+    sources.map((source) => [source, platform as Platform]),
+  ),
 );
 
 /** The social network a traffic source names (utm_source or referrer host), or null when it is not social. */
 export function platformOfSource(source: string | null | undefined): Platform | null {
   if (!source) return null;
-  const normalised = source.trim().toLowerCase().replace(/^www\./, '').split(' / ')[0].trim();
+  const normalised = source
+    .trim()
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .split(' / ')[0]
+    .trim();
   return PLATFORM_BY_SOURCE.get(normalised) ?? PLATFORM_BY_SOURCE.get(`www.${normalised}`) ?? null;
 }

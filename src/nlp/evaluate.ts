@@ -56,13 +56,22 @@ function score(set: string, lang: string, examples: readonly LabelledExample[]):
     const result = labelText(example.text);
     confusion[example.label][result.sentiment]++;
     if (result.sentiment === example.label) correct++;
-    else errors.push({ text: example.text, gold: example.label, predicted: result.sentiment, score: result.score });
+    else
+      errors.push({
+        text: example.text,
+        gold: example.label,
+        predicted: result.sentiment,
+        score: result.score,
+      });
     if (result.lang === example.lang) langCorrect++;
   }
   const perLabel = LABELS.map((label) => {
     const tp = confusion[label][label];
     const predicted = LABELS.reduce((sum, gold) => sum + confusion[gold][label], 0);
-    const support = LABELS.reduce((sum, predictedLabel) => sum + confusion[label][predictedLabel], 0);
+    const support = LABELS.reduce(
+      (sum, predictedLabel) => sum + confusion[label][predictedLabel],
+      0,
+    );
     const precision = predicted === 0 ? 0 : tp / predicted;
     const recall = support === 0 ? 0 : tp / support;
     const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
@@ -70,33 +79,59 @@ function score(set: string, lang: string, examples: readonly LabelledExample[]):
   });
   // Macro-F1 over the labels present in the gold set (a label nobody wrote cannot be recalled).
   const present = perLabel.filter((entry) => entry.support > 0);
-  const macroF1 = present.length === 0 ? 0 : present.reduce((sum, entry) => sum + entry.f1, 0) / present.length;
+  const macroF1 =
+    present.length === 0 ? 0 : present.reduce((sum, entry) => sum + entry.f1, 0) / present.length;
   const n = examples.length;
   return {
-    set, lang, n, accuracy: n === 0 ? 0 : correct / n, macroF1, perLabel, confusion,
-    languageAccuracy: n === 0 ? 0 : langCorrect / n, errors,
+    set,
+    lang,
+    n,
+    accuracy: n === 0 ? 0 : correct / n,
+    macroF1,
+    perLabel,
+    confusion,
+    languageAccuracy: n === 0 ? 0 : langCorrect / n,
+    errors,
   };
 }
 
 /** One group for the whole set, then one per labelled language (sorted). */
 export function evaluateExamples(set: string, examples: readonly LabelledExample[]): EvalGroup[] {
   const langs = [...new Set(examples.map((example) => example.lang))].sort();
-  return [score(set, 'all', examples), ...langs.map((lang) => score(set, lang, examples.filter((example) => example.lang === lang)))];
+  return [
+    score(set, 'all', examples),
+    ...langs.map((lang) =>
+      score(
+        set,
+        lang,
+        examples.filter((example) => example.lang === lang),
+      ),
+    ),
+  ];
 }
 
 /** Reads a labelled CSV; a bad label names the file and line. */
 export async function readLabelledCsv(path: string): Promise<LabelledExample[]> {
   const content = await readFile(path, 'utf8');
-  const rows = parse(content, { columns: true, skip_empty_lines: true, bom: true, trim: true, info: true }) as {
+  const rows = parse(content, {
+    columns: true,
+    skip_empty_lines: true,
+    bom: true,
+    trim: true,
+    info: true,
+  }) as {
     record: Record<string, string>;
     info: { lines: number };
   }[];
   return rows.map(({ record, info }) => {
     const label = record.label?.toLowerCase();
     if (label !== 'positive' && label !== 'neutral' && label !== 'negative') {
-      throw new Error(`${path}:${info.lines}: label must be positive, neutral or negative, got "${record.label ?? ''}"`);
+      throw new Error(
+        `${path}:${info.lines}: label must be positive, neutral or negative, got "${record.label ?? ''}"`,
+      );
     }
-    if (typeof record.text !== 'string') throw new Error(`${path}:${info.lines}: missing text column`);
+    if (typeof record.text !== 'string')
+      throw new Error(`${path}:${info.lines}: missing text column`);
     return { text: record.text, label, lang: (record.lang ?? '').toLowerCase() || 'unknown' };
   });
 }
@@ -117,21 +152,46 @@ export async function evaluateSets(dir: string): Promise<EvalReport> {
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
 
 /** A readable table of the groups, each followed by its confusion matrix. */
-export function formatGroups(title: string, groups: readonly EvalGroup[], showErrors = false): string {
+export function formatGroups(
+  title: string,
+  groups: readonly EvalGroup[],
+  showErrors = false,
+): string {
   const lines: string[] = [title];
-  const header = ['set', 'lang', 'n', 'accuracy', 'macro-F1', 'F1 pos', 'F1 neu', 'F1 neg', 'lang detected'];
+  const header = [
+    'set',
+    'lang',
+    'n',
+    'accuracy',
+    'macro-F1',
+    'F1 pos',
+    'F1 neu',
+    'F1 neg',
+    'lang detected',
+  ];
   const rows = groups.map((g) => [
-    g.set, g.lang, String(g.n), pct(g.accuracy), g.macroF1.toFixed(3), ...g.perLabel.map((p) => p.f1.toFixed(2)), pct(g.languageAccuracy),
+    g.set,
+    g.lang,
+    String(g.n),
+    pct(g.accuracy),
+    g.macroF1.toFixed(3),
+    ...g.perLabel.map((p) => p.f1.toFixed(2)),
+    pct(g.languageAccuracy),
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]): string => cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  const line = (cells: string[]): string =>
+    cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   lines.push(line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line));
   for (const g of groups) {
     lines.push('', `confusion ${g.set} / ${g.lang} (rows = gold, columns = predicted)`);
     lines.push(`${''.padEnd(10)}${LABELS.map((l) => l.padStart(10)).join('')}`);
-    for (const gold of LABELS) lines.push(`${gold.padEnd(10)}${LABELS.map((p) => String(g.confusion[gold][p]).padStart(10)).join('')}`);
+    for (const gold of LABELS)
+      lines.push(
+        `${gold.padEnd(10)}${LABELS.map((p) => String(g.confusion[gold][p]).padStart(10)).join('')}`,
+      );
     if (showErrors && g.lang !== 'all') {
-      for (const e of g.errors) lines.push(`  ✗ ${e.gold} → ${e.predicted} (${e.score.toFixed(2)}): ${e.text}`);
+      for (const e of g.errors)
+        lines.push(`  ✗ ${e.gold} → ${e.predicted} (${e.score.toFixed(2)}): ${e.text}`);
     }
   }
   return lines.join('\n');
@@ -142,6 +202,13 @@ export function formatReport(report: EvalReport, showErrors = false): string {
   if (report.files.length === 0) return `${title}\nno *.csv file found`;
   const parts = [formatGroups(title, report.groups, showErrors)];
   // With several files, also pool them per language (with one file that would repeat the same table).
-  if (report.files.length > 1) parts.push('', formatGroups('All files pooled, per language', report.pooled.filter((g) => g.lang !== 'all')));
+  if (report.files.length > 1)
+    parts.push(
+      '',
+      formatGroups(
+        'All files pooled, per language',
+        report.pooled.filter((g) => g.lang !== 'all'),
+      ),
+    );
   return parts.join('\n');
 }

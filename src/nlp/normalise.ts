@@ -46,7 +46,8 @@ const EN_CANT_RE = /\b(can|won|ain|shan)'t\b/gi;
 const EN_NT_RE = /(\p{L})n't\b/giu;
 const EN_CANNOT_RE = /\bcannot\b/gi;
 // French elision: j' c' n' qu' l' d' m' t' s' jusqu' lorsqu' puisqu' before a letter → the full word and a space.
-const FR_ELISION_RE = /(^|[^\p{L}])(j|c|n|qu|l|d|m|t|s|jusqu|lorsqu|puisqu|presqu|quoiqu)'(?=\p{L})/giu;
+const FR_ELISION_RE =
+  /(^|[^\p{L}])(j|c|n|qu|l|d|m|t|s|jusqu|lorsqu|puisqu|presqu|quoiqu)'(?=\p{L})/giu;
 // English clitics after a word: 's 'm 'd 'll 've 're.
 const EN_CLITIC_RE = /(\p{L})'(s|m|d|ll|ve|re)(?!\p{L})/giu;
 const TOKEN_RE =
@@ -60,23 +61,61 @@ const FRENCH_ACCENT_G_RE = /[éèêàçùûôîëïœÉÈÊÀÇÙÛÔÎËÏŒ]/g
 const FOREIGN_ACCENT_G_RE = /[áíóúñãõßåøäöÁÍÓÚÑÃÕÅØÄÖ]/g;
 
 const EMOTICON_TO_EMOJI: ReadonlyMap<string, string> = new Map([
-  [':)', '🙂'], [':-)', '🙂'], [':]', '🙂'], [':-]', '🙂'], ['=)', '🙂'],
-  [':d', '😀'], [':-d', '😀'], [';)', '😉'], [';-)', '😉'], [';d', '😉'], [';-d', '😉'],
-  [":'(", '😢'], [":'-(", '😢'], [':(', '🙁'], [':-(', '🙁'], ['=(', '🙁'],
-  [':/', '😕'], [':-/', '😕'], [':|', '😐'], [':-|', '😐'], [':p', '😛'], [':-p', '😛'],
-  ['<3', '❤'], ['^^', '😊'], ['^_^', '😊'], ['xd', '😆'], [':o', '😮'], [':-o', '😮'],
+  [':)', '🙂'],
+  [':-)', '🙂'],
+  [':]', '🙂'],
+  [':-]', '🙂'],
+  ['=)', '🙂'],
+  [':d', '😀'],
+  [':-d', '😀'],
+  [';)', '😉'],
+  [';-)', '😉'],
+  [';d', '😉'],
+  [';-d', '😉'],
+  [":'(", '😢'],
+  [":'-(", '😢'],
+  [':(', '🙁'],
+  [':-(', '🙁'],
+  ['=(', '🙁'],
+  [':/', '😕'],
+  [':-/', '😕'],
+  [':|', '😐'],
+  [':-|', '😐'],
+  [':p', '😛'],
+  [':-p', '😛'],
+  ['<3', '❤'],
+  ['^^', '😊'],
+  ['^_^', '😊'],
+  ['xd', '😆'],
+  [':o', '😮'],
+  [':-o', '😮'],
 ]);
 
 const EN_CLITIC_WORD: Readonly<Record<string, string>> = {
-  s: 'is', m: 'am', d: 'would', ll: 'will', ve: 'have', re: 'are',
+  s: 'is',
+  m: 'am',
+  d: 'would',
+  ll: 'will',
+  ve: 'have',
+  re: 'are',
 };
 
 const ACCENT_FOLD: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();
   const groups: Record<string, string> = {
-    a: 'àáâãäåā', c: 'çćč', e: 'èéêëēėę', i: 'ìíîïī', n: 'ñń', o: 'òóôõöøō', u: 'ùúûüū', y: 'ýÿ', s: 'śš', z: 'źżž',
+    a: 'àáâãäåā',
+    c: 'çćč',
+    e: 'èéêëēėę',
+    i: 'ìíîïī',
+    n: 'ñń',
+    o: 'òóôõöøō',
+    u: 'ùúûüū',
+    y: 'ýÿ',
+    s: 'śš',
+    z: 'źżž',
   };
-  for (const [plain, accented] of Object.entries(groups)) for (const ch of accented) map.set(ch, plain);
+  for (const [plain, accented] of Object.entries(groups))
+    for (const ch of accented) map.set(ch, plain);
   map.set('œ', 'oe');
   map.set('æ', 'ae');
   map.set('ß', 'ss');
@@ -86,11 +125,17 @@ const ACCENT_FOLD: ReadonlyMap<string, string> = (() => {
 /** Lower-cases and removes diacritics (é→e, ç→c, œ→oe); leaves other characters alone. */
 export function fold(text: string): string {
   const lower = text.toLowerCase();
-  return NON_ASCII_RE.test(lower) ? lower.replace(NON_ASCII_G_RE, (ch) => ACCENT_FOLD.get(ch) ?? ch) : lower;
+  return NON_ASCII_RE.test(lower)
+    ? lower.replace(NON_ASCII_G_RE, (ch) => ACCENT_FOLD.get(ch) ?? ch)
+    : lower;
 }
 
 function splitHashtag(_match: string, tag: string): string {
-  return ' ' + tag.replace(CAMEL_RE, '$1 $2').replace(LETTER_DIGIT_RE, '$1$3 $2$4').replace(/_/g, ' ') + ' ';
+  return (
+    ' ' +
+    tag.replace(CAMEL_RE, '$1 $2').replace(LETTER_DIGIT_RE, '$1$3 $2$4').replace(/_/g, ' ') +
+    ' '
+  );
 }
 
 const EMOTICON_REPEAT_RE = /([)(d3])\1+$/;
@@ -118,10 +163,21 @@ export function tokenise(text: string, isKnown: (word: string) => boolean): Toke
   if (EMOTICON_HINT_RE.test(s)) s = s.replace(EMOTICON_RE, emoticonToEmoji);
   if (s.includes("'") || APOSTROPHE_TEST_RE.test(s)) {
     s = s.replace(APOSTROPHE_RE, "'");
-    s = s.replace(EN_CANT_RE, (_m, stem: string) => (stem.toLowerCase() === 'won' ? 'will not' : stem.toLowerCase() === 'ain' ? 'is not' : stem.toLowerCase() === 'shan' ? 'shall not' : 'can not'));
+    s = s.replace(EN_CANT_RE, (_m, stem: string) =>
+      stem.toLowerCase() === 'won'
+        ? 'will not'
+        : stem.toLowerCase() === 'ain'
+          ? 'is not'
+          : stem.toLowerCase() === 'shan'
+            ? 'shall not'
+            : 'can not',
+    );
     s = s.replace(EN_NT_RE, '$1 not');
     s = s.replace(FR_ELISION_RE, (_m, before: string, clitic: string) => `${before}${clitic}e `);
-    s = s.replace(EN_CLITIC_RE, (_m, letter: string, clitic: string) => `${letter} ${EN_CLITIC_WORD[clitic.toLowerCase()]}`);
+    s = s.replace(
+      EN_CLITIC_RE,
+      (_m, letter: string, clitic: string) => `${letter} ${EN_CLITIC_WORD[clitic.toLowerCase()]}`,
+    );
   }
   if (s.includes('annot')) s = s.replace(EN_CANNOT_RE, 'can not');
 
@@ -137,7 +193,8 @@ export function tokenise(text: string, isKnown: (word: string) => boolean): Toke
     if (m[1] !== undefined) {
       const raw = m[1];
       const folded = fold(raw);
-      const caps = raw.length >= 2 && raw !== folded && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+      const caps =
+        raw.length >= 2 && raw !== folded && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
       if (RUN3_RE.test(folded)) {
         const two = folded.replace(RUN3_TO2_RE, '$1$1');
         const one = folded.replace(RUN3_TO1_RE, '$1');
@@ -149,7 +206,14 @@ export function tokenise(text: string, isKnown: (word: string) => boolean): Toke
     } else if (m[2] !== undefined) {
       tokens.push({ t: m[2], kind: Kind.Number, caps: false, elong: false, alt: null, n: 1 });
     } else if (m[3] !== undefined) {
-      tokens.push({ t: canonicalEmoji(m[3]), kind: Kind.Emoji, caps: false, elong: false, alt: null, n: 1 });
+      tokens.push({
+        t: canonicalEmoji(m[3]),
+        kind: Kind.Emoji,
+        caps: false,
+        elong: false,
+        alt: null,
+        n: 1,
+      });
     } else if (m[4] !== undefined) {
       tokens.push({ t: '…', kind: Kind.Punct, caps: false, elong: false, alt: null, n: 1 });
     } else if (m[5] !== undefined) {

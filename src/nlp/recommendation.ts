@@ -6,12 +6,16 @@ export type Recommends = 'promoter' | 'detractor' | null;
 // Patterns run on the folded, elision-expanded text ("je ne le recommande pas", "i would recommend"),
 // words separated by one space and clause punctuation replaced by "|", so no pattern crosses a clause.
 const W = '[a-z0-9]+';
-const OBJ = '(?:(?:vous|te|le|la|les|leur|lui|y|vivement|fortement|chaudement|sincerement|vraiment|tellement|absolument|donc|aussi|perso|personnellement|a|tous|tout|le|monde|ce|cette|ces|produit|marque|site|magasin|boutique) ){0,4}';
+const OBJ =
+  '(?:(?:vous|te|le|la|les|leur|lui|y|vivement|fortement|chaudement|sincerement|vraiment|tellement|absolument|donc|aussi|perso|personnellement|a|tous|tout|le|monde|ce|cette|ces|produit|marque|site|magasin|boutique) ){0,4}';
 
 const DETRACTOR: readonly RegExp[] = [
   // negated recommendation, FR: "je ne (vous) (le) recommande pas", "je ne recommanderai jamais", "recommande pas"
   new RegExp(`\\bne (?:(?!que |hesit|peux que )${W} ){0,3}(?:recommand|conseill)${W}`, 'g'),
-  new RegExp(`\\b(?:recommande|recommanderai|recommanderais|conseille) (?:${W} )?(?:pas|jamais|plus)\\b(?! mal)`, 'g'),
+  new RegExp(
+    `\\b(?:recommande|recommanderai|recommanderais|conseille) (?:${W} )?(?:pas|jamais|plus)\\b(?! mal)`,
+    'g',
+  ),
   /(?<!hesit[a-z]* )\b(?:pas|peu|guere) (?:du tout )?(?:recommandable|a recommander|recommande)\b/g,
   /\bdeconseill[a-z]*/g,
   // FR: never again / avoid
@@ -42,7 +46,10 @@ const DETRACTOR: readonly RegExp[] = [
 
 const PROMOTER: readonly RegExp[] = [
   // FR first person: "je recommande", "je vous le conseille", "nous recommandons", "je recommanderai"
-  new RegExp(`\\b(?:je|on|nous) ${OBJ}(?:recommande|recommanderai|recommandons|conseille|conseillerai|conseillons)\\b`, 'g'),
+  new RegExp(
+    `\\b(?:je|on|nous) ${OBJ}(?:recommande|recommanderai|recommandons|conseille|conseillerai|conseillons)\\b`,
+    'g',
+  ),
   /\b(?:a|je vais|je peux que|je ne peux que|que) recommander\b/g,
   /\b(?:vivement|chaudement|fortement|hautement|grandement|tres|ultra|hyper|super) recommande(?:e|s|es)?\b/g,
   /^ ?recommande(?:e|s|es)?\b/g,
@@ -73,7 +80,8 @@ const ASKING = /\b(?:you|vous|tu|me|u) (?:[a-z]+ )?$/;
 export function recommendationText(tokens: readonly Token[]): string {
   let text = '';
   for (const token of tokens) {
-    if (token.kind === Kind.Word || token.kind === Kind.Number) text += (text === '' ? ' ' : ' ') + token.t;
+    if (token.kind === Kind.Word || token.kind === Kind.Number)
+      text += (text === '' ? ' ' : ' ') + token.t;
     else if (token.kind === Kind.Punct) text += ' |';
   }
   return text + ' ';
@@ -109,18 +117,30 @@ export function recommendsFromTokens(tokens: readonly Token[]): Recommends {
   );
   let last: Recommends = null;
   let lastAt = -1;
-  for (const d of detractors) if (d.at >= lastAt) { last = 'detractor'; lastAt = d.at; }
-  for (const p of promoters) if (p.at > lastAt) { last = 'promoter'; lastAt = p.at; }
+  for (const d of detractors)
+    if (d.at >= lastAt) {
+      last = 'detractor';
+      lastAt = d.at;
+    }
+  for (const p of promoters)
+    if (p.at > lastAt) {
+      last = 'promoter';
+      lastAt = p.at;
+    }
   return last;
 }
 
 // Cheap pre-filter: only run the patterns when a trigger word is present.
-const HINT = /jamais|eviter|fuir|fuyez|evitez|chemin|achetez|commandez|commanderai|acheterai|racheter|reviendr|retourner|remettr|derniere|avoid|stay away|steer|never|will not|not buying|not ordering|not shopping|do not|last time|must|go for it|regret|will|would|customer for life|tell|allez y|foncez/;
+const HINT =
+  /jamais|eviter|fuir|fuyez|evitez|chemin|achetez|commandez|commanderai|acheterai|racheter|reviendr|retourner|remettr|derniere|avoid|stay away|steer|never|will not|not buying|not ordering|not shopping|do not|last time|must|go for it|regret|will|would|customer for life|tell|allez y|foncez/;
 
 function isQuestionToReader(text: string, hit: Hit): boolean {
   // "What size would you recommend?" — a "you"-question around the verb is asking, not recommending.
   const clauseEnd = text.indexOf('|', hit.end);
   const clauseStart = text.lastIndexOf('|', hit.at);
   const clause = text.slice(clauseStart + 1, clauseEnd === -1 ? text.length : clauseEnd);
-  return / (?:you|vous|tu) /.test(clause) && / (?:what|which|would you|do you|can you|could you|quel|quelle|quels|quelles|me) /.test(clause);
+  return (
+    / (?:you|vous|tu) /.test(clause) &&
+    / (?:what|which|would you|do you|can you|could you|quel|quelle|quels|quelles|me) /.test(clause)
+  );
 }

@@ -1,9 +1,28 @@
 // The scoring rules, applied in order over one comment's tokens: phrases, word valence, negation, intensity, excess ("trop petit"), waiting time, contrast ("mais"), questions, irony.
 import { EMOJI } from './emoji.ts';
 import {
-  COMPARATIVE_AFTER_NEVER, CONTRAST, CONTRAST_PAIRS, DETERMINER_NEGATORS, DIMINISHERS, DURATION_COMPLAINT,
-  DURATION_UNITS, EXCESS_ADJECTIVES, EXCESS_SCORE, EXCESS_WORDS, FUNCTION_NEGATED, FUNCTION_WORDS,
-  INTENSIFIERS, IRONY_CUES, IRONY_PRONE, LIKE_SCORE, LIKE_SUBJECTS, NEGATORS, NUMBER_WORDS, POST_NEGATORS, WAIT_CUES, WAIT_CUES_AFTER,
+  COMPARATIVE_AFTER_NEVER,
+  CONTRAST,
+  CONTRAST_PAIRS,
+  DETERMINER_NEGATORS,
+  DIMINISHERS,
+  DURATION_COMPLAINT,
+  DURATION_UNITS,
+  EXCESS_ADJECTIVES,
+  EXCESS_SCORE,
+  EXCESS_WORDS,
+  FUNCTION_NEGATED,
+  FUNCTION_WORDS,
+  INTENSIFIERS,
+  IRONY_CUES,
+  IRONY_PRONE,
+  LIKE_SCORE,
+  LIKE_SUBJECTS,
+  NEGATORS,
+  NUMBER_WORDS,
+  POST_NEGATORS,
+  WAIT_CUES,
+  WAIT_CUES_AFTER,
   WAIT_CUES_BEFORE,
 } from './modifiers.ts';
 import { type Token, Kind } from './normalise.ts';
@@ -47,12 +66,24 @@ export interface Scoring {
   trace: string[] | null;
 }
 
-export function newScoring(tokens: readonly Token[], frenchFirst: boolean, trace: string[] | null): Scoring {
+export function newScoring(
+  tokens: readonly Token[],
+  frenchFirst: boolean,
+  trace: string[] | null,
+): Scoring {
   const n = tokens.length;
-  return { tokens, frenchFirst, val: new Float64Array(n), role: new Uint8Array(n), selfNegated: new Uint8Array(n), trace };
+  return {
+    tokens,
+    frenchFirst,
+    val: new Float64Array(n),
+    role: new Uint8Array(n),
+    selfNegated: new Uint8Array(n),
+    trace,
+  };
 }
 
-const isWordy = (token: Token | undefined): boolean => token !== undefined && (token.kind === Kind.Word || token.kind === Kind.Number);
+const isWordy = (token: Token | undefined): boolean =>
+  token !== undefined && (token.kind === Kind.Word || token.kind === Kind.Number);
 
 /** Multi-word expressions first, longest match, so "pas mal", "merci pour rien", "not bad" are read as units. */
 export function applyPhrases(s: Scoring): void {
@@ -67,7 +98,10 @@ export function applyPhrases(s: Scoring): void {
       let match = true;
       for (let k = 1; k < len; k++) {
         const token = tokens[i + k];
-        if (!isWordy(token) || token.t !== phrase.words[k] || role[i + k] === Role.Consumed) { match = false; break; }
+        if (!isWordy(token) || token.t !== phrase.words[k] || role[i + k] === Role.Consumed) {
+          match = false;
+          break;
+        }
       }
       if (!match) continue;
       val[i] = phrase.score;
@@ -88,23 +122,52 @@ export function applyWords(s: Scoring): void {
     const token = tokens[i];
     if (token.kind === Kind.Word) {
       const fn = FUNCTION_WORDS.get(token.t);
-      if (fn !== undefined) { val[i] = fn; role[i] = Role.Function; continue; }
-      if ((token.t === 'like' || token.t === 'likes') && i > 0 && LIKE_SUBJECTS.has(tokens[i - 1].t)) {
+      if (fn !== undefined) {
+        val[i] = fn;
+        role[i] = Role.Function;
+        continue;
+      }
+      if (
+        (token.t === 'like' || token.t === 'likes') &&
+        i > 0 &&
+        LIKE_SUBJECTS.has(tokens[i - 1].t)
+      ) {
         val[i] = LIKE_SCORE;
         role[i] = Role.Opinion;
         continue;
       }
       let score = wordScore(token.t, frenchFirst);
       if (Number.isNaN(score) && token.alt !== null) score = wordScore(token.alt, frenchFirst);
-      if (!Number.isNaN(score) && score !== 0) { val[i] = score; role[i] = Role.Opinion; }
+      if (!Number.isNaN(score) && score !== 0) {
+        val[i] = score;
+        role[i] = Role.Opinion;
+      }
     } else if (token.kind === Kind.Emoji) {
       const score = EMOJI.get(token.t);
-      if (score !== undefined && score !== 0) { val[i] = score; role[i] = Role.Emoji; }
+      if (score !== undefined && score !== 0) {
+        val[i] = score;
+        role[i] = Role.Emoji;
+      }
     }
   }
 }
 
-const THANKS_FOR: ReadonlySet<string> = new Set(['votre', 'vos', 'ton', 'ta', 'tes', 'la', 'le', 'les', 'cet', 'cette', 'ce', 'ces', 'leur', 'leurs']);
+const THANKS_FOR: ReadonlySet<string> = new Set([
+  'votre',
+  'vos',
+  'ton',
+  'ta',
+  'tes',
+  'la',
+  'le',
+  'les',
+  'cet',
+  'cette',
+  'ce',
+  'ces',
+  'leur',
+  'leurs',
+]);
 
 /** "Merci de me répondre" is a request, "merci de votre aide" / "merci de m'avoir aidé" is thanks. */
 export function applyPoliteRequests(s: Scoring): void {
@@ -113,8 +176,13 @@ export function applyPoliteRequests(s: Scoring): void {
     if (tokens[i].t !== 'merci' || role[i] !== Role.Opinion || tokens[i + 1].t !== 'de') continue;
     if (THANKS_FOR.has(tokens[i + 2].t)) continue;
     let thanks = false;
-    for (let k = i + 2; k <= i + 4 && k < tokens.length; k++) if (tokens[k].t === 'avoir') thanks = true;
-    if (!thanks) { val[i] = 0; role[i] = Role.None; s.trace?.push('"merci de …" request: 0'); }
+    for (let k = i + 2; k <= i + 4 && k < tokens.length; k++)
+      if (tokens[k].t === 'avoir') thanks = true;
+    if (!thanks) {
+      val[i] = 0;
+      role[i] = Role.None;
+      s.trace?.push('"merci de …" request: 0');
+    }
   }
 }
 
@@ -124,7 +192,11 @@ export function applyIntensifierWords(s: Scoring): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (role[i] !== Role.Opinion || !INTENSIFIERS.has(tokens[i].t)) continue;
     const next = i + 1;
-    const nextOpinion = (role[next] === Role.Opinion || role[next] === Role.PhraseHead || role[next] === Role.Function) && Math.abs(val[next]) >= 1;
+    const nextOpinion =
+      (role[next] === Role.Opinion ||
+        role[next] === Role.PhraseHead ||
+        role[next] === Role.Function) &&
+      Math.abs(val[next]) >= 1;
     if (nextOpinion || (EXCESS_ADJECTIVES.has(tokens[next].t) && EXCESS_WORDS.has(tokens[i].t))) {
       val[i] = 0;
       role[i] = Role.None;
@@ -153,7 +225,11 @@ export function applyModifiers(s: Scoring): void {
   const n = tokens.length;
   let letters = 0;
   let capsWords = 0;
-  for (const token of tokens) if (token.kind === Kind.Word && token.t.length >= 2) { letters++; if (token.caps) capsWords++; }
+  for (const token of tokens)
+    if (token.kind === Kind.Word && token.t.length >= 2) {
+      letters++;
+      if (token.caps) capsWords++;
+    }
   const shouting = letters > 0 && capsWords === letters; // ALL CAPS text: capitals are not emphasis
   for (let i = 0; i < n; i++) {
     const r = role[i];
@@ -173,18 +249,25 @@ export function applyModifiers(s: Scoring): void {
       if (role[j] === Role.PhraseHead) continue;
       if (NEGATORS.has(w)) {
         if (DETERMINER_NEGATORS.has(w) && dist > DETERMINER_WINDOW) continue;
-        if ((w === 'jamais' || w === 'never') && comparative) { mult *= 1.3; continue; }
+        if ((w === 'jamais' || w === 'never') && comparative) {
+          mult *= 1.3;
+          continue;
+        }
         negated = true;
         continue;
       }
       if (COMPARATIVE_AFTER_NEVER.has(w)) comparative = true;
       if (role[j] === Role.Opinion) continue;
       const boost = INTENSIFIERS.get(w);
-      if (boost !== undefined) { mult *= 1 + (boost - 1) * (dist === 1 ? 1 : dist === 2 ? 0.95 : 0.9); continue; }
+      if (boost !== undefined) {
+        mult *= 1 + (boost - 1) * (dist === 1 ? 1 : dist === 2 ? 0.95 : 0.9);
+        continue;
+      }
       const damp = DIMINISHERS.get(w);
       if (damp !== undefined) {
         const before = j > 0 ? tokens[j - 1].t : '';
-        if (w === 'peu' && before !== 'un' && before !== 'petit' && before !== 'tres') fewNegation = true; // "peu fiable" ≈ not reliable
+        if (w === 'peu' && before !== 'un' && before !== 'petit' && before !== 'tres')
+          fewNegation = true; // "peu fiable" ≈ not reliable
         else if ((w === 'bit' || w === 'little') && before !== 'a') continue;
         else mult *= damp;
       }
@@ -193,7 +276,8 @@ export function applyModifiers(s: Scoring): void {
     if (!negated && tokens[i].kind === Kind.Word && r !== Role.PhraseHead) {
       for (let k = i + 1; k <= i + 2 && k < n; k++) {
         const tk = tokens[k];
-        if (tk.kind === Kind.Punct || role[k] === Role.Consumed || role[k] === Role.PhraseHead) break;
+        if (tk.kind === Kind.Punct || role[k] === Role.Consumed || role[k] === Role.PhraseHead)
+          break;
         if (POST_NEGATORS.has(tk.t)) {
           const after = k + 1 < n ? role[k + 1] : Role.None;
           if (after !== Role.Opinion && after !== Role.PhraseHead) negated = true;
@@ -210,7 +294,10 @@ export function applyModifiers(s: Scoring): void {
     v *= mult;
     if (tokens[i].caps && !shouting) v += Math.sign(v) * CAPS_BOOST;
     if (tokens[i].elong) v *= ELONGATION_BOOST;
-    if (v !== val[i]) s.trace?.push(`"${tokens[i].t}" ${val[i]} → ${round(v)}${negated ? ' (negated)' : ''}${mult !== 1 ? ` ×${round(mult)}` : ''}`);
+    if (v !== val[i])
+      s.trace?.push(
+        `"${tokens[i].t}" ${val[i]} → ${round(v)}${negated ? ' (negated)' : ''}${mult !== 1 ? ` ×${round(mult)}` : ''}`,
+      );
     val[i] = v;
   }
 }
@@ -220,14 +307,20 @@ export function applyDurations(s: Scoring): void {
   const { tokens, val } = s;
   const n = tokens.length;
   let anywhereCue = false;
-  for (const token of tokens) if (WAIT_CUES.has(token.t)) { anywhereCue = true; break; }
+  for (const token of tokens)
+    if (WAIT_CUES.has(token.t)) {
+      anywhereCue = true;
+      break;
+    }
   for (let i = 1; i < n; i++) {
     if (!DURATION_UNITS.has(tokens[i].t)) continue;
     const count = tokens[i - 1];
     if (count.kind !== Kind.Number && !NUMBER_WORDS.has(count.t)) continue;
     let cue = anywhereCue;
-    for (let k = i - 4; k < i - 1 && !cue; k++) if (k >= 0 && WAIT_CUES_BEFORE.has(tokens[k].t)) cue = true;
-    for (let k = i + 1; k <= i + 2 && k < n && !cue; k++) if (WAIT_CUES_AFTER.has(tokens[k].t)) cue = true;
+    for (let k = i - 4; k < i - 1 && !cue; k++)
+      if (k >= 0 && WAIT_CUES_BEFORE.has(tokens[k].t)) cue = true;
+    for (let k = i + 1; k <= i + 2 && k < n && !cue; k++)
+      if (WAIT_CUES_AFTER.has(tokens[k].t)) cue = true;
     if (cue) {
       val[i] += DURATION_COMPLAINT;
       s.trace?.push(`waiting "${count.t} ${tokens[i].t}" ${DURATION_COMPLAINT}`);
@@ -236,7 +329,9 @@ export function applyDurations(s: Scoring): void {
   }
 }
 
-const PAIR_FIRST: ReadonlySet<string> = new Set([...CONTRAST_PAIRS].map((pair) => pair.split(' ')[0]));
+const PAIR_FIRST: ReadonlySet<string> = new Set(
+  [...CONTRAST_PAIRS].map((pair) => pair.split(' ')[0]),
+);
 
 /** "Beau mais cher", "nice but late": the last contrast word halves what comes before and stresses what follows. */
 export function applyContrast(s: Scoring): void {
@@ -246,7 +341,12 @@ export function applyContrast(s: Scoring): void {
     const w = tokens[i].t;
     if (role[i] === Role.Consumed || role[i] === Role.PhraseHead) continue;
     if (CONTRAST.has(w)) at = i;
-    else if (i > 0 && PAIR_FIRST.has(tokens[i - 1].t) && CONTRAST_PAIRS.has(`${tokens[i - 1].t} ${w}`)) at = i;
+    else if (
+      i > 0 &&
+      PAIR_FIRST.has(tokens[i - 1].t) &&
+      CONTRAST_PAIRS.has(`${tokens[i - 1].t} ${w}`)
+    )
+      at = i;
   }
   if (at <= 0) return;
   for (let i = 0; i < tokens.length; i++) {
@@ -285,7 +385,12 @@ export function applyIrony(s: Scoring): void {
   }
   if (negative > IRONY_NEGATIVE_MASS) return;
   for (let i = 0; i < n; i++) {
-    if (val[i] <= 0 || (role[i] !== Role.Opinion && role[i] !== Role.PhraseHead) || !IRONY_PRONE.has(tokens[i].t)) continue;
+    if (
+      val[i] <= 0 ||
+      (role[i] !== Role.Opinion && role[i] !== Role.PhraseHead) ||
+      !IRONY_PRONE.has(tokens[i].t)
+    )
+      continue;
     const next = tokens[i + 1];
     const interjection = next === undefined || (next.kind === Kind.Punct && next.t !== '?');
     if (cue || (interjection && negative <= IRONY_STRONG_MASS)) {

@@ -3,8 +3,19 @@ import { type Language, languageOf } from './language.ts';
 import { tokenise } from './normalise.ts';
 import { type Recommends, recommendsFromTokens } from './recommendation.ts';
 import {
-  applyContrast, applyDurations, applyExcess, applyIntensifierWords, applyIrony, applyModifiers, applyPhrases,
-  applyPoliteRequests, applyQuestions, applyWords, exclamationBoost, newScoring, sumScores,
+  applyContrast,
+  applyDurations,
+  applyExcess,
+  applyIntensifierWords,
+  applyIrony,
+  applyModifiers,
+  applyPhrases,
+  applyPoliteRequests,
+  applyQuestions,
+  applyWords,
+  exclamationBoost,
+  newScoring,
+  sumScores,
 } from './rules.ts';
 import { isKnown } from './vocabulary.ts';
 
@@ -47,8 +58,11 @@ function label(text: string, trace: string[] | null): Labelled {
   if (recommends !== null) trace?.push(`recommends ${recommends}`);
   sum += exclamationBoost(tokens, sum);
   const score = sum === 0 ? 0 : sum / Math.sqrt(sum * sum + ALPHA);
-  const sentiment: Sentiment = score >= NEUTRAL_BAND ? 'positive' : score <= -NEUTRAL_BAND ? 'negative' : 'neutral';
-  trace?.push(`lang ${lang}, sum ${Math.round(sum * 100) / 100}, score ${Math.round(score * 1000) / 1000} → ${sentiment}`);
+  const sentiment: Sentiment =
+    score >= NEUTRAL_BAND ? 'positive' : score <= -NEUTRAL_BAND ? 'negative' : 'neutral';
+  trace?.push(
+    `lang ${lang}, sum ${Math.round(sum * 100) / 100}, score ${Math.round(score * 1000) / 1000} → ${sentiment}`,
+  );
   return { sentiment, score, lang, recommends };
 }
 

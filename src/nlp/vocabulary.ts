@@ -2,7 +2,12 @@
 import { LEXICON_EN, PHRASES_EN } from './lexicon-en.ts';
 import { LEXICON_FR, PHRASES_FR, type PhraseEntry } from './lexicon-fr.ts';
 import {
-  CONTRAST, DIMINISHERS, EXCESS_ADJECTIVES, FUNCTION_WORDS, INTENSIFIERS, NEGATORS,
+  CONTRAST,
+  DIMINISHERS,
+  EXCESS_ADJECTIVES,
+  FUNCTION_WORDS,
+  INTENSIFIERS,
+  NEGATORS,
 } from './modifiers.ts';
 import { Kind, fold, tokenise } from './normalise.ts';
 
@@ -17,16 +22,53 @@ export const LEX_EN: ReadonlyMap<string, number> = foldLexicon(LEXICON_EN);
 
 // Inflection fallbacks, tried in order when a word is not listed: [suffix, replacement].
 const FR_SUFFIXES: readonly [string, string][] = [
-  ['s', ''], ['x', ''], ['aux', 'al'], ['es', ''], ['e', ''], ['ives', 'if'], ['ive', 'if'], ['euses', 'eux'],
-  ['euse', 'eux'], ['elles', 'el'], ['elle', 'el'], ['eres', 'er'], ['ere', 'er'], ['ent', 'e'], ['ez', 'e'],
-  ['ons', 'e'], ['er', 'e'], ['ais', 'e'], ['ait', 'e'], ['erai', 'e'], ['era', 'e'], ['ees', 'e'],
+  ['s', ''],
+  ['x', ''],
+  ['aux', 'al'],
+  ['es', ''],
+  ['e', ''],
+  ['ives', 'if'],
+  ['ive', 'if'],
+  ['euses', 'eux'],
+  ['euse', 'eux'],
+  ['elles', 'el'],
+  ['elle', 'el'],
+  ['eres', 'er'],
+  ['ere', 'er'],
+  ['ent', 'e'],
+  ['ez', 'e'],
+  ['ons', 'e'],
+  ['er', 'e'],
+  ['ais', 'e'],
+  ['ait', 'e'],
+  ['erai', 'e'],
+  ['era', 'e'],
+  ['ees', 'e'],
 ];
 const EN_SUFFIXES: readonly [string, string][] = [
-  ['s', ''], ['es', ''], ['ies', 'y'], ['ed', ''], ['ed', 'e'], ['ied', 'y'], ['ing', ''], ['ing', 'e'],
-  ['ly', ''], ['ily', 'y'], ['er', ''], ['er', 'e'], ['ier', 'y'], ['est', ''], ['est', 'e'], ['iest', 'y'],
+  ['s', ''],
+  ['es', ''],
+  ['ies', 'y'],
+  ['ed', ''],
+  ['ed', 'e'],
+  ['ied', 'y'],
+  ['ing', ''],
+  ['ing', 'e'],
+  ['ly', ''],
+  ['ily', 'y'],
+  ['er', ''],
+  ['er', 'e'],
+  ['ier', 'y'],
+  ['est', ''],
+  ['est', 'e'],
+  ['iest', 'y'],
 ];
 
-function inflected(lex: ReadonlyMap<string, number>, word: string, suffixes: readonly [string, string][]): number | undefined {
+function inflected(
+  lex: ReadonlyMap<string, number>,
+  word: string,
+  suffixes: readonly [string, string][],
+): number | undefined {
   const exact = lex.get(word);
   if (exact !== undefined) return exact;
   if (word.length < 4) return undefined;
@@ -52,7 +94,8 @@ export function wordScore(word: string, frenchFirst: boolean): number {
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
   let score: number | undefined;
-  if (frenchFirst) score = inflected(LEX_FR, word, FR_SUFFIXES) ?? inflected(LEX_EN, word, EN_SUFFIXES);
+  if (frenchFirst)
+    score = inflected(LEX_FR, word, FR_SUFFIXES) ?? inflected(LEX_EN, word, EN_SUFFIXES);
   else score = inflected(LEX_EN, word, EN_SUFFIXES) ?? inflected(LEX_FR, word, FR_SUFFIXES);
   const result = score ?? Number.NaN;
   if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -63,12 +106,29 @@ export function wordScore(word: string, frenchFirst: boolean): number {
 /** Whether a folded word is in any list (used to resolve "goood" → "good" but "trooop" → "trop"). */
 export function isKnown(word: string): boolean {
   return (
-    LEX_FR.has(word) || LEX_EN.has(word) || FUNCTION_WORDS.has(word) || NEGATORS.has(word) ||
-    INTENSIFIERS.has(word) || DIMINISHERS.has(word) || CONTRAST.has(word) || EXCESS_ADJECTIVES.has(word) ||
+    LEX_FR.has(word) ||
+    LEX_EN.has(word) ||
+    FUNCTION_WORDS.has(word) ||
+    NEGATORS.has(word) ||
+    INTENSIFIERS.has(word) ||
+    DIMINISHERS.has(word) ||
+    CONTRAST.has(word) ||
+    EXCESS_ADJECTIVES.has(word) ||
     KNOWN_EXTRA.has(word)
   );
 }
-const KNOWN_EXTRA: ReadonlySet<string> = new Set(['too', 'see', 'free', 'good', 'cool', 'look', 'need', 'feel', 'soon', 'been']);
+const KNOWN_EXTRA: ReadonlySet<string> = new Set([
+  'too',
+  'see',
+  'free',
+  'good',
+  'cool',
+  'look',
+  'need',
+  'feel',
+  'soon',
+  'been',
+]);
 
 export interface Phrase {
   words: string[];
@@ -81,9 +141,16 @@ export interface Phrase {
 function buildPhraseIndex(entries: readonly PhraseEntry[]): Map<string, Phrase[]> {
   const index = new Map<string, Phrase[]>();
   for (const entry of entries) {
-    const words = tokenise(entry.phrase, () => true).tokens.filter((t) => t.kind === Kind.Word || t.kind === Kind.Number).map((t) => t.t);
+    const words = tokenise(entry.phrase, () => true)
+      .tokens.filter((t) => t.kind === Kind.Word || t.kind === Kind.Number)
+      .map((t) => t.t);
     if (words.length === 0) continue;
-    const phrase: Phrase = { words, score: entry.score, keep: entry.keep === true, negated: words.some((w) => NEGATORS.has(w)) };
+    const phrase: Phrase = {
+      words,
+      score: entry.score,
+      keep: entry.keep === true,
+      negated: words.some((w) => NEGATORS.has(w)),
+    };
     const list = index.get(words[0]);
     if (list) list.push(phrase);
     else index.set(words[0], [phrase]);
@@ -93,4 +160,7 @@ function buildPhraseIndex(entries: readonly PhraseEntry[]): Map<string, Phrase[]
 }
 
 /** Phrases of both languages by first word, longest first (they rarely collide, and comments mix languages). */
-export const PHRASES: ReadonlyMap<string, Phrase[]> = buildPhraseIndex([...PHRASES_FR, ...PHRASES_EN]);
+export const PHRASES: ReadonlyMap<string, Phrase[]> = buildPhraseIndex([
+  ...PHRASES_FR,
+  ...PHRASES_EN,
+]);

@@ -16,9 +16,11 @@ export interface ServerOptions {
 export function buildApp(store: Store): FastifyInstance {
   const app = Fastify({ logger: false });
   app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof InputError) return reply.status(400).send({ error: error.message, location: error.location });
+    if (error instanceof InputError)
+      return reply.status(400).send({ error: error.message, location: error.location });
     const status = (error as { statusCode?: number }).statusCode;
-    if (status && status < 500) return reply.status(status).send({ error: (error as Error).message });
+    if (status && status < 500)
+      return reply.status(status).send({ error: (error as Error).message });
     return reply.status(500).send({ error: 'internal error' });
   });
   registerApi(app, store);
@@ -36,7 +38,9 @@ export async function startServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onClose', async () => store.close());
   await app.listen({ port: options.port, host: options.host });
   const base = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`;
-  options.log(`Cadran API on ${base}/api (try ${base}/api/scorecard or ${base}/api/kpis); store ${store.location}. Ctrl-C stops it.`);
+  options.log(
+    `Cadran API on ${base}/api (try ${base}/api/scorecard or ${base}/api/kpis); store ${store.location}. Ctrl-C stops it.`,
+  );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void app.close());
   return app;
 }

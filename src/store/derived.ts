@@ -63,7 +63,8 @@ export function staleDerivedTables(written: Iterable<string>): DerivedTable[] {
   return DERIVED_TABLES.filter((table) => table.inputs.some((input) => names.has(input)));
 }
 
-const WRITE_STATEMENT = /\b(?:INSERT\s+INTO|DELETE\s+FROM|UPDATE|TRUNCATE(?:\s+TABLE)?|CREATE\s+OR\s+REPLACE\s+TABLE)\s+"?([a-z_]+)"?/gi;
+const WRITE_STATEMENT =
+  /\b(?:INSERT\s+INTO|DELETE\s+FROM|UPDATE|TRUNCATE(?:\s+TABLE)?|CREATE\s+OR\s+REPLACE\s+TABLE)\s+"?([a-z_]+)"?/gi;
 
 /** Base tables a statement writes to, so derived tables can be refreshed at commit. */
 export function tablesWrittenBy(sql: string): string[] {

@@ -12,7 +12,13 @@ export async function isStoreEmpty(store: Store): Promise<boolean> {
 /** Empties every data table (the schema stays), in one transaction. */
 export async function resetStore(store: Store): Promise<void> {
   await store.transaction(async (tx) => {
-    for (const name of [...IMPORTABLE_TABLES.map((table) => table.name), 'links', 'clicks', 'objectives', 'imports']) {
+    for (const name of [
+      ...IMPORTABLE_TABLES.map((table) => table.name),
+      'links',
+      'clicks',
+      'objectives',
+      'imports',
+    ]) {
       await tx.run(`DELETE FROM "${name}"`);
     }
   });

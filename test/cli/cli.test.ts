@@ -9,13 +9,20 @@ const fixtures = join(root, 'test', 'fixtures', 'cli');
 const db = join(mkdtempSync(join(tmpdir(), 'cadran-cli-')), 'cadran.duckdb');
 
 function cadran(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'cadran.js'), '--db', db, ...args], { encoding: 'utf8', cwd: root });
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'bin', 'cadran.js'), '--db', db, ...args],
+    { encoding: 'utf8', cwd: root },
+  );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('cadran command line', () => {
   beforeAll(() => {
-    const imported = cadran('import', ...['accounts', 'posts', 'post_metrics'].map((name) => join(fixtures, `${name}.csv`)));
+    const imported = cadran(
+      'import',
+      ...['accounts', 'posts', 'post_metrics'].map((name) => join(fixtures, `${name}.csv`)),
+    );
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
   });
@@ -23,11 +30,22 @@ describe('cadran command line', () => {
   it('lists its commands', () => {
     const { code, stdout } = cadran('--help');
     expect(code).toBe(0);
-    for (const command of ['demo', 'import', 'kpis', 'kpi', 'objectives', 'serve']) expect(stdout).toContain(command);
+    for (const command of ['demo', 'import', 'kpis', 'kpi', 'objectives', 'serve'])
+      expect(stdout).toContain(command);
   });
 
   it('prints a KPI as JSON with its inputs, for scripts', () => {
-    const { code, stdout } = cadran('kpi', 'engagement_rate_impressions', '--from', '2025-01-01', '--to', '2025-02-28', '--by', 'platform', '--json');
+    const { code, stdout } = cadran(
+      'kpi',
+      'engagement_rate_impressions',
+      '--from',
+      '2025-01-01',
+      '--to',
+      '2025-02-28',
+      '--by',
+      'platform',
+      '--json',
+    );
     expect(code).toBe(0);
     const [result] = JSON.parse(stdout).results;
     // instagram: (50+10+4+2) ÷ 2000 = 66 ÷ 2000 = 0.033; linkedin: (20+5+1+0) ÷ 1000 = 0.026
@@ -39,14 +57,28 @@ describe('cadran command line', () => {
   });
 
   it('prints a readable table with the convention stated', () => {
-    const { code, stdout } = cadran('kpi', 'engagements', '--from', '2025-01-01', '--to', '2025-01-31');
+    const { code, stdout } = cadran(
+      'kpi',
+      'engagements',
+      '--from',
+      '2025-01-01',
+      '--to',
+      '2025-01-31',
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('Σ reactions + comments + shares + saves');
     expect(stdout).toMatch(/66\b/); // 50 + 10 + 4 + 2
   });
 
   it('exits 1 with a message on an unknown KPI', () => {
-    const { code, stderr } = cadran('kpi', 'likes_per_moon', '--from', '2025-01-01', '--to', '2025-01-31');
+    const { code, stderr } = cadran(
+      'kpi',
+      'likes_per_moon',
+      '--from',
+      '2025-01-01',
+      '--to',
+      '2025-01-31',
+    );
     expect(code).toBe(1);
     expect(stderr).toContain('unknown KPI "likes_per_moon"');
   });
@@ -62,13 +94,23 @@ describe('cadran command line', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('bad_posts.csv, line 3, column "published_at": value "not-a-date"');
     expect(stderr).toContain('column "content_type": value "hologram": expected one of');
-    const posts = cadran('kpi', 'impressions', '--from', '2025-01-11', '--to', '2025-01-11', '--json');
+    const posts = cadran(
+      'kpi',
+      'impressions',
+      '--from',
+      '2025-01-11',
+      '--to',
+      '2025-01-11',
+      '--json',
+    );
     expect(JSON.parse(posts.stdout).results[0].rows[0].value).toBeNull(); // p3 was not written either
   });
 
   it('lists the catalog as JSON', () => {
     const { code, stdout } = cadran('kpis', '--json');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).map((kpi: { id: string }) => kpi.id)).toContain('recommendation_index');
+    expect(JSON.parse(stdout).map((kpi: { id: string }) => kpi.id)).toContain(
+      'recommendation_index',
+    );
   });
 });

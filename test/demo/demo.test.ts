@@ -3,14 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo, type DemoSummary } from '../../src/demo/index.ts';
-import { CONTENT_TYPES, CONVERSION_TYPES, INTERACTION_KINDS, InputError, platformOfSource } from '../../src/model/index.ts';
+import {
+  CONTENT_TYPES,
+  CONVERSION_TYPES,
+  INTERACTION_KINDS,
+  InputError,
+  platformOfSource,
+} from '../../src/model/index.ts';
 import { openStore, TABLES, type Store } from '../../src/store/index.ts';
 
 const TODAY = '2026-03-15';
 const directory = mkdtempSync(join(tmpdir(), 'cadran-demo-'));
 const stores: Store[] = [];
 
-async function demoStore(name: string, seed: number, scale = 1): Promise<{ store: Store; summary: DemoSummary }> {
+async function demoStore(
+  name: string,
+  seed: number,
+  scale = 1,
+): Promise<{ store: Store; summary: DemoSummary }> {
   const store = await openStore(join(directory, `${name}.duckdb`));
   stores.push(store);
   return { store, summary: await generateDemo(store, { seed, scale, today: TODAY }) };
@@ -21,16 +31,31 @@ const one = async (store: Store, sql: string) => (await store.all(sql))[0];
 // A fingerprint of the data: counts of every table, a few sums, and a digest of every interaction.
 async function fingerprint(store: Store): Promise<Record<string, unknown>> {
   const counts = Object.fromEntries(
-    await Promise.all(TABLES.map(async (table) => [table.name, (await one(store, `SELECT count(*) AS n FROM "${table.name}"`)).n])),
+    await Promise.all(
+      TABLES.map(async (table) => [
+        table.name,
+        (await one(store, `SELECT count(*) AS n FROM "${table.name}"`)).n,
+      ]),
+    ),
   );
   return {
     counts,
     impressions: (await one(store, 'SELECT sum(impressions) AS v FROM post_metrics')).v,
     audience: (await one(store, 'SELECT sum(author_audience) AS v FROM interactions')).v,
     revenue: (await one(store, 'SELECT round(sum(value), 2) AS v FROM conversions')).v,
-    interactions: (await one(store, `SELECT md5(string_agg(interaction_id || '|' || coalesce(text, '') || '|' || epoch_ms(created_at), ','
-      ORDER BY interaction_id)) AS v FROM interactions`)).v,
-    clicks: (await one(store, "SELECT md5(string_agg(click_id || visitor_key || epoch_ms(clicked_at), ',' ORDER BY click_id)) AS v FROM clicks")).v,
+    interactions: (
+      await one(
+        store,
+        `SELECT md5(string_agg(interaction_id || '|' || coalesce(text, '') || '|' || epoch_ms(created_at), ','
+      ORDER BY interaction_id)) AS v FROM interactions`,
+      )
+    ).v,
+    clicks: (
+      await one(
+        store,
+        "SELECT md5(string_agg(click_id || visitor_key || epoch_ms(clicked_at), ',' ORDER BY click_id)) AS v FROM clicks",
+      )
+    ).v,
   };
 }
 
@@ -64,27 +89,49 @@ describe('demo data set', () => {
     for (const [table, rows] of Object.entries(summary.rows)) {
       expect((await one(demo, `SELECT count(*) AS n FROM "${table}"`)).n, table).toBe(rows);
     }
-    const span = await one(demo, "SELECT min(day)::VARCHAR AS first, max(day)::VARCHAR AS last FROM account_daily");
+    const span = await one(
+      demo,
+      'SELECT min(day)::VARCHAR AS first, max(day)::VARCHAR AS last FROM account_daily',
+    );
     expect(span).toEqual({ first: '2024-03-16', last: TODAY });
-    expect((await one(demo, `SELECT count(*) AS n FROM interactions WHERE created_at >= TIMESTAMP '2026-03-16'`)).n).toBe(0);
+    expect(
+      (
+        await one(
+          demo,
+          `SELECT count(*) AS n FROM interactions WHERE created_at >= TIMESTAMP '2026-03-16'`,
+        )
+      ).n,
+    ).toBe(0);
   });
 
   it('fills every canonical table but imports', async () => {
     for (const table of TABLES.filter((candidate) => candidate.name !== 'imports')) {
-      expect((await one(demo, `SELECT count(*) AS n FROM "${table.name}"`)).n, table.name).toBeGreaterThan(0);
+      expect(
+        (await one(demo, `SELECT count(*) AS n FROM "${table.name}"`)).n,
+        table.name,
+      ).toBeGreaterThan(0);
     }
     expect((await one(demo, 'SELECT count(*) AS n FROM imports')).n).toBe(0);
   });
 
   it('uses every content type, interaction kind and conversion type', async () => {
     const values = async (sql: string) => (await demo.all(sql)).map((row) => row.v);
-    expect(await values('SELECT DISTINCT content_type AS v FROM posts')).toEqual(expect.arrayContaining([...CONTENT_TYPES]));
-    expect(await values('SELECT DISTINCT kind AS v FROM interactions')).toEqual(expect.arrayContaining([...INTERACTION_KINDS]));
-    expect(await values('SELECT DISTINCT type AS v FROM conversions')).toEqual(expect.arrayContaining([...CONVERSION_TYPES]));
+    expect(await values('SELECT DISTINCT content_type AS v FROM posts')).toEqual(
+      expect.arrayContaining([...CONTENT_TYPES]),
+    );
+    expect(await values('SELECT DISTINCT kind AS v FROM interactions')).toEqual(
+      expect.arrayContaining([...INTERACTION_KINDS]),
+    );
+    expect(await values('SELECT DISTINCT type AS v FROM conversions')).toEqual(
+      expect.arrayContaining([...CONVERSION_TYPES]),
+    );
   });
 
   it('writes about 100 000 interactions and clicks at scale 1', async () => {
-    const { n } = await one(demo, 'SELECT (SELECT count(*) FROM interactions) + (SELECT count(*) FROM clicks) AS n');
+    const { n } = await one(
+      demo,
+      'SELECT (SELECT count(*) FROM interactions) + (SELECT count(*) FROM clicks) AS n',
+    );
     expect(n).toBeGreaterThanOrEqual(60_000);
     expect(n).toBeLessThanOrEqual(160_000);
   });
@@ -105,59 +152,86 @@ describe('demo data set', () => {
   });
 
   it('never loses more than 2 % of an account’s followers from one day to the next', async () => {
-    const { worst } = await one(demo, `
+    const { worst } = await one(
+      demo,
+      `
       SELECT min(followers::DOUBLE / previous) AS worst FROM (
         SELECT followers, lag(followers) OVER (PARTITION BY account_id ORDER BY day) AS previous FROM account_daily
-      ) WHERE previous IS NOT NULL`);
+      ) WHERE previous IS NOT NULL`,
+    );
     expect(worst).toBeGreaterThanOrEqual(0.98);
   });
 
   it('answers after the item it answers, about 70 % of comments and messages', async () => {
-    const replies = await one(demo, `
+    const replies = await one(
+      demo,
+      `
       SELECT count(*) AS replies, count(i.interaction_id) AS matched, count(*) FILTER (WHERE r.created_at <= i.created_at) AS early,
              median(date_diff('second', i.created_at, r.created_at)) AS median_seconds
       FROM interactions r LEFT JOIN interactions i ON i.interaction_id = r.reply_to
-      WHERE r.is_brand`);
+      WHERE r.is_brand`,
+    );
     expect(replies.replies).toBeGreaterThan(0);
     expect(replies.matched).toBe(replies.replies);
     expect(replies.early).toBe(0);
     expect(replies.median_seconds).toBeGreaterThan(1_800);
     expect(replies.median_seconds).toBeLessThan(4 * 3_600);
-    const { rate } = await one(demo, `
+    const { rate } = await one(
+      demo,
+      `
       SELECT count(DISTINCT r.reply_to)::DOUBLE / count(DISTINCT i.interaction_id) AS rate
       FROM interactions i LEFT JOIN interactions r ON r.reply_to = i.interaction_id AND r.is_brand
-      WHERE i.kind IN ('comment', 'message') AND NOT i.is_brand`);
+      WHERE i.kind IN ('comment', 'message') AND NOT i.is_brand`,
+    );
     expect(rate).toBeGreaterThan(0.6);
     expect(rate).toBeLessThan(0.8);
   });
 
   it('has a few influencers among many small authors, and repeat authors', async () => {
-    const authors = await one(demo, `
+    const authors = await one(
+      demo,
+      `
       SELECT count(*) FILTER (WHERE audience >= 10000)::DOUBLE / count(*) AS influencers,
              count(*) FILTER (WHERE items >= 5) AS regulars
-      FROM (SELECT author_id, max(author_audience) AS audience, count(*) AS items FROM interactions WHERE NOT is_brand GROUP BY author_id)`);
+      FROM (SELECT author_id, max(author_audience) AS audience, count(*) AS items FROM interactions WHERE NOT is_brand GROUP BY author_id)`,
+    );
     expect(authors.influencers).toBeGreaterThan(0.005);
     expect(authors.influencers).toBeLessThan(0.05);
     expect(authors.regulars).toBeGreaterThan(100);
   });
 
   it('credits web sessions and conversions to the network their source belongs to', async () => {
-    const pairs = await demo.all('SELECT DISTINCT source, platform FROM web_sessions UNION SELECT DISTINCT source, platform FROM conversions');
-    for (const { source, platform } of pairs) expect(platform, String(source)).toBe(platformOfSource(String(source)));
-    const { rate } = await one(demo, `
+    const pairs = await demo.all(
+      'SELECT DISTINCT source, platform FROM web_sessions UNION SELECT DISTINCT source, platform FROM conversions',
+    );
+    for (const { source, platform } of pairs)
+      expect(platform, String(source)).toBe(platformOfSource(String(source)));
+    const { rate } = await one(
+      demo,
+      `
       SELECT (SELECT count(*) FROM conversions WHERE platform IS NOT NULL)::DOUBLE
-           / (SELECT sum(sessions) FROM web_sessions WHERE platform IS NOT NULL) AS rate`);
+           / (SELECT sum(sessions) FROM web_sessions WHERE platform IS NOT NULL) AS rate`,
+    );
     expect(rate).toBeGreaterThan(0.01);
     expect(rate).toBeLessThan(0.03);
   });
 
   it('sets objectives for the current quarter and year', async () => {
-    const objectives = await demo.all('SELECT objective_id, kpi, period_from::VARCHAR AS period_from, period_to::VARCHAR AS period_to FROM objectives ORDER BY objective_id');
+    const objectives = await demo.all(
+      'SELECT objective_id, kpi, period_from::VARCHAR AS period_from, period_to::VARCHAR AS period_to FROM objectives ORDER BY objective_id',
+    );
     expect(objectives.map((row) => row.objective_id)).toEqual([
-      'obj-engagement', 'obj-nps', 'obj-response-time', 'obj-sentiment', 'obj-social-revenue', 'obj-social-sessions',
+      'obj-engagement',
+      'obj-nps',
+      'obj-response-time',
+      'obj-sentiment',
+      'obj-social-revenue',
+      'obj-social-sessions',
     ]);
     for (const { objective_id, period_from, period_to } of objectives) {
-      expect(String(period_from) <= TODAY && TODAY <= String(period_to), String(objective_id)).toBe(true);
+      expect(String(period_from) <= TODAY && TODAY <= String(period_to), String(objective_id)).toBe(
+        true,
+      );
     }
   });
 
@@ -172,6 +246,8 @@ describe('demo data set', () => {
 
   it('rejects a scale or day it cannot use', async () => {
     await expect(generateDemo(demo, { seed: 1, scale: 0 })).rejects.toThrow(InputError);
-    await expect(generateDemo(demo, { seed: 1, scale: 1, today: '2026-02-30' })).rejects.toThrow(InputError);
+    await expect(generateDemo(demo, { seed: 1, scale: 1, today: '2026-02-30' })).rejects.toThrow(
+      InputError,
+    );
   });
 });

@@ -23,13 +23,29 @@ beforeAll(async () => {
   store = await storeWith('kpis');
   // Tracked links are created by Cadran itself, not imported: two human clicks and one bot in January.
   await store.transaction(async (tx) => {
-    await tx.append('links', ['code', 'target_url', 'platform', 'campaign', 'post_id', 'created_at'],
-      [['aube', 'https://maisonlumen.fr/aube?utm_source=instagram', 'instagram', 'spring', 'p1', Date.UTC(2025, 0, 9)]]);
-    await tx.append('clicks', ['click_id', 'code', 'clicked_at', 'device', 'is_bot'], [
-      ['k1', 'aube', Date.UTC(2025, 0, 10, 12), 'mobile', false],
-      ['k2', 'aube', Date.UTC(2025, 0, 11, 12), 'desktop', false],
-      ['k3', 'aube', Date.UTC(2025, 0, 11, 12, 1), 'bot', true],
-    ]);
+    await tx.append(
+      'links',
+      ['code', 'target_url', 'platform', 'campaign', 'post_id', 'created_at'],
+      [
+        [
+          'aube',
+          'https://maisonlumen.fr/aube?utm_source=instagram',
+          'instagram',
+          'spring',
+          'p1',
+          Date.UTC(2025, 0, 9),
+        ],
+      ],
+    );
+    await tx.append(
+      'clicks',
+      ['click_id', 'code', 'clicked_at', 'device', 'is_bot'],
+      [
+        ['k1', 'aube', Date.UTC(2025, 0, 10, 12), 'mobile', false],
+        ['k2', 'aube', Date.UTC(2025, 0, 11, 12), 'desktop', false],
+        ['k3', 'aube', Date.UTC(2025, 0, 11, 12, 1), 'bot', true],
+      ],
+    );
   });
 });
 afterAll(() => store.close());
@@ -39,16 +55,31 @@ describe('awareness', () => {
   it('impressions sum the latest snapshot of own posts', expectKpi('impressions', 4000));
   it('reach sums each post’s reach without deduplication', expectKpi('reach', 3000)); // 1500 + 800 + 700
   // Last value per account at the end: 10 600 + 4 400 (not 10 400 + 10 600 + 4 400 summed over days).
-  it('followers take the last value per account, summed across accounts', expectKpi('followers', 15000));
-  it('follower growth counts from the last value before the period', expectKpi('follower_growth', 1000)); // 15 000 − (10 000 + 4 000)
-  it('follower growth rate divides by followers at the start', expectKpi('follower_growth_rate', 1000 / 14000));
+  it(
+    'followers take the last value per account, summed across accounts',
+    expectKpi('followers', 15000),
+  );
+  it(
+    'follower growth counts from the last value before the period',
+    expectKpi('follower_growth', 1000),
+  ); // 15 000 − (10 000 + 4 000)
+  it(
+    'follower growth rate divides by followers at the start',
+    expectKpi('follower_growth_rate', 1000 / 14000),
+  );
   it('profile visits sum the daily visits', expectKpi('profile_visits', 150)); // 50 + 70 + 30
   // i8 (a4), i10 (a5), i12 (a6) on own accounts; i9 mentions the competitor; i11 is in December.
   it('mentions count others’ mentions of the brand', expectKpi('mentions', 3));
-  it('share of voice divides brand mentions by brand + competitor mentions', expectKpi('share_of_voice', 0.75)); // 3 ÷ (3 + 1)
+  it(
+    'share of voice divides brand mentions by brand + competitor mentions',
+    expectKpi('share_of_voice', 0.75),
+  ); // 3 ÷ (3 + 1)
   // Latest snapshot only (the 999 of December is replaced): age 25-34 500 + 35-44 300 + country FR 700
   // over the targeted dimensions' audience: age 1000 + country 1000.
-  it('audience match is the share of the targeted dimensions in persona buckets', expectKpi('audience_match', 1500 / 2000));
+  it(
+    'audience match is the share of the targeted dimensions in persona buckets',
+    expectKpi('audience_match', 1500 / 2000),
+  );
 });
 
 describe('engagement', () => {
@@ -57,15 +88,29 @@ describe('engagement', () => {
   it('engagement rate by impressions', expectKpi('engagement_rate_impressions', 168 / 4000)); // 0.042
   it('engagement rate by reach counts saves', expectKpi('engagement_rate_reach', 168 / 3000)); // 0.056
   // (168 engagements ÷ 3 posts) ÷ 15 000 followers at the end = 56 ÷ 15 000
-  it('engagement rate by followers is per post', expectKpi('engagement_rate_followers', 56 / 15000));
+  it(
+    'engagement rate by followers is per post',
+    expectKpi('engagement_rate_followers', 56 / 15000),
+  );
   // 130×1 + 20×2 + 8×2 + 10×3 = 130 + 40 + 16 + 30
   it('weighted engagement uses the default weights', expectKpi('weighted_engagement', 216));
   // reaction 2, share 5, others default: 130×2 + 20×2 + 8×2 + 10×5 = 260 + 40 + 16 + 50
-  it('weighted engagement takes custom weights', expectKpi('weighted_engagement', 366,
-    { ...january, weights: { reaction: 2, comment: 2, save: 2, share: 5 } }));
-  it('amplification rate: shares per post per follower', expectKpi('amplification_rate', 10 / 3 / 15000));
+  it(
+    'weighted engagement takes custom weights',
+    expectKpi('weighted_engagement', 366, {
+      ...january,
+      weights: { reaction: 2, comment: 2, save: 2, share: 5 },
+    }),
+  );
+  it(
+    'amplification rate: shares per post per follower',
+    expectKpi('amplification_rate', 10 / 3 / 15000),
+  );
   it('applause rate: reactions per post per follower', expectKpi('applause_rate', 130 / 3 / 15000));
-  it('conversation rate: comments per post per follower', expectKpi('conversation_rate', 20 / 3 / 15000));
+  it(
+    'conversation rate: comments per post per follower',
+    expectKpi('conversation_rate', 20 / 3 / 15000),
+  );
   it('virality rate: shares over impressions', expectKpi('virality_rate', 10 / 4000));
   // p2's 12 contest entries + the participation interaction i18
   it('participation adds post counters and participation events', expectKpi('participation', 13));
@@ -73,13 +118,19 @@ describe('engagement', () => {
 
 describe('tonality and recommendation', () => {
   // Non-brand interactions on own accounts with a label: positive i1 i4 i8 i15, neutral i5 i12, negative i2 i10 i13.
-  it('positive share leaves out the brand’s own replies', expectKpi('sentiment_positive_share', 4 / 9));
+  it(
+    'positive share leaves out the brand’s own replies',
+    expectKpi('sentiment_positive_share', 4 / 9),
+  );
   it('negative share', expectKpi('sentiment_negative_share', 3 / 9));
   it('net sentiment leaves neutral out', expectKpi('net_sentiment', 1 / 7)); // (4 − 3) ÷ (4 + 3)
   // scores 10 9 8 7 6 10 10 3 9 9: promoters 6, detractors (6, 3) 2, of 10 → 60 % − 20 %
   it('NPS is % promoters − % detractors on −100…100', expectKpi('nps', 40));
   // per author: a1 ++ promoter, a2 −− detractor, a3 = , a4 + promoter, a5 − detractor, a6 = , a7 + promoter
-  it('recommendation index counts authors net positive and net negative', expectKpi('recommendation_index', (3 - 2) / 7 * 100));
+  it(
+    'recommendation index counts authors net positive and net negative',
+    expectKpi('recommendation_index', ((3 - 2) / 7) * 100),
+  );
 });
 
 describe('responsiveness', () => {
@@ -88,7 +139,10 @@ describe('responsiveness', () => {
   it('response rate counts inbound items with a brand reply', expectKpi('response_rate', 3 / 6));
   it('median response time in seconds', expectKpi('response_time_median', 7200)); // 1800, [7200], 86400
   // continuous 90th percentile: position 0.9 × (3 − 1) = 1.8 → 7200 + 0.8 × (86 400 − 7200)
-  it('90th percentile response time interpolates', expectKpi('response_time_p90', 7200 + 0.8 * 79200));
+  it(
+    '90th percentile response time interpolates',
+    expectKpi('response_time_p90', 7200 + 0.8 * 79200),
+  );
 });
 
 describe('acquisition and conversion', () => {
@@ -110,7 +164,10 @@ describe('advocacy', () => {
   it('advocates have at least two positive interactions or shares', expectKpi('advocates', 1));
   // a4 (20 000, first mention 18 Jan) and a5 (15 000, 22 Jan; its 19 Jan mention is of the competitor);
   // a6 first mentioned the brand on 31 Dec at 23:30, just before the period
-  it('new influencers are first mentions in the period with ≥ 10 000 audience', expectKpi('new_influencers', 2));
+  it(
+    'new influencers are first mentions in the period with ≥ 10 000 audience',
+    expectKpi('new_influencers', 2),
+  );
   it('referrals add referral conversions and advocates’ shares', expectKpi('referrals', 3)); // c4 + a1's 2 shares
 });
 

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/index.ts';
 import {
-  createObjective, deleteObjective, listObjectives, loadObjectivesYaml, parseObjective, progressOf, scorecard, updateObjective,
+  createObjective,
+  deleteObjective,
+  listObjectives,
+  loadObjectivesYaml,
+  parseObjective,
+  progressOf,
+  scorecard,
+  updateObjective,
   type ScorecardEntry,
 } from '../../src/metrics/objectives.ts';
 import { InputError, type Objective } from '../../src/model/index.ts';
@@ -21,7 +28,10 @@ const TEN_DAYS = { from: '2025-01-01', to: '2025-01-10' };
 const AFTER = '2025-02-15';
 let store: Store;
 
-function objective(id: string, fields: Partial<Objective> & { kpi?: string; target: number }): Objective {
+function objective(
+  id: string,
+  fields: Partial<Objective> & { kpi?: string; target: number },
+): Objective {
   return parseObjective({ id, name: id, kpi: 'impressions', period: TEN_DAYS, ...fields });
 }
 
@@ -30,42 +40,79 @@ async function replaceAll(objectives: Objective[]): Promise<void> {
   for (const item of objectives) await createObjective(store, item);
 }
 
-async function entries(today: string, options: { filters?: Objective['filters'] } = {}): Promise<Record<string, ScorecardEntry>> {
+async function entries(
+  today: string,
+  options: { filters?: Objective['filters'] } = {},
+): Promise<Record<string, ScorecardEntry>> {
   const card = await scorecard(store, { today, ...options });
   return Object.fromEntries(card.entries.map((entry) => [entry.objective.id, entry]));
 }
 
 beforeAll(async () => {
   store = await openStore(join(mkdtempSync(join(tmpdir(), 'cadran-objectives-')), 'cadran.duckdb'));
-  for (const name of ['accounts', 'posts', 'post_metrics']) await importFile(store, join(fixtures, `${name}.csv`));
+  for (const name of ['accounts', 'posts', 'post_metrics'])
+    await importFile(store, join(fixtures, `${name}.csv`));
 });
 
 afterAll(() => store.close());
 
 describe('parseObjective', () => {
   it('fills in the defaults: id from the name, direction from the KPI', () => {
-    const parsed = parseObjective({ name: 'Réputation : moins de négatif !', kpi: 'sentiment_negative_share', target: 0.05, period: { from: '2025-01-01', to: '2025-03-31' } });
-    expect(parsed).toEqual({
-      id: 'reputation-moins-de-negatif', name: 'Réputation : moins de négatif !', kpi: 'sentiment_negative_share', target: 0.05,
-      period: { from: '2025-01-01', to: '2025-03-31' }, direction: 'decrease', filters: {}, baseline: null,
+    const parsed = parseObjective({
+      name: 'Réputation : moins de négatif !',
+      kpi: 'sentiment_negative_share',
+      target: 0.05,
+      period: { from: '2025-01-01', to: '2025-03-31' },
     });
-    expect(parseObjective({ name: 'Reach', kpi: 'reach', target: 10, from: '2025-01-01', to: '2025-01-31', filters: { platform: 'instagram' } }))
-      .toMatchObject({ direction: 'increase', period: { from: '2025-01-01', to: '2025-01-31' }, filters: { platform: ['instagram'] } });
+    expect(parsed).toEqual({
+      id: 'reputation-moins-de-negatif',
+      name: 'Réputation : moins de négatif !',
+      kpi: 'sentiment_negative_share',
+      target: 0.05,
+      period: { from: '2025-01-01', to: '2025-03-31' },
+      direction: 'decrease',
+      filters: {},
+      baseline: null,
+    });
+    expect(
+      parseObjective({
+        name: 'Reach',
+        kpi: 'reach',
+        target: 10,
+        from: '2025-01-01',
+        to: '2025-01-31',
+        filters: { platform: 'instagram' },
+      }),
+    ).toMatchObject({
+      direction: 'increase',
+      period: { from: '2025-01-01', to: '2025-01-31' },
+      filters: { platform: ['instagram'] },
+    });
   });
 
   it('refuses an unknown KPI, naming the field', () => {
-    expect(() => parseObjective({ name: 'x', kpi: 'likes_per_moon', target: 1, period: TEN_DAYS }))
-      .toThrow(/field "kpi": unknown KPI "likes_per_moon"/);
+    expect(() =>
+      parseObjective({ name: 'x', kpi: 'likes_per_moon', target: 1, period: TEN_DAYS }),
+    ).toThrow(/field "kpi": unknown KPI "likes_per_moon"/);
   });
 
   it.each([
     [{ target: 'lots' }, /field "target": expected a number \(got "lots"\)/],
     [{ target: undefined }, /field "target": is required/],
     [{ target: Number.NaN }, /field "target": expected a number/],
-    [{ period: { from: '2025-02-30', to: '2025-03-01' } }, /field "period.from": expected a real date/],
-    [{ period: { from: '2025-03-01', to: '2025-02-01' } }, /field "period.to": the period ends before it starts/],
+    [
+      { period: { from: '2025-02-30', to: '2025-03-01' } },
+      /field "period.from": expected a real date/,
+    ],
+    [
+      { period: { from: '2025-03-01', to: '2025-02-01' } },
+      /field "period.to": the period ends before it starts/,
+    ],
     [{ direction: 'up' }, /field "direction": expected increase or decrease/],
-    [{ filters: { platform: ['myspace'] } }, /field "filters.platform.0": expected one of facebook/],
+    [
+      { filters: { platform: ['myspace'] } },
+      /field "filters.platform.0": expected one of facebook/,
+    ],
     [{ filters: { country: ['fr'] } }, /field "filters.country": unknown field/],
     [{ name: '  ' }, /field "name": must not be empty/],
     [{ id: 'a b' }, /field "id": expected letters/],
@@ -75,7 +122,13 @@ describe('parseObjective', () => {
   ])('refuses %j', (change, message) => {
     const error = (() => {
       try {
-        parseObjective({ name: 'x', kpi: 'impressions', target: 1000, period: TEN_DAYS, ...change });
+        parseObjective({
+          name: 'x',
+          kpi: 'impressions',
+          target: 1000,
+          period: TEN_DAYS,
+          ...change,
+        });
       } catch (caught) {
         return caught;
       }
@@ -89,23 +142,50 @@ describe('objectives CRUD', () => {
   beforeEach(() => replaceAll([]));
 
   it('creates, lists, updates and deletes', async () => {
-    const created = await createObjective(store, parseObjective({
-      name: 'Impressions Q1', kpi: 'impressions', target: 1000, period: TEN_DAYS, baseline: 100, filters: { platform: ['linkedin', 'instagram'] },
-    }));
+    const created = await createObjective(
+      store,
+      parseObjective({
+        name: 'Impressions Q1',
+        kpi: 'impressions',
+        target: 1000,
+        period: TEN_DAYS,
+        baseline: 100,
+        filters: { platform: ['linkedin', 'instagram'] },
+      }),
+    );
     expect(await listObjectives(store)).toEqual([created]);
-    expect(created).toMatchObject({ id: 'impressions-q1', filters: { platform: ['instagram', 'linkedin'] }, baseline: 100 });
+    expect(created).toMatchObject({
+      id: 'impressions-q1',
+      filters: { platform: ['instagram', 'linkedin'] },
+      baseline: 100,
+    });
 
-    await expect(createObjective(store, created)).rejects.toThrow(/"impressions-q1" already exists/);
+    await expect(createObjective(store, created)).rejects.toThrow(
+      /"impressions-q1" already exists/,
+    );
 
-    const updated = await updateObjective(store, 'impressions-q1', { target: 2000, period: { to: '2025-01-31' } as Objective['period'], baseline: null });
-    expect(updated).toEqual({ ...created, target: 2000, period: { from: '2025-01-01', to: '2025-01-31' }, baseline: null });
+    const updated = await updateObjective(store, 'impressions-q1', {
+      target: 2000,
+      period: { to: '2025-01-31' } as Objective['period'],
+      baseline: null,
+    });
+    expect(updated).toEqual({
+      ...created,
+      target: 2000,
+      period: { from: '2025-01-01', to: '2025-01-31' },
+      baseline: null,
+    });
     expect(await listObjectives(store)).toEqual([updated]);
-    await expect(updateObjective(store, 'impressions-q1', { target: -5 })).rejects.toThrow(/field "target"/);
+    await expect(updateObjective(store, 'impressions-q1', { target: -5 })).rejects.toThrow(
+      /field "target"/,
+    );
     await expect(updateObjective(store, 'nope', { target: 5 })).rejects.toThrow(InputError);
 
     await deleteObjective(store, 'impressions-q1');
     expect(await listObjectives(store)).toEqual([]);
-    await expect(deleteObjective(store, 'impressions-q1')).rejects.toThrow(/no objective with id "impressions-q1"/);
+    await expect(deleteObjective(store, 'impressions-q1')).rejects.toThrow(
+      /no objective with id "impressions-q1"/,
+    );
   });
 });
 
@@ -129,16 +209,31 @@ objectives:
 `;
 
   it('creates then updates the objectives of a valid file', async () => {
-    expect(await loadObjectivesYaml(store, valid, 'objectives.yaml')).toEqual({ created: 2, updated: 0 });
-    expect((await listObjectives(store)).map((item) => [item.id, item.target, item.filters])).toEqual([
-      ['er', 0.05, { platform: ['instagram'] }], ['visibility', 1000, {}],
+    expect(await loadObjectivesYaml(store, valid, 'objectives.yaml')).toEqual({
+      created: 2,
+      updated: 0,
+    });
+    expect(
+      (await listObjectives(store)).map((item) => [item.id, item.target, item.filters]),
+    ).toEqual([
+      ['er', 0.05, { platform: ['instagram'] }],
+      ['visibility', 1000, {}],
     ]);
-    expect(await loadObjectivesYaml(store, valid.replace('target: 1000', 'target: 1200'), 'objectives.yaml')).toEqual({ created: 0, updated: 2 });
-    expect((await listObjectives(store)).find((item) => item.id === 'visibility')?.target).toBe(1200);
+    expect(
+      await loadObjectivesYaml(
+        store,
+        valid.replace('target: 1000', 'target: 1200'),
+        'objectives.yaml',
+      ),
+    ).toEqual({ created: 0, updated: 2 });
+    expect((await listObjectives(store)).find((item) => item.id === 'visibility')?.target).toBe(
+      1200,
+    );
   });
 
   it('accepts a bare list', async () => {
-    const list = '- {name: A, kpi: reach, target: 10, period: {from: 2025-01-01, to: 2025-01-31}}\n';
+    const list =
+      '- {name: A, kpi: reach, target: 10, period: {from: 2025-01-01, to: 2025-01-31}}\n';
     expect(await loadObjectivesYaml(store, list, 'list.yml')).toEqual({ created: 1, updated: 0 });
   });
 
@@ -152,18 +247,32 @@ objectives:
   target: lots
   period: { from: 2025-01-01, to: 2025-01-10 }
 `;
-    const error = await loadObjectivesYaml(store, bad, 'goals.yaml').catch((caught: unknown) => caught);
+    const error = await loadObjectivesYaml(store, bad, 'goals.yaml').catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).message).toBe('goals.yaml, item 2 (line 7): field "target": expected a number (got "lots"); nothing was written');
-    expect((error as InputError).location).toMatchObject({ file: 'goals.yaml', line: 7, column: 'target' });
+    expect((error as InputError).message).toBe(
+      'goals.yaml, item 2 (line 7): field "target": expected a number (got "lots"); nothing was written',
+    );
+    expect((error as InputError).location).toMatchObject({
+      file: 'goals.yaml',
+      line: 7,
+      column: 'target',
+    });
     expect(await listObjectives(store)).toEqual([]);
   });
 
   it('refuses two items with the same id, and YAML that is not a list', async () => {
     const twice = `${valid}\n  - name: Visibility\n    kpi: reach\n    target: 5\n    period: { from: 2025-01-01, to: 2025-01-10 }\n`;
-    await expect(loadObjectivesYaml(store, twice, 'o.yaml')).rejects.toThrow(/o.yaml, item 3 \(line \d+\): field "id": "visibility" is already used by item 1/);
-    await expect(loadObjectivesYaml(store, 'name: x', 'o.yaml')).rejects.toThrow(/o.yaml: expected a list of objectives/);
-    await expect(loadObjectivesYaml(store, '- [unclosed', 'o.yaml')).rejects.toThrow(/o.yaml, line \d+: not valid YAML/);
+    await expect(loadObjectivesYaml(store, twice, 'o.yaml')).rejects.toThrow(
+      /o.yaml, item 3 \(line \d+\): field "id": "visibility" is already used by item 1/,
+    );
+    await expect(loadObjectivesYaml(store, 'name: x', 'o.yaml')).rejects.toThrow(
+      /o.yaml: expected a list of objectives/,
+    );
+    await expect(loadObjectivesYaml(store, '- [unclosed', 'o.yaml')).rejects.toThrow(
+      /o.yaml, line \d+: not valid YAML/,
+    );
     expect(await listObjectives(store)).toEqual([]);
   });
 });
@@ -212,10 +321,22 @@ describe('scorecard', () => {
     expect(summary('tiktok')).toEqual([null, null, 'no_data']);
     expect(byId.tiktok.projected_progress).toBeNull();
     // A finished period: elapsed 1, projected = value.
-    expect([byId['exactly-100'].elapsed, byId['exactly-100'].projected, byId['exactly-100'].expected_progress]).toEqual([1, 1000, 1]);
+    expect([
+      byId['exactly-100'].elapsed,
+      byId['exactly-100'].projected,
+      byId['exactly-100'].expected_progress,
+    ]).toEqual([1, 1000, 1]);
     // RoO over the 7 with a progress: (1 + 0.8 + 1000/1251 + 0.5 + 0.8 + 0.5 + min(2, 1.5)) ÷ 7
-    expect(card.return_on_objectives).toBeCloseTo((1 + 0.8 + 1000 / 1251 + 0.5 + 0.8 + 0.5 + 1.5) / 7, 12);
-    expect(byId['exactly-100'].kpi).toEqual({ id: 'impressions', name: { en: 'Impressions', fr: 'Impressions' }, unit: 'count', better: 'higher' });
+    expect(card.return_on_objectives).toBeCloseTo(
+      (1 + 0.8 + 1000 / 1251 + 0.5 + 0.8 + 0.5 + 1.5) / 7,
+      12,
+    );
+    expect(byId['exactly-100'].kpi).toEqual({
+      id: 'impressions',
+      name: { en: 'Impressions', fr: 'Impressions' },
+      unit: 'count',
+      better: 'higher',
+    });
   });
 
   it('projects an additive KPI from the elapsed share, and a rate as its current value', async () => {
@@ -238,7 +359,10 @@ describe('scorecard', () => {
     // Comparisons over the same 4 days: 2024-12-28…31 (p0 200) and 2024-01-01…04 (py 250).
     expect(additive.previous).toEqual({ value: 200, delta: 200, change: 1, good: true });
     expect(additive.yoy).toEqual({ value: 250, delta: 150, change: 0.6, good: true });
-    expect(additive.sparkline).toEqual([{ day: '2024-12-30', value: 400 }, { day: '2025-01-06', value: null }]);
+    expect(additive.sparkline).toEqual([
+      { day: '2024-12-30', value: 400 },
+      { day: '2025-01-06', value: null },
+    ]);
 
     const rate = byId['er-5'];
     expect(rate.value).toBeCloseTo(0.05, 12); // 20 ÷ 400
@@ -257,21 +381,41 @@ describe('scorecard', () => {
     await replaceAll([objective('behind', { target: 2000 })]);
     const { behind } = await entries('2025-01-04');
     // 400 × 10 ÷ 4 = 1000 projected; 1000 ÷ 2000 = 50 % → off track, though progress alone is 20 %.
-    expect([behind.progress, behind.projected, behind.projected_progress, behind.status]).toEqual([0.2, 1000, 0.5, 'off_track']);
+    expect([behind.progress, behind.projected, behind.projected_progress, behind.status]).toEqual([
+      0.2,
+      1000,
+      0.5,
+      'off_track',
+    ]);
   });
 
   it('reports a period not yet started as no data, outside RoO', async () => {
-    await replaceAll([objective('later', { target: 100, period: { from: '2025-03-01', to: '2025-03-31' } }), objective('now', { target: 1000 })]);
+    await replaceAll([
+      objective('later', { target: 100, period: { from: '2025-03-01', to: '2025-03-31' } }),
+      objective('now', { target: 1000 }),
+    ]);
     const card = await scorecard(store, { today: AFTER });
     const later = card.entries.find((entry) => entry.objective.id === 'later')!;
-    expect(later).toMatchObject({ value: null, progress: null, projected: null, status: 'no_data', elapsed: 0, previous: undefined, yoy: undefined });
+    expect(later).toMatchObject({
+      value: null,
+      progress: null,
+      projected: null,
+      status: 'no_data',
+      elapsed: 0,
+      previous: undefined,
+      yoy: undefined,
+    });
     expect(later.sparkline.every((point) => point.value === null)).toBe(true);
     expect(card.return_on_objectives).toBe(1);
   });
 
   it('returns null RoO when no objective has a progress', async () => {
     await replaceAll([]);
-    expect(await scorecard(store, { today: AFTER })).toEqual({ today: AFTER, entries: [], return_on_objectives: null });
+    expect(await scorecard(store, { today: AFTER })).toEqual({
+      today: AFTER,
+      entries: [],
+      return_on_objectives: null,
+    });
   });
 
   it('intersects the scorecard filters with each objective’s', async () => {
@@ -288,7 +432,9 @@ describe('scorecard', () => {
   });
 
   it('draws the sparkline by month over periods longer than 6 months', async () => {
-    await replaceAll([objective('year', { target: 2000, period: { from: '2024-01-01', to: '2025-01-31' } })]);
+    await replaceAll([
+      objective('year', { target: 2000, period: { from: '2024-01-01', to: '2025-01-31' } }),
+    ]);
     const { year } = await entries(AFTER);
     expect(year.sparkline).toHaveLength(13);
     expect(year.sparkline[0]).toEqual({ day: '2024-01-01', value: 250 });
@@ -301,7 +447,9 @@ describe('scorecard', () => {
     await replaceAll([objective('a', { target: 1000 }), objective('b', { target: 500 })]);
     const card = await scorecard(store, { today: AFTER, ids: ['b'] });
     expect(card.entries.map((entry) => entry.objective.id)).toEqual(['b']);
-    await expect(scorecard(store, { today: AFTER, ids: ['zzz'] })).rejects.toThrow(/no objective with id "zzz"/);
+    await expect(scorecard(store, { today: AFTER, ids: ['zzz'] })).rejects.toThrow(
+      /no objective with id "zzz"/,
+    );
     await expect(scorecard(store, { today: '2025-13-01' })).rejects.toThrow(InputError);
   });
 });

@@ -15,7 +15,10 @@ describe('evaluateSets', () => {
   it('computes accuracy, macro-F1 and the confusion matrix per file and language', async () => {
     // Predictions: "Génial" positive ✓, "Nul" negative ✓, "Vous livrez en Belgique ?" neutral ✓,
     // "Love it" positive but labelled neutral ✗ → en: 1 of 2 right.
-    const dir = tempSet('set.csv', 'text,label,lang\nGénial,positive,fr\nNul,negative,fr\n"Vous livrez en Belgique ?",neutral,fr\nLove it,neutral,en\nRubbish,negative,en\n');
+    const dir = tempSet(
+      'set.csv',
+      'text,label,lang\nGénial,positive,fr\nNul,negative,fr\n"Vous livrez en Belgique ?",neutral,fr\nLove it,neutral,en\nRubbish,negative,en\n',
+    );
     const report = await evaluateSets(dir);
     expect(report.files).toEqual(['set.csv']);
     const fr = report.groups.find((g) => g.lang === 'fr')!;
@@ -27,11 +30,15 @@ describe('evaluateSets', () => {
     expect(en.confusion.negative.negative).toBe(1);
     // en labels present: neutral (F1 0: never predicted right), negative (F1 1) → macro 0.5; positive has no gold support.
     expect(en.macroF1).toBeCloseTo(0.5, 10);
-    expect(en.errors).toEqual([expect.objectContaining({ text: 'Love it', gold: 'neutral', predicted: 'positive' })]);
+    expect(en.errors).toEqual([
+      expect.objectContaining({ text: 'Love it', gold: 'neutral', predicted: 'positive' }),
+    ]);
   });
 
   it('names the file and line of a bad label', async () => {
     const dir = tempSet('bad.csv', 'text,label,lang\nok,neutral,en\nbof,meh,fr\n');
-    await expect(evaluateSets(dir)).rejects.toThrow(/bad\.csv:3: label must be positive, neutral or negative, got "meh"/);
+    await expect(evaluateSets(dir)).rejects.toThrow(
+      /bad\.csv:3: label must be positive, neutral or negative, got "meh"/,
+    );
   });
 });

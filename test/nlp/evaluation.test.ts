@@ -41,7 +41,8 @@ describe('own development examples', () => {
     for (const set of [DEV_FR, DEV_EN]) {
       expect(set.length).toBeGreaterThanOrEqual(60);
       for (const example of set) expect(example.reason.length).toBeGreaterThan(2);
-      for (const label of ['positive', 'neutral', 'negative']) expect(set.filter((e) => e.label === label).length).toBeGreaterThanOrEqual(20);
+      for (const label of ['positive', 'neutral', 'negative'])
+        expect(set.filter((e) => e.label === label).length).toBeGreaterThanOrEqual(20);
     }
   });
 
@@ -50,6 +51,7 @@ describe('own development examples', () => {
       ...DEV_FR.map((e) => ({ ...e, lang: 'fr' })),
       ...DEV_EN.map((e) => ({ ...e, lang: 'en' })),
     ]);
-    for (const lang of ['fr', 'en']) expect(groups.find((g) => g.lang === lang)!.macroF1, lang).toBeGreaterThanOrEqual(DEV_FLOOR);
+    for (const lang of ['fr', 'en'])
+      expect(groups.find((g) => g.lang === lang)!.macroF1, lang).toBeGreaterThanOrEqual(DEV_FLOOR);
   });
 });

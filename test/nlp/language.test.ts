@@ -37,5 +37,6 @@ describe('detectLanguage', () => {
     ['', 'other'],
   ])('"%s" is other', (text, lang) => expect(detectLanguage(text)).toBe(lang));
 
-  it('labelText reports the same language', () => expect(labelText('Toujours aucune réponse').lang).toBe('fr'));
+  it('labelText reports the same language', () =>
+    expect(labelText('Toujours aucune réponse').lang).toBe('fr'));
 });

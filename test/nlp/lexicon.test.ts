@@ -22,7 +22,11 @@ describe.each([
     for (const [word, weight] of Object.entries(lexicon)) {
       const key = fold(word);
       const before = seen.get(key);
-      if (before) expect({ word, weight }, `"${word}" folds like "${before[0]}"`).toEqual({ word, weight: before[1] });
+      if (before)
+        expect({ word, weight }, `"${word}" folds like "${before[0]}"`).toEqual({
+          word,
+          weight: before[1],
+        });
       seen.set(key, [word, weight]);
     }
   });
@@ -32,7 +36,12 @@ describe.each([
   it('every phrase is indexed by its first folded word', () => {
     for (const { phrase } of phrases) {
       const first = fold(phrase).split(/[^a-z0-9]+/)[0];
-      expect(PHRASES.has(first === 'c' || first === 'n' || first === 'j' || first === 'l' ? `${first}e` : first), phrase).toBe(true);
+      expect(
+        PHRASES.has(
+          first === 'c' || first === 'n' || first === 'j' || first === 'l' ? `${first}e` : first,
+        ),
+        phrase,
+      ).toBe(true);
     }
   });
 });

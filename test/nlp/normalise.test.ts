@@ -6,9 +6,25 @@ import { isKnown } from '../../src/nlp/vocabulary.ts';
 const words = (text: string): string[] => tokenise(text, isKnown).tokens.map((token) => token.t);
 
 describe('tokenise', () => {
-  it('expands French elision: j\' c\' n\' qu\' l\' d\'', () =>
-    expect(words("J'adore, c'est qu'il n'est pas l'été d'hier")).toEqual(['je', 'adore', ',', 'ce', 'est', 'que', 'il', 'ne', 'est', 'pas', 'le', 'ete', 'de', 'hier']));
-  it('accepts the typographic apostrophe ’', () => expect(words('J’adore')).toEqual(['je', 'adore']));
+  it("expands French elision: j' c' n' qu' l' d'", () =>
+    expect(words("J'adore, c'est qu'il n'est pas l'été d'hier")).toEqual([
+      'je',
+      'adore',
+      ',',
+      'ce',
+      'est',
+      'que',
+      'il',
+      'ne',
+      'est',
+      'pas',
+      'le',
+      'ete',
+      'de',
+      'hier',
+    ]));
+  it('accepts the typographic apostrophe ’', () =>
+    expect(words('J’adore')).toEqual(['je', 'adore']));
   it("expands English n't, can't, won't and clitics", () => {
     expect(words("don't")).toEqual(['do', 'not']);
     expect(words("can't")).toEqual(['can', 'not']);
@@ -29,7 +45,8 @@ describe('tokenise', () => {
     const [token] = tokenise('NUUUL', isKnown).tokens;
     expect(token).toMatchObject({ t: 'nul', caps: true, elong: true });
   });
-  it('strips @mentions and URLs', () => expect(words('@marie regarde https://x.co/abc www.lumen.fr ici')).toEqual(['regarde', 'ici']));
+  it('strips @mentions and URLs', () =>
+    expect(words('@marie regarde https://x.co/abc www.lumen.fr ici')).toEqual(['regarde', 'ici']));
   it('splits #Printemps2026 and #TopQualité into words', () => {
     expect(words('#Printemps2026')).toEqual(['printemps', '2026']);
     expect(words('#TopQualité')).toEqual(['top', 'qualite']);
@@ -40,7 +57,11 @@ describe('tokenise', () => {
   });
   it('keeps punctuation as tokens with their repeat count', () => {
     const tokens = tokenise('Super !!! Vraiment ?', isKnown).tokens;
-    expect(tokens.filter((t) => t.kind === Kind.Punct).map((t) => [t.t, t.n])).toEqual([['!', 3], ['?', 1]]);
+    expect(tokens.filter((t) => t.kind === Kind.Punct).map((t) => [t.t, t.n])).toEqual([
+      ['!', 3],
+      ['?', 1],
+    ]);
   });
-  it('reads "..." and "…" as one ellipsis token', () => expect(words('Bravo... bravo…')).toEqual(['bravo', '…', 'bravo', '…']));
+  it('reads "..." and "…" as one ellipsis token', () =>
+    expect(words('Bravo... bravo…')).toEqual(['bravo', '…', 'bravo', '…']));
 });

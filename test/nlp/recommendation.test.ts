@@ -59,11 +59,16 @@ describe('the last statement wins', () => {
   it('"I used to recommend them but never again" is a detractor', () =>
     expect(recommends('I used to recommend them but never again')).toBe('detractor'));
   it('"Je déconseillais cette marque, maintenant je la recommande" is a promoter', () =>
-    expect(recommends('Je déconseillais cette marque, maintenant je la recommande')).toBe('promoter'));
+    expect(recommends('Je déconseillais cette marque, maintenant je la recommande')).toBe(
+      'promoter',
+    ));
 });
 
 describe('recommendation moves the sentiment', () => {
-  it('"Je recommande" alone is positive', () => expect(labelText('Je recommande').sentiment).toBe('positive'));
-  it('"Je ne recommande pas" alone is negative', () => expect(labelText('Je ne recommande pas').sentiment).toBe('negative'));
-  it('"Never buying again" alone is negative', () => expect(labelText('Never buying again').sentiment).toBe('negative'));
+  it('"Je recommande" alone is positive', () =>
+    expect(labelText('Je recommande').sentiment).toBe('positive'));
+  it('"Je ne recommande pas" alone is negative', () =>
+    expect(labelText('Je ne recommande pas').sentiment).toBe('negative'));
+  it('"Never buying again" alone is negative', () =>
+    expect(labelText('Never buying again').sentiment).toBe('negative'));
 });

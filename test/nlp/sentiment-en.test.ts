@@ -10,7 +10,8 @@ describe('English lexicon', () => {
     expect(sentiment('Bad experience')).toBe('negative'));
   it('"Fast delivery, great packaging" is positive: retail praise', () =>
     expect(sentiment('Fast delivery, great packaging')).toBe('positive'));
-  it('"Item arrived damaged" is negative: defect vocabulary', () => expect(sentiment('Item arrived damaged')).toBe('negative'));
+  it('"Item arrived damaged" is negative: defect vocabulary', () =>
+    expect(sentiment('Item arrived damaged')).toBe('negative'));
   it('inflections find their base: "loves", "quickly", "nicer"', () => {
     expect(sentiment('She loves it')).toBe('positive');
     expect(sentiment('Sorted quickly')).toBe('positive');
@@ -25,11 +26,16 @@ describe('English lexicon', () => {
 });
 
 describe('English negation', () => {
-  it('"not bad" is positive-ish: negation idiom', () => expect(sentiment('Not bad')).toBe('positive'));
-  it('"not good" is negative: not negates good', () => expect(sentiment('Not good')).toBe('negative'));
-  it('"I don\'t like it" is negative: contraction n\'t', () => expect(sentiment("I don't like it")).toBe('negative'));
-  it('"dont like it" without apostrophe is negative', () => expect(sentiment('dont like it')).toBe('negative'));
-  it('"never disappointed" is positive: never negates a negative word', () => expect(sentiment('Never disappointed')).toBe('positive'));
+  it('"not bad" is positive-ish: negation idiom', () =>
+    expect(sentiment('Not bad')).toBe('positive'));
+  it('"not good" is negative: not negates good', () =>
+    expect(sentiment('Not good')).toBe('negative'));
+  it('"I don\'t like it" is negative: contraction n\'t', () =>
+    expect(sentiment("I don't like it")).toBe('negative'));
+  it('"dont like it" without apostrophe is negative', () =>
+    expect(sentiment('dont like it')).toBe('negative'));
+  it('"never disappointed" is positive: never negates a negative word', () =>
+    expect(sentiment('Never disappointed')).toBe('positive'));
   it('"never been so disappointed" is negative: never … so is a comparison', () =>
     expect(sentiment('Never been so disappointed')).toBe('negative'));
   it('"no issues" is positive and "no reply" negative', () => {
@@ -43,15 +49,22 @@ describe('English negation', () => {
 describe('English intensity, spelling and emoji', () => {
   it('"so", "really", "very" make the score stronger', () => {
     const plain = labelText('Good').score;
-    for (const word of ['so', 'really', 'very']) expect(labelText(`${word} good`).score).toBeGreaterThan(plain);
+    for (const word of ['so', 'really', 'very'])
+      expect(labelText(`${word} good`).score).toBeGreaterThan(plain);
   });
-  it('"a bit" makes it weaker', () => expect(labelText('A bit slow').score).toBeGreaterThan(labelText('Slow').score));
+  it('"a bit" makes it weaker', () =>
+    expect(labelText('A bit slow').score).toBeGreaterThan(labelText('Slow').score));
   it('"a bit" is not "bit": "bit disappointed" is full strength', () =>
-    expect(labelText('bit disappointed').score).toBeLessThan(labelText('a bit disappointed').score));
-  it('"too tight" is negative: too + neutral size adjective', () => expect(sentiment('Too tight')).toBe('negative'));
-  it('"soooo good" is positive: repeated letters', () => expect(sentiment('soooo good')).toBe('positive'));
+    expect(labelText('bit disappointed').score).toBeLessThan(
+      labelText('a bit disappointed').score,
+    ));
+  it('"too tight" is negative: too + neutral size adjective', () =>
+    expect(sentiment('Too tight')).toBe('negative'));
+  it('"soooo good" is positive: repeated letters', () =>
+    expect(sentiment('soooo good')).toBe('positive'));
   it('"goood" resolves to "good", not "god"', () => expect(sentiment('goood')).toBe('positive'));
-  it('"LOVE" in capitals is stronger', () => expect(labelText('I LOVE it').score).toBeGreaterThan(labelText('I love it').score));
+  it('"LOVE" in capitals is stronger', () =>
+    expect(labelText('I LOVE it').score).toBeGreaterThan(labelText('I love it').score));
   it('":(" is negative, ":D" positive', () => {
     expect(sentiment('Order late :(')).toBe('negative');
     expect(sentiment('Arrived :D')).toBe('positive');
@@ -62,7 +75,8 @@ describe('English intensity, spelling and emoji', () => {
 });
 
 describe('English questions, complaints and irony', () => {
-  it('"Is it good quality?" is neutral: praise inside a question', () => expect(sentiment('Is it good quality?')).toBe('neutral'));
+  it('"Is it good quality?" is neutral: praise inside a question', () =>
+    expect(sentiment('Is it good quality?')).toBe('neutral'));
   it('"Why doesn\'t my code work?" is negative: complaint in a question', () =>
     expect(sentiment("Why doesn't my code work?")).toBe('negative'));
   it('"still waiting" is negative: complaint without a negative word', () =>
@@ -70,8 +84,10 @@ describe('English questions, complaints and irony', () => {
   it('"the link doesn\'t work" is negative: negated function verb', () =>
     expect(sentiment("The link doesn't work")).toBe('negative'));
   it('"order cancelled" is negative', () => expect(sentiment('Order cancelled')).toBe('negative'));
-  it('"two weeks now" is negative: waiting time', () => expect(sentiment('Two weeks now and nothing')).toBe('negative'));
-  it('"thanks for nothing" is negative: irony idiom', () => expect(sentiment('Thanks for nothing')).toBe('negative'));
+  it('"two weeks now" is negative: waiting time', () =>
+    expect(sentiment('Two weeks now and nothing')).toBe('negative'));
+  it('"thanks for nothing" is negative: irony idiom', () =>
+    expect(sentiment('Thanks for nothing')).toBe('negative'));
   it('"great, another delay" is negative: ironic praise with "another"', () =>
     expect(sentiment('Great, another delay')).toBe('negative'));
   it('"Wow, amazing, lost again 🙄" is negative: eye roll and "again" mark irony', () =>
@@ -81,7 +97,8 @@ describe('English questions, complaints and irony', () => {
 });
 
 describe('mixed French/English', () => {
-  it('"Love cette robe" is positive: English word in a French sentence', () => expect(sentiment('Love cette robe')).toBe('positive'));
+  it('"Love cette robe" is positive: English word in a French sentence', () =>
+    expect(sentiment('Love cette robe')).toBe('positive'));
   it('"trop cute this dress" is positive: French intensifier, English words', () =>
     expect(sentiment('trop cute this dress')).toBe('positive'));
   it('"Great produit mais la livraison était lente" is negative: mais clause decides', () =>
@@ -105,8 +122,15 @@ describe('labelText output', () => {
     expect(steps.some((step) => step.includes('negated'))).toBe(true);
     expect(steps.some((step) => step.includes('contrast'))).toBe(true);
   });
-  it('"Couldn\'t be happier" is positive: idiom, not a negated "happier"', () => expect(sentiment("Couldn't be happier")).toBe('positive'));
+  it('"Couldn\'t be happier" is positive: idiom, not a negated "happier"', () =>
+    expect(sentiment("Couldn't be happier")).toBe('positive'));
   it('"still hasn\'t arrived" is negative: still + negated arrival', () =>
     expect(sentiment("My order still hasn't arrived")).toBe('negative'));
-  it('empty text is neutral, language other', () => expect(labelText('')).toEqual({ sentiment: 'neutral', score: 0, lang: 'other', recommends: null }));
+  it('empty text is neutral, language other', () =>
+    expect(labelText('')).toEqual({
+      sentiment: 'neutral',
+      score: 0,
+      lang: 'other',
+      recommends: null,
+    }));
 });

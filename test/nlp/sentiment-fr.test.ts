@@ -5,12 +5,14 @@ import { labelText, type Sentiment } from '../../src/nlp/index.ts';
 const sentiment = (text: string): Sentiment => labelText(text).sentiment;
 
 describe('French lexicon', () => {
-  it('"J\'adore" is positive: elision j\' + adore', () => expect(sentiment("J'adore")).toBe('positive'));
+  it('"J\'adore" is positive: elision j\' + adore', () =>
+    expect(sentiment("J'adore")).toBe('positive'));
   it('"Livraison rapide, emballage nickel" is positive: retail praise words', () =>
     expect(sentiment('Livraison rapide, emballage nickel')).toBe('positive'));
   it('"Remboursement jamais reçu, SAV injoignable" is negative: retail complaint words', () =>
     expect(sentiment('Remboursement jamais reçu, SAV injoignable')).toBe('negative'));
-  it('"Produit défectueux" is negative: defect vocabulary', () => expect(sentiment('Produit défectueux')).toBe('negative'));
+  it('"Produit défectueux" is negative: defect vocabulary', () =>
+    expect(sentiment('Produit défectueux')).toBe('negative'));
   it('inflected forms find their base: "déçues", "géniaux", "réactive", "adorent"', () => {
     expect(sentiment('Nous sommes déçues')).toBe('negative');
     expect(sentiment('Vous êtes géniaux')).toBe('positive');
@@ -22,23 +24,30 @@ describe('French lexicon', () => {
 describe('French negation', () => {
   it('"pas terrible" is negative: negation idiom, not a flipped negative', () =>
     expect(sentiment('Pas terrible la qualité')).toBe('negative'));
-  it('"pas mal" is positive-ish: negated negative word', () => expect(sentiment("C'est pas mal du tout")).toBe('positive'));
-  it('"ce n\'est pas bon" is negative: ne … pas negates bon', () => expect(sentiment("Ce n'est pas bon")).toBe('negative'));
-  it('"j\'aime pas" is negative: post-verbal pas without ne', () => expect(sentiment("J'aime pas")).toBe('negative'));
+  it('"pas mal" is positive-ish: negated negative word', () =>
+    expect(sentiment("C'est pas mal du tout")).toBe('positive'));
+  it('"ce n\'est pas bon" is negative: ne … pas negates bon', () =>
+    expect(sentiment("Ce n'est pas bon")).toBe('negative'));
+  it('"j\'aime pas" is negative: post-verbal pas without ne', () =>
+    expect(sentiment("J'aime pas")).toBe('negative'));
   it('"je ne suis jamais déçue" is positive: ne … jamais negates déçue', () =>
     expect(sentiment('Je ne suis jamais déçue')).toBe('positive'));
   it('"je n\'ai jamais été aussi déçue" is negative: jamais … aussi is a comparison, not a negation', () =>
     expect(sentiment("Je n'ai jamais été aussi déçue")).toBe('negative'));
-  it('"je ne suis plus satisfaite" is negative: ne … plus', () => expect(sentiment('Je ne suis plus satisfaite')).toBe('negative'));
-  it('"aucun problème" is positive: aucun before a negative noun', () => expect(sentiment('Aucun problème, merci')).toBe('positive'));
-  it('"aucun intérêt" is negative: aucun before a positive noun', () => expect(sentiment('Aucun intérêt')).toBe('negative'));
+  it('"je ne suis plus satisfaite" is negative: ne … plus', () =>
+    expect(sentiment('Je ne suis plus satisfaite')).toBe('negative'));
+  it('"aucun problème" is positive: aucun before a negative noun', () =>
+    expect(sentiment('Aucun problème, merci')).toBe('positive'));
+  it('"aucun intérêt" is negative: aucun before a positive noun', () =>
+    expect(sentiment('Aucun intérêt')).toBe('negative'));
   it('"sans souci" is positive and "sans réponse" is negative: sans', () => {
     expect(sentiment('Échange sans souci')).toBe('positive');
     expect(sentiment('Toujours sans réponse')).toBe('negative');
   });
   it('"pas cher" is positive: praise of the price, not a negated complaint', () =>
     expect(sentiment('Beau et pas cher')).toBe('positive'));
-  it('"peu fiable" is negative: bare peu works like a negation', () => expect(sentiment('Appli peu fiable')).toBe('negative'));
+  it('"peu fiable" is negative: bare peu works like a negation', () =>
+    expect(sentiment('Appli peu fiable')).toBe('negative'));
   it('"aucun message d\'erreur" does not turn "erreur" positive: aucun reaches only the next words', () =>
     expect(sentiment("Le paiement ne passe pas et aucun message d'erreur")).toBe('negative'));
 });
@@ -46,25 +55,33 @@ describe('French negation', () => {
 describe('French intensity', () => {
   it('"très", "trop", "super", "vraiment", "hyper" make the score stronger', () => {
     const plain = labelText('Bon produit').score;
-    for (const word of ['très', 'trop', 'super', 'vraiment', 'hyper']) expect(labelText(`Produit ${word} bon`).score).toBeGreaterThan(plain);
+    for (const word of ['très', 'trop', 'super', 'vraiment', 'hyper'])
+      expect(labelText(`Produit ${word} bon`).score).toBeGreaterThan(plain);
   });
   it('"un peu", "assez" make the score weaker', () => {
     const plain = labelText('Cher').score;
     expect(labelText('Un peu cher').score).toBeGreaterThan(plain);
     expect(labelText('Assez cher').score).toBeGreaterThan(plain);
   });
-  it('"super lent" is negative: super intensifies, it is not praise there', () => expect(sentiment('Site super lent')).toBe('negative'));
+  it('"super lent" is negative: super intensifies, it is not praise there', () =>
+    expect(sentiment('Site super lent')).toBe('negative'));
   it('"trop petit" is negative: trop + neutral size adjective is a complaint', () =>
     expect(sentiment('Le pull est trop petit')).toBe('negative'));
-  it('"trop bien" is positive: trop as intensifier of a positive word', () => expect(sentiment('Trop bien')).toBe('positive'));
-  it('"trooop bien" is positive: repeated letters collapse to the word', () => expect(sentiment('trooop bien')).toBe('positive'));
-  it('"NUL" in capitals is stronger than "nul"', () => expect(labelText('Franchement NUL').score).toBeLessThan(labelText('Franchement nul').score));
-  it('"!!!" strengthens the score', () => expect(labelText('Génial !!!').score).toBeGreaterThan(labelText('Génial').score));
+  it('"trop bien" is positive: trop as intensifier of a positive word', () =>
+    expect(sentiment('Trop bien')).toBe('positive'));
+  it('"trooop bien" is positive: repeated letters collapse to the word', () =>
+    expect(sentiment('trooop bien')).toBe('positive'));
+  it('"NUL" in capitals is stronger than "nul"', () =>
+    expect(labelText('Franchement NUL').score).toBeLessThan(labelText('Franchement nul').score));
+  it('"!!!" strengthens the score', () =>
+    expect(labelText('Génial !!!').score).toBeGreaterThan(labelText('Génial').score));
 });
 
 describe('French spelling, emoji, hashtags and mentions', () => {
-  it('"decu" without accent is negative: accents optional', () => expect(sentiment('Tres decu')).toBe('negative'));
-  it('"genial" without accent is positive: accents optional', () => expect(sentiment('genial')).toBe('positive'));
+  it('"decu" without accent is negative: accents optional', () =>
+    expect(sentiment('Tres decu')).toBe('negative'));
+  it('"genial" without accent is positive: accents optional', () =>
+    expect(sentiment('genial')).toBe('positive'));
   it('"😍" and "🙏" are positive, "😡" and "👎" negative', () => {
     expect(sentiment('Reçu 😍')).toBe('positive');
     expect(sentiment('Merci 🙏')).toBe('positive');
@@ -72,14 +89,16 @@ describe('French spelling, emoji, hashtags and mentions', () => {
     expect(sentiment('Livraison 👎')).toBe('negative');
   });
   it('emoticons count: ":)" and "<3" positive, ":(" negative', () => {
-    expect(sentiment('Reçu aujourd\'hui :)')).toBe('positive');
+    expect(sentiment("Reçu aujourd'hui :)")).toBe('positive');
     expect(sentiment('La robe <3')).toBe('positive');
     expect(sentiment('Toujours rien :(')).toBe('negative');
   });
-  it('"@marie regarde" is neutral: @mentions are removed', () => expect(sentiment('@marie regarde')).toBe('neutral'));
+  it('"@marie regarde" is neutral: @mentions are removed', () =>
+    expect(sentiment('@marie regarde')).toBe('neutral'));
   it('"#Printemps2026" is neutral: the hashtag is split into neutral words', () =>
     expect(sentiment('Nouvelle vitrine #Printemps2026')).toBe('neutral'));
-  it('a hashtag with an opinion word counts: "#déçue"', () => expect(sentiment('Commande reçue #déçue')).toBe('negative'));
+  it('a hashtag with an opinion word counts: "#déçue"', () =>
+    expect(sentiment('Commande reçue #déçue')).toBe('negative'));
 });
 
 describe('French questions, complaints and irony', () => {
@@ -93,12 +112,14 @@ describe('French questions, complaints and irony', () => {
     expect(sentiment('Toujours aucune réponse')).toBe('negative'));
   it('"le lien ne fonctionne pas" is negative: negated function verb', () =>
     expect(sentiment('Le lien ne fonctionne pas')).toBe('negative'));
-  it('"commande annulée" is negative', () => expect(sentiment('Commande annulée')).toBe('negative'));
+  it('"commande annulée" is negative', () =>
+    expect(sentiment('Commande annulée')).toBe('negative'));
   it('"ça fait 15 jours que j\'attends" is negative: waiting time', () =>
     expect(sentiment("Ça fait 15 jours que j'attends")).toBe('negative'));
   it('"livré en 2 jours" is not a complaint: a duration without a waiting cue', () =>
     expect(sentiment('Livré en 2 jours')).not.toBe('negative'));
-  it('"merci pour rien" is negative: irony idiom', () => expect(sentiment('Merci pour rien')).toBe('negative'));
+  it('"merci pour rien" is negative: irony idiom', () =>
+    expect(sentiment('Merci pour rien')).toBe('negative'));
   it('"Bravo… 3 semaines d\'attente" is negative: ironic praise next to a complaint', () =>
     expect(sentiment("Bravo… 3 semaines d'attente")).toBe('negative'));
   it('"Super, encore un retard" is negative: "encore" marks irony', () =>
@@ -108,7 +129,9 @@ describe('French questions, complaints and irony', () => {
   it('"Merci de votre aide" is positive: "merci de" + possessive is thanks', () =>
     expect(sentiment('Merci de votre aide')).toBe('positive'));
   it('"beau mais cher" leans negative and "cher mais beau" positive: the clause after mais weighs more', () => {
-    expect(labelText('Beau mais un peu cher').score).toBeLessThan(labelText('Un peu cher mais beau').score);
+    expect(labelText('Beau mais un peu cher').score).toBeLessThan(
+      labelText('Un peu cher mais beau').score,
+    );
     expect(sentiment('Un peu cher mais vraiment beau')).toBe('positive');
   });
 });

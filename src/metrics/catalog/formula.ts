@@ -11,7 +11,12 @@ export type Formula =
 
 export type EngagementWeight = 'reaction' | 'comment' | 'share' | 'save';
 export type EngagementWeights = Record<EngagementWeight, number>;
-export const DEFAULT_ENGAGEMENT_WEIGHTS: EngagementWeights = { reaction: 1, comment: 2, save: 2, share: 3 };
+export const DEFAULT_ENGAGEMENT_WEIGHTS: EngagementWeights = {
+  reaction: 1,
+  comment: 2,
+  save: 2,
+  share: 3,
+};
 
 export const m = (measure: MeasureId): Formula => ({ measure });
 export const add = (...args: Formula[]): Formula => ({ op: 'add', args });
@@ -31,14 +36,20 @@ export function measuresOf(formula: Formula): MeasureId[] {
  * Null-safe arithmetic: a ratio whose denominator is 0 or missing is null; a sum is null only when
  * every term is (a platform that does not report saves still has engagements).
  */
-export function evaluate(formula: Formula, values: Partial<Record<MeasureId, number | null>>, weights: EngagementWeights): number | null {
+export function evaluate(
+  formula: Formula,
+  values: Partial<Record<MeasureId, number | null>>,
+  weights: EngagementWeights,
+): number | null {
   if ('measure' in formula) return values[formula.measure] ?? null;
   if ('constant' in formula) return formula.constant;
   if (formula.op === 'weighted') {
-    return sumPresent(formula.terms.map((term) => {
-      const value = values[term.measure] ?? null;
-      return value === null ? null : value * weights[term.weight];
-    }));
+    return sumPresent(
+      formula.terms.map((term) => {
+        const value = values[term.measure] ?? null;
+        return value === null ? null : value * weights[term.weight];
+      }),
+    );
   }
   const args = formula.args.map((arg) => evaluate(arg, values, weights));
   if (formula.op === 'add') return sumPresent(args);

@@ -1,4 +1,9 @@
-import { ENTITY_DIMENSIONS, TIME_GRAINS, type Breakdown, type EntityDimension } from '../../model/index.ts';
+import {
+  ENTITY_DIMENSIONS,
+  TIME_GRAINS,
+  type Breakdown,
+  type EntityDimension,
+} from '../../model/index.ts';
 import { measuresOf } from './formula.ts';
 import { KPIS, kpiById, type Kpi } from './kpis.ts';
 import { MEASURES } from './measures.ts';
@@ -7,12 +12,20 @@ import { SOURCES } from './sources.ts';
 export { KPIS, kpiById, type Kpi, type Unit, type Family, type FunnelStage } from './kpis.ts';
 export { MEASURES, type Measure, type MeasureId, type Aggregate } from './measures.ts';
 export { SOURCES, type Source, type SourceId } from './sources.ts';
-export { evaluate, measuresOf, DEFAULT_ENGAGEMENT_WEIGHTS, type Formula, type EngagementWeights } from './formula.ts';
+export {
+  evaluate,
+  measuresOf,
+  DEFAULT_ENGAGEMENT_WEIGHTS,
+  type Formula,
+  type EngagementWeights,
+} from './formula.ts';
 
 /** Dimensions every measure of the KPI can be split by: a KPI is only broken down where all its inputs can be. */
 export function entityDimensionsOf(kpi: Kpi): EntityDimension[] {
   const sources = [...new Set(measuresOf(kpi.formula).map((id) => SOURCES[MEASURES[id].source]))];
-  return ENTITY_DIMENSIONS.filter((dimension) => sources.every((source) => dimension in source.dimensions));
+  return ENTITY_DIMENSIONS.filter((dimension) =>
+    sources.every((source) => dimension in source.dimensions),
+  );
 }
 
 export function breakdownsOf(kpi: Kpi): Breakdown[] {

@@ -24,21 +24,44 @@ export interface Measure {
   aggregate: Aggregate;
 }
 
-const sum = (source: SourceId, value: string, where?: string): Measure => ({ source, where, aggregate: { kind: 'sum', value } });
-const count = (source: SourceId, where?: string): Measure => ({ source, where, aggregate: { kind: 'count' } });
-const gauge = (source: SourceId, value: string, entity: string[], at: 'end' | 'start', combine: 'sum' | 'avg', where?: string): Measure => ({
-  source, where, aggregate: { kind: 'gauge', value, entity, at, combine },
+const sum = (source: SourceId, value: string, where?: string): Measure => ({
+  source,
+  where,
+  aggregate: { kind: 'sum', value },
+});
+const count = (source: SourceId, where?: string): Measure => ({
+  source,
+  where,
+  aggregate: { kind: 'count' },
+});
+const gauge = (
+  source: SourceId,
+  value: string,
+  entity: string[],
+  at: 'end' | 'start',
+  combine: 'sum' | 'avg',
+  where?: string,
+): Measure => ({
+  source,
+  where,
+  aggregate: { kind: 'gauge', value, entity, at, combine },
 });
 
 const NOT_BRAND = 'NOT coalesce(s.is_brand, false)';
 const OPINION_KINDS = "s.kind IN ('comment', 'reply', 'mention', 'message')";
 const AUTHOR_OPINION = {
   entity: 's.author_id',
-  inner: { positives: { countIf: "s.sentiment = 'positive'" }, negatives: { countIf: "s.sentiment = 'negative'" } },
+  inner: {
+    positives: { countIf: "s.sentiment = 'positive'" },
+    negatives: { countIf: "s.sentiment = 'negative'" },
+  },
 };
 const AUTHOR_SUPPORT = {
   entity: 's.author_id',
-  inner: { support: { countIf: "s.sentiment = 'positive' OR s.kind = 'share'" }, shares: { countIf: "s.kind = 'share'" } },
+  inner: {
+    support: { countIf: "s.sentiment = 'positive' OR s.kind = 'share'" },
+    shares: { countIf: "s.kind = 'share'" },
+  },
   qualifies: 'support >= 2',
 };
 const RESPONSE_SECONDS = "date_diff('second', s.created_at, s.first_reply_at)";
@@ -54,8 +77,22 @@ export const MEASURES = {
   post_link_clicks: sum('posts', 's.link_clicks'),
   post_participation: sum('posts', 's.participation'),
 
-  followers_end: gauge('account_daily', 's.followers', ['s.account_id'], 'end', 'sum', 's.followers IS NOT NULL'),
-  followers_start: gauge('account_daily', 's.followers', ['s.account_id'], 'start', 'sum', 's.followers IS NOT NULL'),
+  followers_end: gauge(
+    'account_daily',
+    's.followers',
+    ['s.account_id'],
+    'end',
+    'sum',
+    's.followers IS NOT NULL',
+  ),
+  followers_start: gauge(
+    'account_daily',
+    's.followers',
+    ['s.account_id'],
+    'start',
+    'sum',
+    's.followers IS NOT NULL',
+  ),
   profile_visits: sum('account_daily', 's.profile_visits'),
 
   mentions: count('interactions', `s.kind = 'mention' AND ${NOT_BRAND}`),
@@ -63,34 +100,63 @@ export const MEASURES = {
   all_mentions: count('mentions_all'),
   participation_events: count('interactions', `s.kind = 'participation' AND ${NOT_BRAND}`),
 
-  audience_in_persona: gauge('audience', 's.members', ['s.account_id', 's.dimension', 's.bucket'], 'end', 'sum', 's.in_persona'),
-  audience_targeted: gauge('audience', 's.members', ['s.account_id', 's.dimension', 's.bucket'], 'end', 'sum', 's.dimension_targeted'),
+  audience_in_persona: gauge(
+    'audience',
+    's.members',
+    ['s.account_id', 's.dimension', 's.bucket'],
+    'end',
+    'sum',
+    's.in_persona',
+  ),
+  audience_targeted: gauge(
+    'audience',
+    's.members',
+    ['s.account_id', 's.dimension', 's.bucket'],
+    'end',
+    'sum',
+    's.dimension_targeted',
+  ),
 
   sentiment_positive: count('interactions', `s.sentiment = 'positive' AND ${NOT_BRAND}`),
   sentiment_neutral: count('interactions', `s.sentiment = 'neutral' AND ${NOT_BRAND}`),
   sentiment_negative: count('interactions', `s.sentiment = 'negative' AND ${NOT_BRAND}`),
 
   opinion_promoters: {
-    source: 'interactions', where: `${NOT_BRAND} AND ${OPINION_KINDS} AND s.sentiment IS NOT NULL`,
-    aggregate: { kind: 'per_entity', ...AUTHOR_OPINION, qualifies: 'positives > negatives', outer: { count: true } },
+    source: 'interactions',
+    where: `${NOT_BRAND} AND ${OPINION_KINDS} AND s.sentiment IS NOT NULL`,
+    aggregate: {
+      kind: 'per_entity',
+      ...AUTHOR_OPINION,
+      qualifies: 'positives > negatives',
+      outer: { count: true },
+    },
   },
   opinion_detractors: {
-    source: 'interactions', where: `${NOT_BRAND} AND ${OPINION_KINDS} AND s.sentiment IS NOT NULL`,
-    aggregate: { kind: 'per_entity', ...AUTHOR_OPINION, qualifies: 'positives < negatives', outer: { count: true } },
+    source: 'interactions',
+    where: `${NOT_BRAND} AND ${OPINION_KINDS} AND s.sentiment IS NOT NULL`,
+    aggregate: {
+      kind: 'per_entity',
+      ...AUTHOR_OPINION,
+      qualifies: 'positives < negatives',
+      outer: { count: true },
+    },
   },
   opinion_authors: {
-    source: 'interactions', where: `${NOT_BRAND} AND ${OPINION_KINDS} AND s.sentiment IS NOT NULL`,
+    source: 'interactions',
+    where: `${NOT_BRAND} AND ${OPINION_KINDS} AND s.sentiment IS NOT NULL`,
     aggregate: { kind: 'per_entity', ...AUTHOR_OPINION, qualifies: 'true', outer: { count: true } },
   },
 
   inbound_items: count('inbound'),
   replied_items: count('inbound', 's.first_reply_at IS NOT NULL'),
   response_time_median: {
-    source: 'inbound', where: 's.first_reply_at IS NOT NULL',
+    source: 'inbound',
+    where: 's.first_reply_at IS NOT NULL',
     aggregate: { kind: 'quantile', value: RESPONSE_SECONDS, fraction: 0.5 },
   },
   response_time_p90: {
-    source: 'inbound', where: 's.first_reply_at IS NOT NULL',
+    source: 'inbound',
+    where: 's.first_reply_at IS NOT NULL',
     aggregate: { kind: 'quantile', value: RESPONSE_SECONDS, fraction: 0.9 },
   },
 
@@ -102,11 +168,13 @@ export const MEASURES = {
   spend: sum('spend', 's.amount'),
 
   advocates: {
-    source: 'interactions', where: NOT_BRAND,
+    source: 'interactions',
+    where: NOT_BRAND,
     aggregate: { kind: 'per_entity', ...AUTHOR_SUPPORT, outer: { count: true } },
   },
   advocate_shares: {
-    source: 'interactions', where: NOT_BRAND,
+    source: 'interactions',
+    where: NOT_BRAND,
     aggregate: { kind: 'per_entity', ...AUTHOR_SUPPORT, outer: { sum: 'shares' } },
   },
   new_influencers: count('first_mentions', 's.audience >= 10000'),
@@ -120,7 +188,13 @@ export const MEASURES = {
   ssi_people: gauge('ssi', 's.people', ['s.person_id'], 'end', 'avg'),
   ssi_insights: gauge('ssi', 's.insights', ['s.person_id'], 'end', 'avg'),
   ssi_relationships: gauge('ssi', 's.relationships', ['s.person_id'], 'end', 'avg'),
-  network_size: gauge('ssi', 'coalesce(s.connections, 0) + coalesce(s.followers, 0)', ['s.person_id'], 'end', 'sum'),
+  network_size: gauge(
+    'ssi',
+    'coalesce(s.connections, 0) + coalesce(s.followers, 0)',
+    ['s.person_id'],
+    'end',
+    'sum',
+  ),
 } satisfies Record<string, Measure>;
 
 export type MeasureId = keyof typeof MEASURES;

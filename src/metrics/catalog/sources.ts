@@ -24,7 +24,8 @@ const POST_JOIN = 'LEFT JOIN posts sp ON sp.post_id = s.post_id';
 const ownPostsWithLatestMetrics = '(SELECT * FROM post_facts WHERE NOT is_competitor)';
 
 // A semi-join on the few competitor accounts costs a third less than joining accounts to every interaction.
-const COMPETITOR_ACCOUNTS = '(SELECT account_id FROM accounts WHERE coalesce(is_competitor, false))';
+const COMPETITOR_ACCOUNTS =
+  '(SELECT account_id FROM accounts WHERE coalesce(is_competitor, false))';
 const ownInteractions = `(SELECT i.* FROM interactions i WHERE i.account_id NOT IN ${COMPETITOR_ACCOUNTS})`;
 
 // Derived tables (src/store/derived.ts) hold the self-joins over all history, refreshed on write.
@@ -67,46 +68,88 @@ const postDimensions: Source['dimensions'] = {
 
 export const SOURCES = {
   posts: {
-    id: 'posts', from: ownPostsWithLatestMetrics, time: 's.published_at',
+    id: 'posts',
+    from: ownPostsWithLatestMetrics,
+    time: 's.published_at',
     dimensions: {
-      platform: { sql: 's.platform' }, account: { sql: 's.account_id' }, campaign: { sql: 's.campaign' },
-      content_type: { sql: 's.content_type' }, post: { sql: 's.post_id' },
+      platform: { sql: 's.platform' },
+      account: { sql: 's.account_id' },
+      campaign: { sql: 's.campaign' },
+      content_type: { sql: 's.content_type' },
+      post: { sql: 's.post_id' },
     },
   },
-  interactions: { id: 'interactions', from: ownInteractions, time: 's.created_at', dimensions: postDimensions },
+  interactions: {
+    id: 'interactions',
+    from: ownInteractions,
+    time: 's.created_at',
+    dimensions: postDimensions,
+  },
   inbound: { id: 'inbound', from: inboundItems, time: 's.created_at', dimensions: postDimensions },
   first_mentions: {
-    id: 'first_mentions', from: firstMentions, time: 's.first_mention_at', dimensions: { platform: { sql: 's.platform' } },
+    id: 'first_mentions',
+    from: firstMentions,
+    time: 's.first_mention_at',
+    dimensions: { platform: { sql: 's.platform' } },
   },
-  mentions_all: { id: 'mentions_all', from: allMentions, time: 's.created_at', dimensions: { platform: { sql: 's.platform' } } },
+  mentions_all: {
+    id: 'mentions_all',
+    from: allMentions,
+    time: 's.created_at',
+    dimensions: { platform: { sql: 's.platform' } },
+  },
   account_daily: {
-    id: 'account_daily', from: ownAccountDays, time: 's.day',
+    id: 'account_daily',
+    from: ownAccountDays,
+    time: 's.day',
     dimensions: { platform: { sql: 's.platform' }, account: { sql: 's.account_id' } },
   },
   audience: {
-    id: 'audience', from: ownAudience, time: 's.day',
+    id: 'audience',
+    from: ownAudience,
+    time: 's.day',
     dimensions: { platform: { sql: 's.platform' }, account: { sql: 's.account_id' } },
   },
   web_sessions: {
-    id: 'web_sessions', from: 'web_sessions', time: 's.day',
+    id: 'web_sessions',
+    from: 'web_sessions',
+    time: 's.day',
     dimensions: { platform: { sql: 's.platform' }, campaign: { sql: 's.campaign' } },
   },
   conversions: {
-    id: 'conversions', from: 'conversions', time: 's.occurred_at',
-    dimensions: { platform: { sql: 's.platform' }, campaign: { sql: 's.campaign' }, conversion_type: { sql: 's.type' } },
+    id: 'conversions',
+    from: 'conversions',
+    time: 's.occurred_at',
+    dimensions: {
+      platform: { sql: 's.platform' },
+      campaign: { sql: 's.campaign' },
+      conversion_type: { sql: 's.type' },
+    },
   },
   spend: {
-    id: 'spend', from: 'spend', time: 's.day',
+    id: 'spend',
+    from: 'spend',
+    time: 's.day',
     dimensions: { platform: { sql: 's.platform' }, campaign: { sql: 's.campaign' } },
   },
   clicks: {
-    id: 'clicks', from: humanClicks, time: 's.clicked_at',
+    id: 'clicks',
+    from: humanClicks,
+    time: 's.clicked_at',
     dimensions: {
-      platform: { sql: 's.platform' }, campaign: { sql: 's.campaign' }, post: { sql: 's.post_id' },
-      account: { sql: 'sp.account_id', join: POST_JOIN }, content_type: { sql: 'sp.content_type', join: POST_JOIN },
+      platform: { sql: 's.platform' },
+      campaign: { sql: 's.campaign' },
+      post: { sql: 's.post_id' },
+      account: { sql: 'sp.account_id', join: POST_JOIN },
+      content_type: { sql: 'sp.content_type', join: POST_JOIN },
     },
   },
-  nps_responses: { id: 'nps_responses', from: 'nps_responses', time: 's.answered_at', dimensions: {} },
+  nps_responses: {
+    id: 'nps_responses',
+    from: 'nps_responses',
+    time: 's.answered_at',
+    dimensions: {},
+  },
   ssi: { id: 'ssi', from: 'ssi', time: 's.day', dimensions: {} },
 } satisfies Record<string, Source>;
 

@@ -27,22 +27,35 @@ async function existingColumns(connection: DuckDBConnection): Promise<Map<string
 
 function createTableSql(name: string): string {
   const table = TABLES.find((candidate) => candidate.name === name)!;
-  const columns = table.columns.map((column) => `${dialect.quoteIdentifier(column.name)} ${dialect.columnType(column.type)}`);
+  const columns = table.columns.map(
+    (column) => `${dialect.quoteIdentifier(column.name)} ${dialect.columnType(column.type)}`,
+  );
   return `CREATE TABLE ${dialect.quoteIdentifier(name)} (${columns.join(', ')})`;
 }
 
 async function currentVersion(connection: DuckDBConnection): Promise<number> {
-  await connection.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)');
-  const reader = await connection.runAndReadAll('SELECT coalesce(max(version), 0) FROM schema_version');
+  await connection.run(
+    'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)',
+  );
+  const reader = await connection.runAndReadAll(
+    'SELECT coalesce(max(version), 0) FROM schema_version',
+  );
   return Number(reader.getRows()[0][0]);
 }
 
 /** Rebuilds derived tables that are missing, were defined differently, or whose inputs changed shape. */
-async function staleDerivedStatements(connection: DuckDBConnection, schemaChanged: boolean): Promise<string[]> {
-  await connection.run('CREATE TABLE IF NOT EXISTS derived_tables (name VARCHAR, definition_hash VARCHAR)');
+async function staleDerivedStatements(
+  connection: DuckDBConnection,
+  schemaChanged: boolean,
+): Promise<string[]> {
+  await connection.run(
+    'CREATE TABLE IF NOT EXISTS derived_tables (name VARCHAR, definition_hash VARCHAR)',
+  );
   const reader = await connection.runAndReadAll('SELECT name, definition_hash FROM derived_tables');
   const built = new Map(reader.getRows().map(([name, hash]) => [String(name), String(hash)]));
-  return DERIVED_TABLES.filter((table) => schemaChanged || built.get(table.name) !== derivedHash(table)).flatMap((table) => [
+  return DERIVED_TABLES.filter(
+    (table) => schemaChanged || built.get(table.name) !== derivedHash(table),
+  ).flatMap((table) => [
     `CREATE OR REPLACE TABLE ${table.name} AS ${table.select}`,
     `DELETE FROM derived_tables WHERE name = '${table.name}'`,
     `INSERT INTO derived_tables VALUES ('${table.name}', '${derivedHash(table)}')`,
@@ -53,7 +66,9 @@ async function staleDerivedStatements(connection: DuckDBConnection, schemaChange
 export async function migrate(connection: DuckDBConnection): Promise<void> {
   const from = await currentVersion(connection);
   if (from > SCHEMA_VERSION) {
-    throw new Error(`this store was written by a newer Cadran (schema ${from}, this one knows ${SCHEMA_VERSION})`);
+    throw new Error(
+      `this store was written by a newer Cadran (schema ${from}, this one knows ${SCHEMA_VERSION})`,
+    );
   }
   const present = await existingColumns(connection);
   const statements: string[] = [];
@@ -69,13 +84,15 @@ export async function migrate(connection: DuckDBConnection): Promise<void> {
       );
     }
   }
-  for (let version = from + 1; version <= SCHEMA_VERSION; version++) statements.push(...(DATA_MIGRATIONS[version] ?? []));
+  for (let version = from + 1; version <= SCHEMA_VERSION; version++)
+    statements.push(...(DATA_MIGRATIONS[version] ?? []));
   statements.push(...(await staleDerivedStatements(connection, statements.length > 0)));
   if (statements.length === 0 && from === SCHEMA_VERSION) return;
   await connection.run('BEGIN TRANSACTION');
   try {
     for (const statement of statements) await connection.run(statement);
-    if (from !== SCHEMA_VERSION) await connection.run(`INSERT INTO schema_version VALUES (${SCHEMA_VERSION}, now())`);
+    if (from !== SCHEMA_VERSION)
+      await connection.run(`INSERT INTO schema_version VALUES (${SCHEMA_VERSION}, now())`);
     await connection.run('COMMIT');
   } catch (error) {
     await connection.run('ROLLBACK');

@@ -33,7 +33,11 @@ class Mutex {
   }
 }
 
-async function readAll(connection: DuckDBConnection, sql: string, params: SqlValue[] = []): Promise<ResultRow[]> {
+async function readAll(
+  connection: DuckDBConnection,
+  sql: string,
+  params: SqlValue[] = [],
+): Promise<ResultRow[]> {
   const reader = await connection.runAndReadAll(sql, params.length ? (params as never) : undefined);
   const columns = reader.columnNames();
   return reader.getRows().map((row) => {
@@ -55,9 +59,13 @@ function appendCell(appender: DuckDBAppender, type: ColumnType, cell: Cell): voi
     case 'bool':
       return appender.appendBoolean(Boolean(cell));
     case 'date':
-      return appender.appendDate(new DuckDBDateValue(Math.floor(Date.parse(`${cell}T00:00:00Z`) / DAY_MS)));
+      return appender.appendDate(
+        new DuckDBDateValue(Math.floor(Date.parse(`${cell}T00:00:00Z`) / DAY_MS)),
+      );
     case 'timestamp':
-      return appender.appendTimestamp(new DuckDBTimestampValue(BigInt(Math.round(Number(cell))) * 1000n));
+      return appender.appendTimestamp(
+        new DuckDBTimestampValue(BigInt(Math.round(Number(cell))) * 1000n),
+      );
   }
 }
 
@@ -77,7 +85,12 @@ class DuckDbTransaction implements Transaction {
     await this.connection.run(sql, params?.length ? (params as never) : undefined);
   }
 
-  async append(tableName: string, columns: string[], rows: Cell[][], into: string = tableName): Promise<void> {
+  async append(
+    tableName: string,
+    columns: string[],
+    rows: Cell[][],
+    into: string = tableName,
+  ): Promise<void> {
     const table = tableByName(tableName);
     if (!table) throw new Error(`unknown table ${tableName}`);
     const types = table.columns.map((column) => column.type);
@@ -99,8 +112,12 @@ class DuckDbTransaction implements Transaction {
   }
 }
 
-export async function refreshDerived(connection: DuckDBConnection, tables: DerivedTable[]): Promise<void> {
-  for (const table of tables) await connection.run(`CREATE OR REPLACE TABLE ${table.name} AS ${table.select}`);
+export async function refreshDerived(
+  connection: DuckDBConnection,
+  tables: DerivedTable[],
+): Promise<void> {
+  for (const table of tables)
+    await connection.run(`CREATE OR REPLACE TABLE ${table.name} AS ${table.select}`);
 }
 
 export class DuckDbStore implements Store {

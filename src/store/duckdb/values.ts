@@ -7,7 +7,12 @@ import {
 
 /** Turns DuckDB's typed values into plain JSON-friendly ones: numbers, ISO strings, booleans. */
 export function toJsValue(value: DuckDBValue): unknown {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number') {
+  if (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    typeof value === 'number'
+  ) {
     return value;
   }
   if (typeof value === 'bigint') return Number(value);
