@@ -6,6 +6,7 @@ import { InputError } from '../model/index.ts';
 import { startServer } from '../server/index.ts';
 import { isStoreEmpty, resetStore, type Store } from '../store/index.ts';
 import { runKpiCommand } from './kpi-command.ts';
+import { registerLinkCommands } from './links-command.ts';
 import { registerObjectiveCommands } from './objectives-command.ts';
 import { positiveInteger } from './options.ts';
 import { renderTable } from './format.ts';
@@ -161,6 +162,7 @@ export function registerCommands(program: Command, withStore: WithStore): void {
     );
 
   registerObjectiveCommands(program, withStore);
+  registerLinkCommands(program, withStore);
 
   program
     .command('serve')

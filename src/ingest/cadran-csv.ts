@@ -182,7 +182,7 @@ function requireImportable(name: string): Table {
 }
 
 /** Web sessions and conversions name their source; the network it belongs to is filled in when missing. */
-function derivePlatforms(parsed: ParsedRows): ParsedRows {
+export function derivePlatforms(parsed: ParsedRows): ParsedRows {
   if (parsed.table.name !== 'web_sessions' && parsed.table.name !== 'conversions') return parsed;
   let platformIndex = parsed.columns.indexOf('platform');
   const sourceIndex = parsed.columns.indexOf('source');

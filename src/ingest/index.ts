@@ -33,3 +33,5 @@ export async function importFile(
   const parsed = parseCadranCsv(bytes, file, options);
   return writeImport(store, parsed, { file, bytes, format: `cadran-csv/${parsed.table.name}` });
 }
+export { landRows } from './write.ts';
+export { parseJsonRows, type JsonRow } from './json-rows.ts';

@@ -27,23 +27,38 @@ async function replaceKeys(tx: Transaction, parsed: ParsedRows, staging: string)
   return Number(replaced);
 }
 
-/** Lands the rows whole or not at all, and records the import. Identifiers come from the schema only. */
+/**
+ * Writes rows inside an open transaction, replacing existing rows with the same key; returns how
+ * many were replaced. Identifiers come from the schema only.
+ */
+export async function landRows(
+  tx: Transaction,
+  parsed: ParsedRows,
+  importId: string,
+): Promise<number> {
+  const staging = `staging_${importId.replaceAll('-', '')}_${parsed.table.name}`;
+  const table = quote(parsed.table.name);
+  const hasImportId = parsed.table.columns.some((column) => column.name === 'import_id');
+  const columns = hasImportId ? [...parsed.columns, 'import_id'] : parsed.columns;
+  const rows = hasImportId ? parsed.rows.map((row) => [...row, importId]) : parsed.rows;
+  await tx.run(`CREATE TABLE ${staging} AS SELECT * FROM ${table} LIMIT 0`);
+  await tx.append(parsed.table.name, columns, rows, staging);
+  const replaced = await replaceKeys(tx, parsed, staging);
+  await tx.run(`INSERT INTO ${table} SELECT * FROM ${staging}`);
+  await tx.run(`DROP TABLE ${staging}`);
+  return replaced;
+}
+
+/** Lands the rows whole or not at all, and records the import. */
 export async function writeImport(
   store: Store,
   parsed: ParsedRows,
   source: { file: string; bytes: Uint8Array; format: string },
 ): Promise<ImportSummary> {
   const importId = randomUUID();
-  const staging = `staging_${importId.replaceAll('-', '')}`;
-  const table = quote(parsed.table.name);
-  const columns = [...parsed.columns, 'import_id'];
-  const rows = parsed.rows.map((row) => [...row, importId]);
+  const rows = parsed.rows;
   return store.transaction(async (tx) => {
-    await tx.run(`CREATE TABLE ${staging} AS SELECT * FROM ${table} LIMIT 0`);
-    await tx.append(parsed.table.name, columns, rows, staging);
-    const replaced = await replaceKeys(tx, parsed, staging);
-    await tx.run(`INSERT INTO ${table} SELECT * FROM ${staging}`);
-    await tx.run(`DROP TABLE ${staging}`);
+    const replaced = await landRows(tx, parsed, importId);
     await tx.run(
       'INSERT INTO imports (import_id, file_name, file_hash, format, table_name, rows, replaced, imported_at) VALUES ($1, $2, $3, $4, $5, $6, $7, now())',
       [

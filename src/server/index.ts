@@ -3,6 +3,20 @@ import { generateDemo } from '../demo/index.ts';
 import { InputError } from '../model/index.ts';
 import { isStoreEmpty, openStore, type Store } from '../store/index.ts';
 import { registerApi } from './api.ts';
+import { tokenAuthenticator, type Authenticator } from './auth/tokens.ts';
+import { registerEvents } from './events/routes.ts';
+import { registerLinks } from './links/index.ts';
+
+export {
+  createToken,
+  listTokens,
+  revokeToken,
+  tokenAuthenticator,
+  ROLES,
+  type Role,
+  type Authenticator,
+} from './auth/tokens.ts';
+export { createLink, listLinks, disableLink, shortUrl } from './links/index.ts';
 
 export interface ServerOptions {
   storePath?: string;
@@ -12,18 +26,40 @@ export interface ServerOptions {
   log: (line: string) => void;
 }
 
+export interface AppOptions {
+  publicUrl?: string;
+  authenticator?: Authenticator;
+  ingestEveryMs?: number;
+}
+
 /** The HTTP application over an open store; tests call it with `inject`, `startServer` listens. */
-export function buildApp(store: Store): FastifyInstance {
-  const app = Fastify({ logger: false });
+export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, trustProxy: process.env.CADRAN_TRUST_PROXY === 'true' });
   app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof InputError)
-      return reply.status(400).send({ error: error.message, location: error.location });
+    if (error instanceof InputError) {
+      return reply.status(400).send({
+        error: error.message,
+        location: error.location,
+        details: error.details.map((detail) => detail.location),
+      });
+    }
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status < 500)
       return reply.status(status).send({ error: (error as Error).message });
+    process.stderr.write(
+      `internal error on ${_request.method} ${_request.url}: ${(error as Error).stack ?? String(error)}\n`,
+    );
     return reply.status(500).send({ error: 'internal error' });
   });
+  const authenticator = options.authenticator ?? tokenAuthenticator(store);
   registerApi(app, store);
+  const clickLog = await registerLinks(app, store, {
+    authenticator,
+    publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
+    ingestEveryMs: options.ingestEveryMs,
+  });
+  app.decorate('clickLog', clickLog);
+  registerEvents(app, store, authenticator);
   return app;
 }
 
@@ -34,13 +70,16 @@ export async function startServer(options: ServerOptions): Promise<FastifyInstan
     const summary = await generateDemo(store, { seed: 42, scale: 1 });
     options.log(`Demo data ready: ${summary.from} → ${summary.to}.`);
   }
-  const app = buildApp(store);
-  app.addHook('onClose', async () => store.close());
-  await app.listen({ port: options.port, host: options.host });
   const base = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`;
+  const app = await buildApp(store, { publicUrl: process.env.CADRAN_PUBLIC_URL ?? base });
+  await app.listen({ port: options.port, host: options.host });
   options.log(
     `Cadran API on ${base}/api (try ${base}/api/scorecard or ${base}/api/kpis); store ${store.location}. Ctrl-C stops it.`,
   );
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void app.close());
+  const stop = async () => {
+    await app.close();
+    store.close();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
   return app;
 }

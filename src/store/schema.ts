@@ -375,6 +375,9 @@ export const TABLES: Table[] = [
         type: 'timestamp',
         doc: 'Time after which the link no longer redirects.',
       },
+      { name: 'source', type: 'text', doc: 'utm_source.' },
+      { name: 'content', type: 'text', doc: 'utm_content (the post, or the creative).' },
+      { name: 'created_by', type: 'text', doc: 'Token or user that created the link.' },
     ],
   },
   {
@@ -430,6 +433,57 @@ export const TABLES: Table[] = [
       { name: 'rows', type: 'int', required: true, doc: 'Rows written.' },
       { name: 'replaced', type: 'int', required: true, doc: 'Existing rows replaced.' },
       { name: 'imported_at', type: 'timestamp', required: true, doc: 'Time of the import.' },
+    ],
+  },
+  {
+    name: 'api_tokens',
+    grain: 'API token',
+    key: ['token_id'],
+    importable: false,
+    columns: [
+      { name: 'token_id', type: 'text', required: true, doc: 'Public id of the token.' },
+      { name: 'name', type: 'text', required: true, doc: 'What the token is for.' },
+      {
+        name: 'role',
+        type: 'text',
+        required: true,
+        values: ['admin', 'analyst', 'viewer'],
+        doc: 'admin, analyst or viewer.',
+      },
+      {
+        name: 'token_hash',
+        type: 'text',
+        required: true,
+        doc: 'SHA-256 of the secret (the secret is never stored).',
+      },
+      { name: 'created_at', type: 'timestamp', required: true, doc: 'Creation time.' },
+      { name: 'revoked', type: 'bool', doc: 'true once revoked.' },
+    ],
+  },
+  {
+    name: 'event_keys',
+    grain: 'event received through the API',
+    key: ['event_key'],
+    importable: false,
+    columns: [
+      {
+        name: 'event_key',
+        type: 'text',
+        required: true,
+        doc: 'Idempotency key sent with the event.',
+      },
+      { name: 'table_name', type: 'text', required: true, doc: 'Table the event was written to.' },
+      { name: 'received_at', type: 'timestamp', required: true, doc: 'When it was stored.' },
+    ],
+  },
+  {
+    name: 'settings',
+    grain: 'setting',
+    key: ['name'],
+    importable: false,
+    columns: [
+      { name: 'name', type: 'text', required: true, doc: 'Setting name.' },
+      { name: 'value', type: 'text', doc: 'Setting value.' },
     ],
   },
 ];

@@ -1,0 +1,166 @@
+// Durable clicks at redirect speed: each click is appended to a log file and the 302 is answered
+// only after the batch holding it is fdatasync'ed (group commit). Batches are moved into the store
+// in the background; on start, logs left by a crash are replayed (click ids make replay idempotent).
+import {
+  closeSync,
+  existsSync,
+  fdatasync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Cell, Store } from '../../store/index.ts';
+
+export interface Click {
+  click_id: string;
+  code: string;
+  clicked_at: number;
+  referrer_host: string | null;
+  country: string | null;
+  device: string;
+  visitor_key: string | null;
+  is_bot: boolean;
+}
+
+const COLUMNS: (keyof Click)[] = [
+  'click_id',
+  'code',
+  'clicked_at',
+  'referrer_host',
+  'country',
+  'device',
+  'visitor_key',
+  'is_bot',
+];
+
+export class ClickLog {
+  private fd: number;
+  private pending: { line: string; done: () => void; failed: (error: Error) => void }[] = [];
+  private syncing = false;
+  private ingestTimer: NodeJS.Timeout | undefined;
+  private ingesting: Promise<void> = Promise.resolve();
+  private rotation = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly path: string,
+    ingestEveryMs = 1_000,
+  ) {
+    this.fd = openSync(path, 'a');
+    if (ingestEveryMs > 0)
+      this.ingestTimer = setInterval(() => void this.ingest(), ingestEveryMs).unref();
+  }
+
+  /** The log beside a store file (a temporary one for an in-memory store). */
+  static pathFor(storeLocation: string, fallbackDir: string): string {
+    return storeLocation === ':memory:'
+      ? join(fallbackDir, 'cadran-clicks.log')
+      : `${storeLocation}.clicks.log`;
+  }
+
+  /** Resolves once the click is on disk: only then may its redirect be answered. */
+  record(click: Click): Promise<void> {
+    return new Promise((done, failed) => {
+      this.pending.push({
+        line: `${JSON.stringify(COLUMNS.map((column) => click[column]))}\n`,
+        done,
+        failed,
+      });
+      if (!this.syncing) this.syncBatch();
+    });
+  }
+
+  private syncBatch(): void {
+    const batch = this.pending;
+    this.pending = [];
+    this.syncing = true;
+    try {
+      writeSync(this.fd, batch.map((item) => item.line).join(''));
+    } catch (error) {
+      return this.finishBatch(batch, error as Error);
+    }
+    fdatasync(this.fd, (error) => this.finishBatch(batch, error ?? undefined));
+  }
+
+  private finishBatch(batch: typeof this.pending, error?: Error): void {
+    for (const item of batch) {
+      if (error) item.failed(error);
+      else item.done();
+    }
+    this.syncing = false;
+    // Clicks that arrived during the sync form the next batch.
+    if (this.pending.length) this.syncBatch();
+  }
+
+  /** Moves logged clicks into the store: rotate the log, load the rotated files, then delete them. */
+  ingest(): Promise<void> {
+    // A failed move leaves the rotated file in place: the next run (or the next start) retries it.
+    const run = this.ingesting.then(() => this.ingestRotated());
+    this.ingesting = run.catch(
+      (error: Error) =>
+        void process.stderr.write(`clicks not yet moved to the store: ${error.message}\n`),
+    );
+    return run;
+  }
+
+  private async ingestRotated(): Promise<void> {
+    if (!this.syncing && this.pending.length === 0) this.rotate();
+    for (const file of this.rotatedFiles()) {
+      const rows = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .flatMap((line) => {
+          try {
+            return [JSON.parse(line) as Cell[]];
+          } catch {
+            return []; // a line torn by a crash never got its fsync, so never got its redirect
+          }
+        });
+      if (rows.length) await this.store.transaction((tx) => insertNewClicks(tx, rows));
+      unlinkSync(file);
+    }
+  }
+
+  private rotate(): void {
+    closeSync(this.fd);
+    renameSync(this.path, `${this.path}.${Date.now()}-${this.rotation++}`);
+    this.fd = openSync(this.path, 'a');
+  }
+
+  private rotatedFiles(): string[] {
+    const prefix = `${basename(this.path)}.`;
+    return readdirSync(dirname(this.path))
+      .filter((name) => name.startsWith(prefix))
+      .sort()
+      .map((name) => join(dirname(this.path), name));
+  }
+
+  /** Replays what a crash left behind: the live log and any rotated file. */
+  async recover(): Promise<void> {
+    if (existsSync(this.path)) await this.ingest();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.ingestTimer);
+    while (this.syncing || this.pending.length)
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    await this.ingest();
+    closeSync(this.fd);
+  }
+}
+
+async function insertNewClicks(
+  tx: Parameters<Parameters<Store['transaction']>[0]>[0],
+  rows: Cell[][],
+): Promise<void> {
+  await tx.run('CREATE TABLE clicks_incoming AS SELECT * FROM clicks LIMIT 0');
+  await tx.append('clicks', COLUMNS, rows, 'clicks_incoming');
+  await tx.run(
+    'INSERT INTO clicks SELECT * FROM clicks_incoming i WHERE NOT EXISTS (SELECT 1 FROM clicks c WHERE c.click_id = i.click_id)',
+  );
+  await tx.run('DROP TABLE clicks_incoming');
+}

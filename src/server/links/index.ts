@@ -1,0 +1,37 @@
+import { tmpdir } from 'node:os';
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../../store/index.ts';
+import type { Authenticator } from '../auth/tokens.ts';
+import { ClickLog } from './click-log.ts';
+import { registerRedirects } from './redirect.ts';
+import { registerLinkApi } from './routes.ts';
+import { visitorKeyer } from './visitors.ts';
+
+export { createLink, listLinks, disableLink, findLink, type NewLink, type Link } from './links.ts';
+export { shortUrl } from './routes.ts';
+export { ClickLog } from './click-log.ts';
+
+export interface LinkOptions {
+  authenticator: Authenticator;
+  publicUrl: string;
+  /** How often logged clicks move into the store. */
+  ingestEveryMs?: number;
+}
+
+/** Registers /l/CODE and /api/links; replays clicks a crash left in the log before serving. */
+export async function registerLinks(
+  app: FastifyInstance,
+  store: Store,
+  options: LinkOptions,
+): Promise<ClickLog> {
+  const clicks = new ClickLog(
+    store,
+    ClickLog.pathFor(store.location, tmpdir()),
+    options.ingestEveryMs,
+  );
+  await clicks.recover();
+  registerRedirects(app, store, clicks, await visitorKeyer(store));
+  registerLinkApi(app, store, options.authenticator, options.publicUrl);
+  app.addHook('onClose', () => clicks.close());
+  return clicks;
+}
