@@ -2,10 +2,12 @@
 import { benchSentiment } from './nlp.ts';
 import { printTable } from './harness.ts';
 import { benchQueries } from './queries.ts';
+import { benchRedirects } from './redirects.ts';
 
 const only = process.argv[2];
 const suites: Record<string, () => Promise<void>> = {
   queries: benchQueries,
+  redirects: benchRedirects,
   nlp: async () =>
     printTable(
       'Sentiment labelling, one core (median of 5 runs over 100 000 comments)',

@@ -1,6 +1,6 @@
 // Cadran CSV: one documented template per canonical table. Every row is validated before anything is written.
 import { parse } from 'csv-parse/sync';
-import { InputError, platformOfSource } from '../model/index.ts';
+import { InputError, platformOfSource, type Location } from '../model/index.ts';
 import { IMPORTABLE_TABLES, tableByName, type Cell, type Table } from '../store/index.ts';
 import { readCell, type CellOptions } from './cells.ts';
 import { decodeUtf8, detectSeparator } from './text.ts';
@@ -50,12 +50,22 @@ export function detectTable(header: string[], file: string): Table {
     {
       file,
       line: 1,
+      column: firstMisfit(ranked[0].table, header),
       expected: `the columns of a template, e.g. ${ranked[0].table.name}: ${ranked[0].table.columns
         .filter((c) => c.name !== 'import_id')
         .map((c) => c.name)
         .join(', ')}`,
     },
   );
+}
+
+/** The first header cell the table does not know, else the first required column the header lacks. */
+function firstMisfit(table: Table, header: string[]): string | undefined {
+  const known = (name: string) => table.columns.some((column) => column.name === name);
+  const names = header.map(normaliseHeader);
+  const unknown = names.findIndex((name) => !known(name));
+  if (unknown >= 0) return header[unknown];
+  return table.columns.find((column) => column.required && !names.includes(column.name))?.name;
 }
 
 function checkHeader(table: Table, header: string[], file: string): string[] {
@@ -82,6 +92,7 @@ function checkHeader(table: Table, header: string[], file: string): string[] {
       {
         file,
         line: 1,
+        column: missing[0].name,
         expected: `a header with ${missing.map((column) => column.name).join(', ')}`,
       },
     );
@@ -89,34 +100,102 @@ function checkHeader(table: Table, header: string[], file: string): string[] {
   return names;
 }
 
-function parseRecords(
-  text: string,
-  separator: string,
-  file: string,
-): { record: string[]; line: number }[] {
+interface CsvRecord {
+  record: string[];
+  line: number;
+}
+
+function parseRecords(text: string, separator: string, file: string): CsvRecord[] {
   try {
     const records = parse(text, {
       delimiter: separator,
       bom: true,
       info: true,
       skip_empty_lines: true,
-      relax_column_count: false,
-    }) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
-    return records.map(({ record, info }) => ({ record, line: info.lines }));
-  } catch (error) {
-    const detail = error as { message: string; lines?: number };
-    throw new InputError(
-      `the CSV is malformed: ${detail.message.replace(/^Invalid Record Length: /, '')}`,
-      {
-        file,
-        line: detail.lines,
-        expected: 'the same number of fields on every line, quotes closed',
-      },
+      // Field counts are checked against the header afterwards, where the missing column has a name.
+      relax_column_count: true,
+    }) as unknown as { record: string[]; info: { bytes: number } }[];
+    const lines = startLines(
+      text,
+      records.map(({ info }) => info.bytes),
     );
+    return records.map(({ record }, index) => ({ record, line: lines[index] }));
+  } catch (error) {
+    const detail = error as { message: string; code?: string; bytes?: number; index?: number };
+    const line =
+      detail.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? lineOfUnclosedQuote(text)
+        : lineAtByte(text, detail.bytes ?? 0);
+    throw new InputError(`the CSV is malformed: ${detail.message}`, {
+      file,
+      line,
+      column: detail.index === undefined ? undefined : headerOf(text, separator)[detail.index],
+      expected: 'every quote closed, and quotes inside a quoted field doubled ("")',
+    });
   }
+}
+
+/**
+ * The line each record starts on, from the byte offsets where records end. csv-parse's own line
+ * count drifts on CRLF inside quoted text and names a record's last line, not its first.
+ */
+function startLines(text: string, ends: number[]): number[] {
+  const bytes = Buffer.from(text);
+  const lines: number[] = [];
+  let line = 1;
+  let position = 0;
+  for (const end of ends) {
+    for (; position < end && (bytes[position] === 0x0a || bytes[position] === 0x0d); position++)
+      if (bytes[position] === 0x0a) line++;
+    lines.push(line);
+    for (; position < end; position++) if (bytes[position] === 0x0a) line++;
+  }
+  return lines;
+}
+
+function lineAtByte(text: string, offset: number): number {
+  return Buffer.from(text).subarray(0, offset).filter((byte) => byte === 0x0a).length + 1;
+}
+
+function headerOf(text: string, separator: string): string[] {
+  try {
+    const [header] = parse(text, { delimiter: separator, bom: true, to_line: 1 }) as string[][];
+    return (header ?? []).map(normaliseHeader);
+  } catch {
+    return [];
+  }
+}
+
+/** An unclosed quote swallows the rest of the file, so the parser stops at the end; find where it opened. */
+function lineOfUnclosedQuote(text: string): number | undefined {
+  let line = 1;
+  let openedOn: number | undefined;
+  for (let index = 0; index < text.length; index++) {
+    if (text[index] === '\n') line++;
+    else if (text[index] !== '"') continue;
+    else if (openedOn === undefined) openedOn = line;
+    else if (text[index + 1] === '"') index++;
+    else openedOn = undefined;
+  }
+  return openedOn;
+}
+
+/** Every row has the header's number of fields; the first that does not is refused with its place. */
+function checkFieldCounts(header: string[], body: CsvRecord[], file: string, separator: string) {
+  const bad = body.find(({ record }) => record.length !== header.length);
+  if (!bad) return;
+  const fields = bad.record.length;
+  throw new InputError(
+    `the CSV is malformed: line ${bad.line} has ${fields} fields, the header ${header.length}`,
+    {
+      file,
+      line: bad.line,
+      // Too few fields: the first column left without a value; too many: the first field past the header.
+      column:
+        fields < header.length ? normaliseHeader(header[fields]) : `field ${header.length + 1}`,
+      expected: `${header.length} fields as in the header; text containing "${separator}" must be quoted`,
+    },
+  );
 }
 
 /** Parses and validates a Cadran CSV file; throws one InputError listing every bad cell (first 20). */
@@ -130,10 +209,19 @@ export function parseCadranCsv(
   const separator = detectSeparator(firstLine);
   const records = parseRecords(text, separator, file);
   if (records.length === 0)
-    throw new InputError('the file is empty', { file, expected: 'a header line and rows' });
+    throw new InputError('the file is empty', {
+      file,
+      line: 1,
+      expected: 'a header line and rows',
+    });
   const [{ record: header }, ...body] = records;
+  checkFieldCounts(header, body, file, separator);
   if (body.length === 0)
-    throw new InputError('the file has a header but no rows', { file, line: 2 });
+    throw new InputError('the file has a header but no rows', {
+      file,
+      line: 2,
+      expected: 'at least one row under the header',
+    });
   const table = options.table ? requireImportable(options.table) : detectTable(header, file);
   const names = checkHeader(table, header, file);
   // A semicolon-separated file is the French spreadsheet convention, where the decimal mark is a comma.
