@@ -1,6 +1,6 @@
 // Cadran CSV: one documented template per canonical table. Every row is validated before anything is written.
 import { parse } from 'csv-parse/sync';
-import { InputError, platformOfSource, type Location } from '../model/index.ts';
+import { InputError, platformOfSource } from '../model/index.ts';
 import { IMPORTABLE_TABLES, tableByName, type Cell, type Table } from '../store/index.ts';
 import { readCell, type CellOptions } from './cells.ts';
 import { decodeUtf8, detectSeparator } from './text.ts';
