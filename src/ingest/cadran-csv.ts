@@ -126,13 +126,24 @@ function parseRecords(text: string, separator: string, file: string): CsvRecord[
       detail.code === 'CSV_QUOTE_NOT_CLOSED'
         ? lineOfUnclosedQuote(text)
         : lineAtByte(text, detail.bytes ?? 0);
-    throw new InputError(`the CSV is malformed: ${detail.message}`, {
+    throw new InputError(`the CSV is malformed: ${syntaxProblem(detail)}`, {
       file,
       line,
       column: detail.index === undefined ? undefined : headerOf(text, separator)[detail.index],
       expected: 'every quote closed, and quotes inside a quoted field doubled ("")',
     });
   }
+}
+
+// csv-parse's messages carry its own line numbers, which drift (see startLines); ours are in the location.
+const SYNTAX_PROBLEMS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quote is never closed',
+  INVALID_OPENING_QUOTE: 'a quote opens in the middle of a field',
+  CSV_INVALID_CLOSING_QUOTE: 'a closing quote is followed by more text',
+};
+
+function syntaxProblem(error: { message: string; code?: string }): string {
+  return SYNTAX_PROBLEMS[error.code ?? ''] ?? error.message.replace(/,? (?:at|on) line \d+/g, '');
 }
 
 /**
@@ -154,7 +165,11 @@ function startLines(text: string, ends: number[]): number[] {
 }
 
 function lineAtByte(text: string, offset: number): number {
-  return Buffer.from(text).subarray(0, offset).filter((byte) => byte === 0x0a).length + 1;
+  return (
+    Buffer.from(text)
+      .subarray(0, offset)
+      .filter((byte) => byte === 0x0a).length + 1
+  );
 }
 
 function headerOf(text: string, separator: string): string[] {
@@ -256,7 +271,37 @@ export function parseCadranCsv(
       errors,
     );
   }
+  checkUniqueKeys(table, names, rows, body, file);
   return derivePlatforms({ table, columns: names, rows });
+}
+
+/** A key twice in one file would be stored twice and counted twice; which row is right is the user's call. */
+function checkUniqueKeys(
+  table: Table,
+  names: string[],
+  rows: Cell[][],
+  body: CsvRecord[],
+  file: string,
+): void {
+  const positions = table.key.map((column) => names.indexOf(column));
+  const key = table.key.join(' + ');
+  const seen = new Map<string, number>();
+  rows.forEach((row, index) => {
+    const { line, record } = body[index];
+    const cells = JSON.stringify(positions.map((position) => row[position] ?? null));
+    const first = seen.get(cells);
+    if (first === undefined) return void seen.set(cells, line);
+    throw new InputError(
+      `${key} appears twice in ${file} (lines ${first} and ${line}); nothing was imported`,
+      {
+        file,
+        line,
+        column: key,
+        value: positions.map((position) => record[position] ?? '').join(' + '),
+        expected: `each ${key} once per file`,
+      },
+    );
+  });
 }
 
 function requireImportable(name: string): Table {

@@ -27,6 +27,18 @@ async function replaceKeys(tx: Transaction, parsed: ParsedRows, staging: string)
   return Number(replaced);
 }
 
+/** A key stored twice would be counted twice; within one batch the last row wins, as a later import would. */
+async function keepLastOfEachKey(
+  tx: Transaction,
+  parsed: ParsedRows,
+  staging: string,
+): Promise<void> {
+  const key = parsed.table.key.map(quote).join(', ');
+  await tx.run(
+    `DELETE FROM ${staging} WHERE rowid NOT IN (SELECT max(rowid) FROM ${staging} GROUP BY ${key})`,
+  );
+}
+
 /**
  * Writes rows inside an open transaction, replacing existing rows with the same key; returns how
  * many were replaced. Identifiers come from the schema only.
@@ -43,6 +55,7 @@ export async function landRows(
   const rows = hasImportId ? parsed.rows.map((row) => [...row, importId]) : parsed.rows;
   await tx.run(`CREATE TABLE ${staging} AS SELECT * FROM ${table} LIMIT 0`);
   await tx.append(parsed.table.name, columns, rows, staging);
+  await keepLastOfEachKey(tx, parsed, staging);
   const replaced = await replaceKeys(tx, parsed, staging);
   await tx.run(`INSERT INTO ${table} SELECT * FROM ${staging}`);
   await tx.run(`DROP TABLE ${staging}`);

@@ -1,19 +1,19 @@
 // Every KPI of the catalog on one small brand, January 2025, each value computed by hand from
 // test/fixtures/kpis (own accounts instagram:lumen and linkedin:lumen, competitor instagram:rival).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KPIS } from '../../src/metrics/index.ts';
+import { KPIS, type KpiRequest } from '../../src/metrics/index.ts';
 import type { Store } from '../../src/store/index.ts';
-import { storeWith, valueOf } from '../helpers.ts';
+import { addTrackedClicks, storeWith, valueOf } from '../helpers.ts';
 
-const january = { period: { from: '2025-01-01', to: '2025-01-31' } };
+const january: Omit<KpiRequest, 'kpis'> = { period: { from: '2025-01-01', to: '2025-01-31' } };
 const covered = new Set<string>();
 let store: Store;
 
 /** Declares the expected January value of a KPI, computed by hand in the comment next to it. */
-function expectKpi(id: string, expected: number, request: object = january) {
+function expectKpi(id: string, expected: number, request = january) {
   covered.add(id);
   return async () => {
-    const value = await valueOf(store, id, request as typeof january);
+    const value = await valueOf(store, id, request);
     expect(value).not.toBeNull();
     expect(value!).toBeCloseTo(expected, 9);
   };
@@ -21,32 +21,7 @@ function expectKpi(id: string, expected: number, request: object = january) {
 
 beforeAll(async () => {
   store = await storeWith('kpis');
-  // Tracked links are created by Cadran itself, not imported: two human clicks and one bot in January.
-  await store.transaction(async (tx) => {
-    await tx.append(
-      'links',
-      ['code', 'target_url', 'platform', 'campaign', 'post_id', 'created_at'],
-      [
-        [
-          'aube',
-          'https://maisonlumen.fr/aube?utm_source=instagram',
-          'instagram',
-          'spring',
-          'p1',
-          Date.UTC(2025, 0, 9),
-        ],
-      ],
-    );
-    await tx.append(
-      'clicks',
-      ['click_id', 'code', 'clicked_at', 'device', 'is_bot'],
-      [
-        ['k1', 'aube', Date.UTC(2025, 0, 10, 12), 'mobile', false],
-        ['k2', 'aube', Date.UTC(2025, 0, 11, 12), 'desktop', false],
-        ['k3', 'aube', Date.UTC(2025, 0, 11, 12, 1), 'bot', true],
-      ],
-    );
-  });
+  await addTrackedClicks(store); // link "aube" in p1: two human clicks and one bot in January
 });
 afterAll(() => store.close());
 

@@ -1,14 +1,18 @@
-// Periods, comparisons, breakdowns, filters and nulls, on the same hand-checked fixture as kpis.test.ts.
+// Comparisons, breakdowns, filters, gauges and nulls, on the same hand-checked fixture as kpis.test.ts
+// (test/fixtures/kpis). Period arithmetic at calendar edges is in periods.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryKpis } from '../../src/metrics/index.ts';
 import { evaluate, DEFAULT_ENGAGEMENT_WEIGHTS } from '../../src/metrics/catalog/index.ts';
-import { InputError, previousPeriod, yearEarlier } from '../../src/model/index.ts';
+import { InputError, previousPeriod, yearEarlier, type Filters } from '../../src/model/index.ts';
 import type { Store } from '../../src/store/index.ts';
-import { rowsOf, storeWith, valueOf } from '../helpers.ts';
+import { addTrackedClicks, rowsOf, storeWith, valueOf } from '../helpers.ts';
 
 const january = { from: '2025-01-01', to: '2025-01-31' };
 let store: Store;
-beforeAll(async () => (store = await storeWith('kpis')));
+beforeAll(async () => {
+  store = await storeWith('kpis');
+  await addTrackedClicks(store); // link "aube" in p1: two human clicks and one bot in January
+});
 afterAll(() => store.close());
 
 describe('comparison periods', () => {
@@ -83,6 +87,12 @@ describe('empty periods and zero denominators', () => {
     expect(await valueOf(store, 'nps', march)).toBeNull();
     expect(await valueOf(store, 'engagement_rate_impressions', march)).toBeNull();
   });
+  it('a period with interactions but no mention has 0 mentions, not null', async () => {
+    // 16–17 Jan: only i14 (the brand's reply) and i19 (a share)
+    expect(
+      await valueOf(store, 'mentions', { period: { from: '2025-01-16', to: '2025-01-17' } }),
+    ).toBe(0);
+  });
   it('net sentiment is null when there are only neutral interactions (0 ÷ 0), positive share is 0', async () => {
     const day = { period: { from: '2025-01-21', to: '2025-01-21' } }; // only i5, neutral (i6 is the brand's)
     expect(await valueOf(store, 'net_sentiment', day)).toBeNull();
@@ -128,6 +138,24 @@ describe('gauges', () => {
     expect(
       await valueOf(store, 'followers', { period: { from: '2025-02-01', to: '2025-02-28' } }),
     ).toBe(15000);
+  });
+  it('follower growth starts from the last value before the period, however old', async () => {
+    // 16–31 Jan: start = instagram 10 400 (15 Jan) + linkedin 4 000 (31 Dec) = 14 400; end 15 000
+    const second = { period: { from: '2025-01-16', to: '2025-01-31' } };
+    expect(await valueOf(store, 'follower_growth', second)).toBe(600);
+    expect(await valueOf(store, 'follower_growth_rate', second)).toBeCloseTo(600 / 14400, 12);
+  });
+  it('follower growth of a month without new values is 0', async () => {
+    // February: start and end are both the 31 Jan values, 15 000
+    expect(
+      await valueOf(store, 'follower_growth', { period: { from: '2025-02-01', to: '2025-02-28' } }),
+    ).toBe(0);
+  });
+  it('followers by account', async () => {
+    expect(await rowsOf(store, 'followers', { period: january, breakdown: ['account'] })).toEqual([
+      [{ account: 'instagram:lumen' }, 10600],
+      [{ account: 'linkedin:lumen' }, 4400],
+    ]);
   });
   it('followers of one account', async () => {
     expect(
@@ -223,6 +251,47 @@ describe('breakdowns and filters', () => {
       }),
     ).toBe(0.5);
   });
+  it('each filter keeps the posts it names', async () => {
+    const impressions = (filters: Filters) =>
+      valueOf(store, 'impressions', { period: january, filters });
+    expect(await impressions({ platform: ['linkedin'] })).toBe(1000); // p3
+    expect(await impressions({ platform: ['instagram', 'linkedin'] })).toBe(4000); // p1 + p2 + p3
+    expect(await impressions({ account: ['instagram:lumen'] })).toBe(3000); // p1 2000 + p2 1000
+    expect(await impressions({ campaign: ['spring'] })).toBe(3000); // p1 2000 + p3 1000
+    expect(await impressions({ content_type: ['text'] })).toBe(1000); // p3
+    // p1 (80+10+6+4) + p2 (30+5+1+4)
+    expect(
+      await valueOf(store, 'engagements', {
+        period: january,
+        filters: { account: ['instagram:lumen'] },
+      }),
+    ).toBe(140);
+  });
+  it('competitor posts never count, even when their account is asked for', async () => {
+    // p4 belongs to instagram:rival: no own post is left
+    expect(
+      await valueOf(store, 'impressions', {
+        period: january,
+        filters: { account: ['instagram:rival'] },
+      }),
+    ).toBeNull();
+  });
+  it('impressions by account', async () => {
+    expect(await rowsOf(store, 'impressions', { period: january, breakdown: ['account'] })).toEqual(
+      [
+        [{ account: 'instagram:lumen' }, 3000],
+        [{ account: 'linkedin:lumen' }, 1000],
+      ],
+    );
+  });
+  it('link clicks by post: tracked clicks follow the post their link is in', async () => {
+    // p1 30 + two human clicks on "aube" (the bot left out); p2 10; p3 20
+    expect(await rowsOf(store, 'link_clicks', { period: january, breakdown: ['post'] })).toEqual([
+      [{ post: 'p1' }, 32],
+      [{ post: 'p2' }, 10],
+      [{ post: 'p3' }, 20],
+    ]);
+  });
   it('filters combine: platform and content type', async () => {
     expect(
       await valueOf(store, 'impressions', {
@@ -285,6 +354,21 @@ describe('top lists', () => {
         ['p1', 2000],
         ['p2', 1000],
       ],
+    ]);
+  });
+  it('custom weights change the ranking', async () => {
+    // share weight 10: p1 80 + 10×2 + 4×2 + 6×10 = 168; p3 20 + 5×2 + 0 + 3×10 = 60; p2 30 + 10 + 8 + 10 = 58
+    expect(
+      await rowsOf(store, 'weighted_engagement', {
+        period: january,
+        breakdown: ['post'],
+        weights: { reaction: 1, comment: 2, save: 2, share: 10 },
+        top: { limit: 3 },
+      }),
+    ).toEqual([
+      [{ post: 'p1' }, 168],
+      [{ post: 'p3' }, 60],
+      [{ post: 'p2' }, 58],
     ]);
   });
   it('bottom lists rank from the lowest', async () => {
