@@ -7,6 +7,7 @@ import { startServer } from '../server/index.ts';
 import { isStoreEmpty, resetStore, type Store } from '../store/index.ts';
 import { runKpiCommand } from './kpi-command.ts';
 import { registerLinkCommands } from './links-command.ts';
+import { registerNlpCommands } from './nlp-command.ts';
 import { registerObjectiveCommands } from './objectives-command.ts';
 import { positiveInteger } from './options.ts';
 import { renderTable } from './format.ts';
@@ -163,6 +164,7 @@ export function registerCommands(program: Command, withStore: WithStore): void {
 
   registerObjectiveCommands(program, withStore);
   registerLinkCommands(program, withStore);
+  registerNlpCommands(program, withStore);
 
   program
     .command('serve')

@@ -2,6 +2,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Store, Transaction } from '../store/index.ts';
 import type { ParsedRows } from './cadran-csv.ts';
+import { applyCorrections, labelInteractions } from './enrich.ts';
 
 export interface ImportSummary {
   importId: string;
@@ -45,9 +46,10 @@ async function keepLastOfEachKey(
  */
 export async function landRows(
   tx: Transaction,
-  parsed: ParsedRows,
+  incoming: ParsedRows,
   importId: string,
 ): Promise<number> {
+  const parsed = labelInteractions(incoming);
   const staging = `staging_${importId.replaceAll('-', '')}_${parsed.table.name}`;
   const table = quote(parsed.table.name);
   const hasImportId = parsed.table.columns.some((column) => column.name === 'import_id');
@@ -59,6 +61,7 @@ export async function landRows(
   const replaced = await replaceKeys(tx, parsed, staging);
   await tx.run(`INSERT INTO ${table} SELECT * FROM ${staging}`);
   await tx.run(`DROP TABLE ${staging}`);
+  if (parsed.table.name === 'interactions') await applyCorrections(tx, importId);
   return replaced;
 }
 

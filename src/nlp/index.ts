@@ -16,3 +16,6 @@ export {
   type EvalGroup,
   type LabelledExample,
 } from './evaluate.ts';
+export { expectsReply } from './replies.ts';
+export { correctSentiment } from './corrections.ts';
+export { rescore, type RescoreSummary } from './rescore.ts';

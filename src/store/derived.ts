@@ -37,7 +37,7 @@ export const DERIVED_TABLES: DerivedTable[] = [
         SELECT reply_to, min(created_at) AS first_reply_at FROM interactions
         WHERE coalesce(is_brand, false) AND reply_to IS NOT NULL GROUP BY reply_to
       ) r ON r.reply_to = i.interaction_id
-      WHERE i.kind IN ('comment', 'message') AND NOT coalesce(i.is_brand, false)`,
+      WHERE i.kind IN ('comment', 'message') AND NOT coalesce(i.is_brand, false) AND coalesce(i.expects_reply, true)`,
   },
   {
     // Each author's first mention of the brand over the whole history, with their largest known audience.

@@ -181,6 +181,19 @@ export const TABLES: Table[] = [
       },
       { name: 'reply_to', type: 'text', doc: 'interaction_id this replies to.' },
       { name: 'is_brand', type: 'bool', doc: 'true when written by the brand itself.' },
+      {
+        name: 'sentiment_source',
+        type: 'text',
+        values: ['model', 'import', 'user'],
+        doc: 'Who set the sentiment: model (Cadran), import (the file) or user (a correction).',
+      },
+      {
+        name: 'recommends',
+        type: 'text',
+        values: ['promoter', 'detractor'],
+        doc: 'Explicit recommendation language found in the text.',
+      },
+      { name: 'expects_reply', type: 'bool', doc: 'false for emoji-only or thanks-only texts that need no answer.' },
       importId,
     ],
   },
@@ -433,6 +446,18 @@ export const TABLES: Table[] = [
       { name: 'rows', type: 'int', required: true, doc: 'Rows written.' },
       { name: 'replaced', type: 'int', required: true, doc: 'Existing rows replaced.' },
       { name: 'imported_at', type: 'timestamp', required: true, doc: 'Time of the import.' },
+    ],
+  },
+  {
+    name: 'sentiment_corrections',
+    grain: 'corrected interaction',
+    key: ['interaction_id'],
+    importable: false,
+    columns: [
+      { name: 'interaction_id', type: 'text', required: true, doc: 'Interaction corrected.' },
+      { name: 'sentiment', type: 'text', required: true, values: SENTIMENTS, doc: 'The label a person gave.' },
+      { name: 'corrected_by', type: 'text', doc: 'Who corrected it.' },
+      { name: 'corrected_at', type: 'timestamp', required: true, doc: 'When.' },
     ],
   },
   {

@@ -105,7 +105,13 @@ describe('demo data set', () => {
   });
 
   it('fills every data table (not the ones Cadran keeps for its own operation)', async () => {
-    const operational = ['imports', 'api_tokens', 'event_keys', 'settings'];
+    const operational = [
+      'imports',
+      'api_tokens',
+      'event_keys',
+      'settings',
+      'sentiment_corrections',
+    ];
     for (const table of TABLES.filter((candidate) => !operational.includes(candidate.name))) {
       expect(
         (await one(demo, `SELECT count(*) AS n FROM "${table.name}"`)).n,

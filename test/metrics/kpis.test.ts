@@ -109,15 +109,13 @@ describe('tonality and recommendation', () => {
 });
 
 describe('responsiveness', () => {
-  // inbound comments/messages: i1 i2 i4 i5 i13 i15 (i16 is the brand's own, its self-reply i17 does not count);
-  // answered: i1 after 2 h, i5 after 30 min, i13 after 24 h
-  it('response rate counts inbound items with a brand reply', expectKpi('response_rate', 3 / 6));
-  it('median response time in seconds', expectKpi('response_time_median', 7200)); // 1800, [7200], 86400
-  // continuous 90th percentile: position 0.9 × (3 − 1) = 1.8 → 7200 + 0.8 × (86 400 − 7200)
-  it(
-    '90th percentile response time interpolates',
-    expectKpi('response_time_p90', 7200 + 0.8 * 79200),
-  );
+  // inbound comments/messages that expect an answer: i2 i4 i5 i13 i15 (i1 "J'adore !" is praise
+  // alone and needs none; i16 is the brand's own, its self-reply i17 does not count);
+  // answered: i5 after 30 min, i13 after 24 h (the brand's thanks to i1 is not counted either)
+  it('response rate counts inbound items with a brand reply', expectKpi('response_rate', 2 / 5));
+  it('median response time in seconds', expectKpi('response_time_median', 44100)); // (1800 + 86 400) ÷ 2
+  // continuous 90th percentile: position 0.9 × (2 − 1) = 0.9 → 1800 + 0.9 × (86 400 − 1800)
+  it('90th percentile response time interpolates', expectKpi('response_time_p90', 1800 + 0.9 * 84600));
 });
 
 describe('acquisition and conversion', () => {

@@ -357,8 +357,8 @@ export const KPIS: Kpi[] = [
     'recommendation_index',
     ['Recommendation index', 'Indice de recommandation'],
     [
-      'NPS-like: % authors net positive − % net negative in their comments and mentions, −100 to 100.',
-      'Façon NPS : % d’auteurs au solde positif − % au solde négatif dans leurs commentaires et mentions, de −100 à 100.',
+      'NPS-like: % authors net positive − % net negative in their comments and mentions (explicit recommendation language counts double), −100 to 100.',
+      'Façon NPS : % d’auteurs au solde positif − % au solde négatif dans leurs commentaires et mentions (une recommandation explicite compte double), de −100 à 100.',
     ],
     netPercent(m('opinion_promoters'), m('opinion_detractors'), m('opinion_authors')),
     'score',
@@ -371,8 +371,8 @@ export const KPIS: Kpi[] = [
     'response_rate',
     ['Response rate', 'Taux de réponse'],
     [
-      'Inbound comments and messages with a brand reply ÷ inbound comments and messages.',
-      'Commentaires et messages reçus ayant une réponse de la marque ÷ commentaires et messages reçus.',
+      'Inbound comments and messages with a brand reply ÷ inbound comments and messages that expect one (emoji-only or thanks-only texts left out).',
+      'Commentaires et messages reçus ayant une réponse de la marque ÷ ceux qui en attendent une (hors emojis seuls et simples remerciements).',
     ],
     div(m('replied_items'), m('inbound_items')),
     'ratio',

@@ -49,13 +49,17 @@ const gauge = (
 
 const NOT_BRAND = 'NOT coalesce(s.is_brand, false)';
 const OPINION_KINDS = "s.kind IN ('comment', 'reply', 'mention', 'message')";
+// Explicit recommendation language ("je recommande", "never buying again") weighs as two opinions.
 const AUTHOR_OPINION = {
   entity: 's.author_id',
   inner: {
     positives: { countIf: "s.sentiment = 'positive'" },
     negatives: { countIf: "s.sentiment = 'negative'" },
+    recommends: { countIf: "s.recommends = 'promoter'" },
+    discourages: { countIf: "s.recommends = 'detractor'" },
   },
 };
+const NET_OPINION = '(positives + 2 * recommends) - (negatives + 2 * discourages)';
 const AUTHOR_SUPPORT = {
   entity: 's.author_id',
   inner: {
@@ -127,7 +131,7 @@ export const MEASURES = {
     aggregate: {
       kind: 'per_entity',
       ...AUTHOR_OPINION,
-      qualifies: 'positives > negatives',
+      qualifies: `${NET_OPINION} > 0`,
       outer: { count: true },
     },
   },
@@ -137,7 +141,7 @@ export const MEASURES = {
     aggregate: {
       kind: 'per_entity',
       ...AUTHOR_OPINION,
-      qualifies: 'positives < negatives',
+      qualifies: `${NET_OPINION} < 0`,
       outer: { count: true },
     },
   },

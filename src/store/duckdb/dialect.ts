@@ -55,7 +55,8 @@ export class DuckDbDialect implements Dialect {
   }
 
   count(condition?: string): string {
-    return condition ? `count_if(${condition})` : 'count(*)';
+    // count_if gives NULL, not 0, when the condition is NULL on every row of a group.
+    return condition ? `count(*) FILTER (WHERE ${condition})` : 'count(*)';
   }
 
   avg(value: string): string {

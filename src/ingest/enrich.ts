@@ -1,0 +1,53 @@
+// Interactions are labelled as they arrive: sentiment, language and recommendation language from
+// the offline labeller, unless the file gave a label; corrections made by people always win.
+import { expectsReply, labelText } from '../nlp/index.ts';
+import type { Cell, Transaction } from '../store/index.ts';
+import type { ParsedRows } from './cadran-csv.ts';
+
+const ADDED = [
+  'sentiment',
+  'sentiment_score',
+  'lang',
+  'sentiment_source',
+  'recommends',
+  'expects_reply',
+] as const;
+// Contest entries and silent shares carry no opinion: labelling them neutral would dilute tonality.
+const OPINION_KINDS = new Set(['comment', 'reply', 'mention', 'message', 'share']);
+
+export function labelInteractions(parsed: ParsedRows): ParsedRows {
+  if (parsed.table.name !== 'interactions') return parsed;
+  const columns = [...parsed.columns, ...ADDED.filter((name) => !parsed.columns.includes(name))];
+  const at = Object.fromEntries(columns.map((name, index) => [name, index])) as Record<
+    string,
+    number
+  >;
+  const rows = parsed.rows.map((row) => {
+    const cells: Cell[] = [...row, ...Array(columns.length - row.length).fill(null)];
+    const text = (cells[at.text] as string | null) ?? '';
+    const label = labelText(text);
+    const opinion = OPINION_KINDS.has(String(cells[at.kind])) && text.trim() !== '';
+    if (cells[at.sentiment] === null && opinion) {
+      cells[at.sentiment] = label.sentiment;
+      cells[at.sentiment_score] = label.score;
+      cells[at.sentiment_source] = 'model';
+    } else if (cells[at.sentiment] !== null) cells[at.sentiment_source] ??= 'import';
+    if (opinion) {
+      cells[at.lang] ??= label.lang;
+      cells[at.recommends] ??= label.recommends;
+    }
+    cells[at.expects_reply] ??= expectsReply(text);
+    return cells;
+  });
+  return { ...parsed, columns, rows };
+}
+
+/** Re-applies people's corrections to the rows just written (a re-import must not undo them). */
+export async function applyCorrections(tx: Transaction, importId: string): Promise<void> {
+  await tx.run(
+    `UPDATE interactions SET sentiment = c.sentiment, sentiment_source = 'user'
+     FROM sentiment_corrections c
+     WHERE interactions.interaction_id = c.interaction_id AND interactions.import_id = $1`,
+    [importId],
+  );
+}

@@ -1,0 +1,48 @@
+// Recomputes the model's labels after the labeller changed; people's corrections are re-applied last.
+import type { Cell, Store } from '../store/index.ts';
+import { labelText } from './sentiment.ts';
+
+export interface RescoreSummary {
+  rows: number;
+  seconds: number;
+}
+
+/** Labels every text interaction written by the model (and, with `all`, those labelled by their file). */
+export async function rescore(
+  store: Store,
+  options: { all?: boolean } = {},
+): Promise<RescoreSummary> {
+  const started = performance.now();
+  const sources = options.all ? "('model', 'import')" : "('model')";
+  const texts = await store.all(
+    `SELECT interaction_id, text FROM interactions
+     WHERE coalesce(text, '') <> '' AND kind IN ('comment', 'reply', 'mention', 'message', 'share')
+       AND coalesce(sentiment_source, 'model') IN ${sources}`,
+  );
+  const rows: Cell[][] = texts.map((row) => {
+    const label = labelText(String(row.text));
+    return [
+      row.interaction_id as string,
+      label.sentiment,
+      label.score,
+      label.lang,
+      label.recommends,
+    ];
+  });
+  await store.transaction(async (tx) => {
+    await tx.run('CREATE TABLE relabelled AS SELECT * FROM interactions LIMIT 0');
+    await tx.append(
+      'interactions',
+      ['interaction_id', 'sentiment', 'sentiment_score', 'lang', 'recommends'],
+      rows,
+      'relabelled',
+    );
+    await tx.run(`UPDATE interactions SET sentiment = r.sentiment, sentiment_score = r.sentiment_score, lang = r.lang,
+                  recommends = r.recommends, sentiment_source = 'model'
+                  FROM relabelled r WHERE interactions.interaction_id = r.interaction_id`);
+    await tx.run('DROP TABLE relabelled');
+    await tx.run(`UPDATE interactions SET sentiment = c.sentiment, sentiment_source = 'user'
+                  FROM sentiment_corrections c WHERE interactions.interaction_id = c.interaction_id`);
+  });
+  return { rows: rows.length, seconds: (performance.now() - started) / 1000 };
+}
