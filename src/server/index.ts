@@ -1,11 +1,19 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { generateDemo } from '../demo/index.ts';
 import { InputError } from '../model/index.ts';
 import { isStoreEmpty, openStore, type Store } from '../store/index.ts';
 import { registerApi } from './api.ts';
-import { tokenAuthenticator, type Authenticator } from './auth/tokens.ts';
+import { dashboardAuthenticator, type DashboardAuthenticator } from './auth/authenticator.ts';
+import { guardApi } from './auth/guard.ts';
+import { ensureDemoLogin } from './auth/demo.ts';
+import { countUsers } from './auth/users.ts';
+import type { Authenticator } from './auth/tokens.ts';
 import { registerEvents } from './events/routes.ts';
+import { MAX_UPLOAD_BYTES } from './routes/imports.ts';
 import { registerLinks } from './links/index.ts';
+import { registerWeb } from './web.ts';
 
 export {
   createToken,
@@ -16,6 +24,14 @@ export {
   type Role,
   type Authenticator,
 } from './auth/tokens.ts';
+export {
+  createUser,
+  listUsers,
+  findUserByEmail,
+  generatePassword,
+  updateUser,
+  setPassword,
+} from './auth/users.ts';
 export { createLink, listLinks, disableLink, shortUrl } from './links/index.ts';
 
 export interface ServerOptions {
@@ -28,8 +44,11 @@ export interface ServerOptions {
 
 export interface AppOptions {
   publicUrl?: string;
+  /** Replaces the session-or-token authenticator (tests of other modules). */
   authenticator?: Authenticator;
   ingestEveryMs?: number;
+  /** Folder of the built web app (default web/dist). */
+  webDist?: string;
 }
 
 /** The HTTP application over an open store; tests call it with `inject`, `startServer` listens. */
@@ -51,8 +70,14 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     );
     return reply.status(500).send({ error: 'internal error' });
   });
-  const authenticator = options.authenticator ?? tokenAuthenticator(store);
-  registerApi(app, store);
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  const sessions = dashboardAuthenticator(store);
+  const authenticator: DashboardAuthenticator = options.authenticator
+    ? { ...sessions, principalOf: options.authenticator.principalOf.bind(options.authenticator) }
+    : sessions;
+  guardApi(app, authenticator);
+  registerApi(app, store, authenticator);
   const clickLog = await registerLinks(app, store, {
     authenticator,
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
@@ -60,6 +85,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   });
   app.decorate('clickLog', clickLog);
   registerEvents(app, store, authenticator);
+  await registerWeb(app, options.webDist);
   return app;
 }
 
@@ -74,8 +100,18 @@ export async function startServer(options: ServerOptions): Promise<FastifyInstan
   const app = await buildApp(store, { publicUrl: process.env.CADRAN_PUBLIC_URL ?? base });
   await app.listen({ port: options.port, host: options.host });
   options.log(
-    `Cadran API on ${base}/api (try ${base}/api/scorecard or ${base}/api/kpis); store ${store.location}. Ctrl-C stops it.`,
+    `Cadran on ${base} (API under ${base}/api, documented at ${base}/api/openapi.json); store ${store.location}.`,
   );
+  const demoLogin = options.demoIfEmpty ? await ensureDemoLogin(store) : null;
+  if (demoLogin)
+    options.log(
+      `Demo login: ${demoLogin.email} / ${demoLogin.password} (a new password at each start).`,
+    );
+  else if ((await countUsers(store)) === 0)
+    options.log(
+      `No user yet: open ${base}/setup to create the administrator, or run \`cadran users add --admin EMAIL\`.`,
+    );
+  options.log('Ctrl-C stops it.');
   const stop = async () => {
     await app.close();
     store.close();

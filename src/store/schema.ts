@@ -449,6 +449,42 @@ export const TABLES: Table[] = [
     ],
   },
   {
+    // Platform metrics with no canonical column (hashtag clicks, watch time…): kept, not dropped.
+    name: 'extra_metrics',
+    grain: 'canonical row + the platform metrics Cadran has no column for',
+    key: ['table_name', 'entity_key'],
+    importable: false,
+    columns: [
+      { name: 'table_name', type: 'text', required: true, doc: 'Table of the row the metrics describe.' },
+      {
+        name: 'entity_key',
+        type: 'text',
+        required: true,
+        doc: 'That row: a post_id, account_id|day, or day|source|medium|campaign|content.',
+      },
+      platform(false),
+      {
+        name: 'metrics',
+        type: 'text',
+        required: true,
+        doc: 'JSON object: the platform’s column name → number.',
+      },
+      importId,
+    ],
+  },
+  {
+    // Rows an import replaced, so that `cadran imports --undo` can put them back.
+    name: 'replaced_rows',
+    grain: 'row replaced by an import',
+    key: ['import_id', 'table_name', 'row_json'],
+    importable: false,
+    columns: [
+      { name: 'import_id', type: 'text', required: true, doc: 'Import that replaced the row.' },
+      { name: 'table_name', type: 'text', required: true, doc: 'Table the row was in.' },
+      { name: 'row_json', type: 'text', required: true, doc: 'The row as it was, as JSON.' },
+    ],
+  },
+  {
     name: 'sentiment_corrections',
     grain: 'corrected interaction',
     key: ['interaction_id'],
@@ -509,6 +545,51 @@ export const TABLES: Table[] = [
     columns: [
       { name: 'name', type: 'text', required: true, doc: 'Setting name.' },
       { name: 'value', type: 'text', doc: 'Setting value.' },
+    ],
+  },
+  {
+    name: 'users',
+    grain: 'person who logs in to the dashboard',
+    key: ['user_id'],
+    importable: false,
+    columns: [
+      { name: 'user_id', type: 'text', required: true, doc: 'Unique id.' },
+      { name: 'email', type: 'text', required: true, doc: 'Login, stored in lower case.' },
+      { name: 'name', type: 'text', doc: 'Display name.' },
+      {
+        name: 'role',
+        type: 'text',
+        required: true,
+        values: ['admin', 'analyst', 'viewer'],
+        doc: 'admin, analyst (read and import) or viewer (read).',
+      },
+      {
+        name: 'password_hash',
+        type: 'text',
+        required: true,
+        doc: 'Argon2id hash of the password (the password is never stored).',
+      },
+      { name: 'created_at', type: 'timestamp', required: true, doc: 'Creation time.' },
+      { name: 'last_login_at', type: 'timestamp', doc: 'Last successful login.' },
+      { name: 'disabled', type: 'bool', doc: 'true when the user can no longer log in.' },
+      { name: 'is_demo', type: 'bool', doc: 'true for the login made by the demo mode.' },
+    ],
+  },
+  {
+    name: 'sessions',
+    grain: 'dashboard login session',
+    key: ['session_hash'],
+    importable: false,
+    columns: [
+      {
+        name: 'session_hash',
+        type: 'text',
+        required: true,
+        doc: 'SHA-256 of the session cookie (the cookie itself is never stored).',
+      },
+      { name: 'user_id', type: 'text', required: true, doc: 'User logged in.' },
+      { name: 'created_at', type: 'timestamp', required: true, doc: 'Login time.' },
+      { name: 'expires_at', type: 'timestamp', required: true, doc: 'End of the session.' },
     ],
   },
 ];

@@ -111,6 +111,8 @@ describe('demo data set', () => {
       'event_keys',
       'settings',
       'sentiment_corrections',
+      'users',
+      'sessions',
     ];
     for (const table of TABLES.filter((candidate) => !operational.includes(candidate.name))) {
       expect(

@@ -30,7 +30,7 @@ function startServer(db: string, port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     child.stdout!.on(
       'data',
-      (chunk: Buffer) => chunk.toString().includes('Cadran API on') && resolve(child),
+      (chunk: Buffer) => chunk.toString().includes('Cadran on ') && resolve(child),
     );
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });

@@ -8,8 +8,16 @@ export type Role = 'admin' | 'analyst' | 'viewer';
 export const ROLES: Role[] = ['admin', 'analyst', 'viewer'];
 
 export interface Principal {
+  /** `user:EMAIL` for a dashboard session, `token:ID` for an API token. */
   id: string;
   role: Role;
+  /** The logged-in user, for sessions. */
+  user?: { id: string; email: string; name: string | null };
+}
+
+/** A role includes the ones below it: admin ⊃ analyst ⊃ viewer. */
+export function roleAllows(role: Role, needed: Role): boolean {
+  return ROLES.indexOf(role) <= ROLES.indexOf(needed);
 }
 
 /** Finds who is calling; the dashboard's sessions can plug in beside tokens through this interface. */
@@ -76,9 +84,9 @@ export function requireRole(authenticator: Authenticator, roles: Role[]) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const principal = await authenticator.principalOf(request);
     if (!principal)
-      return reply
-        .status(401)
-        .send({ error: 'authentication required: send Authorization: Bearer <token>' });
+      return reply.status(401).send({
+        error: 'authentication required: log in, or send Authorization: Bearer <token>',
+      });
     if (!roles.includes(principal.role))
       return reply.status(403).send({ error: `this needs the role ${roles.join(' or ')}` });
     (request as FastifyRequest & { principal?: Principal }).principal = principal;

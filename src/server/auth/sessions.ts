@@ -1,0 +1,50 @@
+// Dashboard sessions: a random cookie; the store keeps only its SHA-256, the user and the expiry.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Store } from '../../store/index.ts';
+import type { Role } from './tokens.ts';
+
+export const SESSION_COOKIE = 'cadran_session';
+export const SESSION_DAYS = 14;
+const DAY_MS = 86_400_000;
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+}
+
+const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+export async function openSession(
+  store: Store,
+  userId: string,
+): Promise<{ secret: string; expires: Date }> {
+  const secret = randomBytes(32).toString('base64url');
+  const now = Date.now();
+  const expires = new Date(now + SESSION_DAYS * DAY_MS);
+  await store.transaction(async (tx) => {
+    await tx.run('DELETE FROM sessions WHERE expires_at <= epoch_ms($1::BIGINT)', [now]);
+    await tx.run(
+      'INSERT INTO sessions (session_hash, user_id, created_at, expires_at) VALUES ($1, $2, epoch_ms($3::BIGINT), epoch_ms($4::BIGINT))',
+      [digest(secret), userId, now, expires.getTime()],
+    );
+  });
+  return { secret, expires };
+}
+
+export async function closeSession(store: Store, secret: string): Promise<void> {
+  await store.run('DELETE FROM sessions WHERE session_hash = $1', [digest(secret)]);
+}
+
+/** The user of a live session on an active account, or null. */
+export async function sessionUser(store: Store, secret: string): Promise<SessionUser | null> {
+  const [row] = await store.all(
+    `SELECT u.user_id AS id, u.email, u.name, u.role FROM sessions s JOIN users u ON u.user_id = s.user_id
+     WHERE s.session_hash = $1 AND s.expires_at > epoch_ms($2::BIGINT) AND NOT coalesce(u.disabled, false)`,
+    [digest(secret), Date.now()],
+  );
+  return (row as unknown as SessionUser) ?? null;
+}
+
+export const sessionDigest = digest;

@@ -1,0 +1,305 @@
+// The API's shared shapes, as zod schemas: they validate requests and responses and become the OpenAPI document.
+import { z } from 'zod';
+import {
+  BREAKDOWNS,
+  COMPARISONS,
+  FILTER_DIMENSIONS,
+  parseDay,
+  type Breakdown,
+  type Comparison,
+  type Filters,
+} from '../model/index.ts';
+
+export const isoDay = z
+  .string()
+  .refine((value) => parseDay(value) !== null, 'expected a date as YYYY-MM-DD')
+  .meta({ format: 'date', example: '2026-01-31' });
+
+/** A comma-separated list in a query string: "a,b" → ["a", "b"]. */
+export const list = (description: string) =>
+  z
+    .string()
+    .max(4000)
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
+    .meta({ description: `${description} (comma-separated)` });
+
+export const filterQuery = {
+  platform: list('only these platforms'),
+  account: list('only these account ids'),
+  campaign: list('only these campaigns'),
+  content_type: list('only these content types'),
+};
+
+export function filtersOf(query: Record<(typeof FILTER_DIMENSIONS)[number], string[]>): Filters {
+  const filters: Filters = {};
+  for (const dimension of FILTER_DIMENSIONS)
+    if (query[dimension].length) filters[dimension] = query[dimension];
+  return filters;
+}
+
+export const periodQuery = {
+  from: isoDay.meta({ description: 'first day of the period, YYYY-MM-DD' }),
+  to: isoDay.meta({ description: 'last day of the period, YYYY-MM-DD' }),
+};
+
+export const formatQuery = z
+  .enum(['json', 'csv'])
+  .default('json')
+  .meta({ description: 'csv answers the same table as a spreadsheet download' });
+
+export const breakdownList = list(`breakdowns: ${BREAKDOWNS.join(', ')}`).refine(
+  (items) => items.every((item) => BREAKDOWNS.includes(item as Breakdown)),
+  `expected ${BREAKDOWNS.join(', ')}`,
+);
+
+export const comparisonList = list('comparisons: previous, yoy').refine(
+  (items) => items.every((item) => COMPARISONS.includes(item as Comparison)),
+  'expected previous, yoy',
+);
+
+// ------------------------------------------------------------------ responses
+
+const nullableNumber = z.number().nullable();
+export const period = z.object({ from: z.string(), to: z.string() });
+export const filters = z
+  .object({
+    platform: z.array(z.string()).optional(),
+    account: z.array(z.string()).optional(),
+    campaign: z.array(z.string()).optional(),
+    content_type: z.array(z.string()).optional(),
+  })
+  .meta({ description: 'each listed dimension keeps the rows whose value is one of the list' });
+
+export const comparisonValue = z.object({
+  value: nullableNumber.meta({ description: 'the value in the compared period' }),
+  delta: nullableNumber.meta({ description: 'value now − value then' }),
+  change: nullableNumber.meta({ description: 'delta ÷ |value then|' }),
+  good: z
+    .boolean()
+    .nullable()
+    .meta({ description: 'whether the move is the good way for this KPI' }),
+});
+
+export const kpiRow = z.object({
+  key: z.record(z.string(), z.string().nullable()),
+  value: nullableNumber,
+  inputs: z
+    .record(z.string(), nullableNumber)
+    .meta({ description: 'the raw measures behind the value' }),
+  previous: comparisonValue.optional(),
+  yoy: comparisonValue.optional(),
+});
+
+export const kpiResponse = z.object({
+  period,
+  comparisons: z.object({ previous: period.optional(), yoy: period.optional() }),
+  breakdown: z.array(z.string()),
+  results: z.array(
+    z.object({
+      id: z.string(),
+      rows: z.array(kpiRow),
+      ignoredFilters: z.array(z.string()),
+      ignoredBreakdowns: z.array(z.string()),
+    }),
+  ),
+});
+
+const bilingual = z.object({ en: z.string(), fr: z.string() });
+export const unit = z.enum(['count', 'ratio', 'score', 'seconds', 'currency', 'index']);
+export const better = z.enum(['higher', 'lower']);
+
+export const catalogEntry = z.object({
+  id: z.string(),
+  name: bilingual,
+  explanation: bilingual.meta({ description: 'the formula and its convention, in words' }),
+  unit,
+  better,
+  family: z.string(),
+  stage: z.string().nullable(),
+  additive: z.boolean(),
+  breakdowns: z.array(z.string()),
+  measures: z.array(z.string()),
+});
+
+export const objective = z.object({
+  id: z.string(),
+  name: z.string(),
+  kpi: z.string(),
+  target: z.number(),
+  period,
+  direction: z.enum(['increase', 'decrease']),
+  filters,
+  baseline: nullableNumber,
+});
+
+export const objectiveInput = z
+  .object({
+    id: z.string().max(64).optional(),
+    name: z.string().max(200),
+    kpi: z.string().max(64),
+    target: z.number(),
+    period: z.object({ from: z.string(), to: z.string() }),
+    direction: z.enum(['increase', 'decrease']).optional(),
+    filters: filters.optional(),
+    baseline: z.number().nullable().optional(),
+  })
+  .meta({ description: 'validated in full by the objectives module (fields named in errors)' });
+
+export const scorecardEntry = z.object({
+  objective,
+  kpi: z.object({ id: z.string(), name: bilingual, unit, better }),
+  value: nullableNumber,
+  progress: nullableNumber,
+  expected_progress: nullableNumber.optional(),
+  projected: nullableNumber,
+  projected_progress: nullableNumber,
+  status: z.enum(['on_track', 'at_risk', 'off_track', 'no_data']),
+  previous: comparisonValue.optional(),
+  yoy: comparisonValue.optional(),
+  elapsed: z.number(),
+  sparkline: z.array(z.object({ day: z.string(), value: nullableNumber })),
+  measured: z
+    .object({ period, filters })
+    .nullable()
+    .meta({ description: 'what the value was computed over; null before the objective starts' }),
+  inputs: z
+    .record(z.string(), nullableNumber)
+    .meta({ description: 'the raw measures behind the value' }),
+});
+
+export const scorecard = z.object({
+  today: z.string().meta({ description: 'the day the scorecard is measured at' }),
+  entries: z.array(scorecardEntry),
+  return_on_objectives: nullableNumber.meta({
+    description: 'mean of min(progress, 1.5) over the objectives',
+  }),
+});
+
+export const paged = <T extends z.ZodType>(row: T) =>
+  z.object({ total: z.number(), limit: z.number(), offset: z.number(), rows: z.array(row) });
+
+export const role = z.enum(['admin', 'analyst', 'viewer']);
+export const errorBody = z.object({
+  error: z.string(),
+  location: z.record(z.string(), z.unknown()).optional(),
+  details: z.array(z.unknown()).optional(),
+});
+
+// ------------------------------------------------------------------ rows behind the numbers
+
+const n = z.number().nullable();
+export const post = z.object({
+  post_id: z.string(),
+  account_id: z.string(),
+  platform: z.string(),
+  published_at: z.string(),
+  content_type: z.string(),
+  campaign: z.string().nullable(),
+  text: z.string().nullable(),
+  permalink: z.string().nullable(),
+  impressions: n,
+  reach: n,
+  reactions: n,
+  comments: n,
+  shares: n,
+  saves: n,
+  link_clicks: n,
+  video_views: n,
+});
+
+export const interaction = z.object({
+  interaction_id: z.string(),
+  platform: z.string(),
+  account_id: z.string(),
+  post_id: z.string().nullable(),
+  permalink: z.string().nullable().meta({ description: 'the original post, when under one' }),
+  kind: z.string(),
+  author_name: z.string().nullable(),
+  author_audience: n,
+  created_at: z.string(),
+  text: z.string().nullable(),
+  lang: z.string().nullable(),
+  sentiment: z.string().nullable(),
+  sentiment_score: n,
+  is_brand: z.boolean(),
+  reply_to: z.string().nullable(),
+});
+
+export const dimensions = z.object({
+  first_day: z.string().nullable(),
+  last_day: z.string().nullable(),
+  currency: z.string(),
+  platforms: z.array(z.string()),
+  accounts: z.array(
+    z.object({
+      id: z.string(),
+      platform: z.string(),
+      handle: z.string(),
+      name: z.string().nullable(),
+      is_competitor: z.boolean(),
+    }),
+  ),
+  campaigns: z.array(z.string()),
+  content_types: z.array(z.string()),
+});
+
+const funnelValue = z.object({
+  id: z.string(),
+  value: n,
+  inputs: z.record(z.string(), n),
+  previous: comparisonValue.optional(),
+  yoy: comparisonValue.optional(),
+});
+
+export const funnel = z.object({
+  period,
+  comparisons: z.object({ previous: period.optional(), yoy: period.optional() }),
+  stages: z.array(
+    z.object({
+      stage: z.string(),
+      headline: z.string(),
+      bridges: z.array(funnelValue),
+      kpis: z.array(funnelValue),
+    }),
+  ),
+});
+
+export const importSummary = z.object({
+  importId: z.string(),
+  file: z.string(),
+  format: z.string(),
+  table: z.string(),
+  rows: z.number(),
+  replaced: z.number(),
+});
+
+export const importRecord = z.object({
+  import_id: z.string(),
+  imported_at: z.string(),
+  file_name: z.string(),
+  format: z.string(),
+  table_name: z.string(),
+  rows: z.number(),
+  replaced: z.number(),
+});
+
+// ------------------------------------------------------------------ people
+
+export const me = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+  role,
+});
+
+export const authState = z.object({
+  setup_required: z.boolean().meta({ description: 'true until the first admin exists' }),
+  user: me.nullable(),
+  today: z.string().meta({ description: "the server's today (UTC), the default end of periods" }),
+});

@@ -1,0 +1,116 @@
+// The dashboard's scorecard: the objectives active in a chosen period, measured as of its last day
+// (or today), each with what it was measured over and the raw counts behind its value.
+import { queryKpis } from '../metrics/index.ts';
+import {
+  listObjectives,
+  scorecard,
+  type Scorecard,
+  type ScorecardEntry,
+} from '../metrics/objectives.ts';
+import {
+  FILTER_DIMENSIONS,
+  todayUtc,
+  type Filters,
+  type Objective,
+  type Period,
+} from '../model/index.ts';
+import type { Store } from '../store/index.ts';
+
+export interface ScorecardRequest {
+  /** Show the objectives whose period overlaps [from, to]; measure them as of `to` when it is past. */
+  from?: string;
+  to?: string;
+  /** The real today (tests pin it); defaults to today in UTC. */
+  today?: string;
+  ids?: string[];
+  filters: Filters;
+}
+
+export interface Measured {
+  period: Period;
+  filters: Filters;
+}
+
+export type DashboardEntry = ScorecardEntry & {
+  measured: Measured | null;
+  inputs: Record<string, number | null>;
+};
+
+/** Both sides' filters at once; null when a dimension named on both sides has no value in common. */
+function intersect(first: Filters, second: Filters): Filters | null {
+  const result: Filters = {};
+  for (const dimension of FILTER_DIMENSIONS) {
+    const a = first[dimension]?.length ? first[dimension] : undefined;
+    const b = second[dimension]?.length ? second[dimension] : undefined;
+    const values = a && b ? a.filter((value) => b.includes(value)) : (a ?? b);
+    if (values && values.length === 0) return null;
+    if (values) result[dimension] = [...new Set(values)].sort();
+  }
+  return result;
+}
+
+/** The span the scorecard measures an objective over at `asOf`: its start up to `asOf`, null before it starts. */
+export function measuredOf(objective: Objective, asOf: string, filters: Filters): Measured | null {
+  if (asOf < objective.period.from) return null;
+  const combined = intersect(objective.filters, filters);
+  if (!combined) return null;
+  const to = asOf < objective.period.to ? asOf : objective.period.to;
+  return { period: { from: objective.period.from, to }, filters: combined };
+}
+
+async function inputsOf(store: Store, entries: ScorecardEntry[], measured: (Measured | null)[]) {
+  const groups = new Map<string, { measured: Measured; kpis: Set<string> }>();
+  entries.forEach((entry, index) => {
+    const span = measured[index];
+    if (!span) return;
+    const key = JSON.stringify(span);
+    const group = groups.get(key) ?? { measured: span, kpis: new Set<string>() };
+    group.kpis.add(entry.kpi.id);
+    groups.set(key, group);
+  });
+  const inputs = new Map<string, Record<string, number | null>>();
+  await Promise.all(
+    [...groups].map(async ([key, group]) => {
+      const response = await queryKpis(store, {
+        kpis: [...group.kpis],
+        period: group.measured.period,
+        filters: group.measured.filters,
+      });
+      for (const result of response.results)
+        inputs.set(JSON.stringify([key, result.id]), result.rows[0]?.inputs ?? {});
+    }),
+  );
+  return (index: number) => {
+    const span = measured[index];
+    if (!span) return {};
+    return inputs.get(JSON.stringify([JSON.stringify(span), entries[index].kpi.id])) ?? {};
+  };
+}
+
+export async function dashboardScorecard(
+  store: Store,
+  request: ScorecardRequest,
+): Promise<Scorecard & { entries: DashboardEntry[] }> {
+  const today = request.today ?? todayUtc();
+  const asOf = request.to && request.to < today ? request.to : today;
+  let ids = request.ids?.length ? request.ids : undefined;
+  if (request.from || request.to) {
+    const overlapping = (await listObjectives(store)).filter(
+      (objective) =>
+        (!request.to || objective.period.from <= request.to) &&
+        (!request.from || objective.period.to >= request.from),
+    );
+    ids = overlapping.map((objective) => objective.id).filter((id) => !ids || ids.includes(id));
+  }
+  const card = await scorecard(store, { today: asOf, filters: request.filters, ids });
+  const measured = card.entries.map((entry) => measuredOf(entry.objective, asOf, request.filters));
+  const inputs = await inputsOf(store, card.entries, measured);
+  return {
+    ...card,
+    entries: card.entries.map((entry, index) => ({
+      ...entry,
+      measured: measured[index],
+      inputs: inputs(index),
+    })),
+  };
+}

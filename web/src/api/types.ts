@@ -1,0 +1,29 @@
+// The API's shapes, taken from the server's own schemas (types only: nothing of the server is bundled).
+import type { z } from 'zod';
+import type * as Schemas from '../../../src/server/schemas.ts';
+
+export type CatalogEntry = z.output<typeof Schemas.catalogEntry>;
+export type Unit = CatalogEntry['unit'];
+export type KpiResponse = z.output<typeof Schemas.kpiResponse>;
+export type KpiRow = z.output<typeof Schemas.kpiRow>;
+export type ComparisonValue = z.output<typeof Schemas.comparisonValue>;
+export type Scorecard = z.output<typeof Schemas.scorecard>;
+export type ScorecardEntry = Scorecard['entries'][number];
+export type Objective = z.output<typeof Schemas.objective>;
+export type ObjectiveInput = z.input<typeof Schemas.objectiveInput>;
+export type Filters = z.output<typeof Schemas.filters>;
+export type Post = z.output<typeof Schemas.post>;
+export type Interaction = z.output<typeof Schemas.interaction>;
+export type Dimensions = z.output<typeof Schemas.dimensions>;
+export type Funnel = z.output<typeof Schemas.funnel>;
+export type ImportSummary = z.output<typeof Schemas.importSummary>;
+export type ImportRecord = z.output<typeof Schemas.importRecord>;
+export type Me = z.output<typeof Schemas.me>;
+export type AuthState = z.output<typeof Schemas.authState>;
+export type Role = Me['role'];
+export interface Paged<T> {
+  total: number;
+  limit: number;
+  offset: number;
+  rows: T[];
+}

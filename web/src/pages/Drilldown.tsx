@@ -1,0 +1,139 @@
+// Tier 2: the analysis behind a tile. Trend with its comparison, breakdowns, the funnel, the posts and the
+// comments behind the number, all over the period and filters of the URL.
+import { useApi } from '../api/use-api.ts';
+import type { CatalogEntry, KpiResponse, Scorecard } from '../api/types.ts';
+import { Delta } from '../components/Delta.tsx';
+import { Explain, KpiExplanation } from '../components/Explain.tsx';
+import { ExportLink } from '../components/ExportLink.tsx';
+import { Link } from '../components/Link.tsx';
+import { Empty, ErrorBox, Loading } from '../components/States.tsx';
+import { Toolbar } from '../components/Toolbar.tsx';
+import { useDimensionLabel } from '../components/use-labels.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { navigate } from '../state/router.ts';
+import { roleAtLeast, useSession } from '../state/session.tsx';
+import { FILTER_DIMENSIONS, kpiParams, useView, viewSearch, type View } from '../state/view.ts';
+import { Breakdown } from './drilldown/Breakdown.tsx';
+import { Comments } from './drilldown/Comments.tsx';
+import { FunnelView } from './drilldown/Funnel.tsx';
+import { Posts } from './drilldown/Posts.tsx';
+import { Trend } from './drilldown/Trend.tsx';
+
+export default function Drilldown({ kpiId }: { kpiId: string }) {
+  const { t, language } = useI18n();
+  const session = useSession();
+  const { view, setView, location } = useView(session.today);
+  const kpi = session.kpi(kpiId);
+  const objectiveId = location.search.get('objective');
+  if (!kpi)
+    return (
+      <main id="main" className="page">
+        <Empty title={t('state.notFound')}>
+          <Link className="button" href="/">
+            {t('state.goHome')}
+          </Link>
+        </Empty>
+      </main>
+    );
+  const families = [...new Set(session.catalog.map((entry) => entry.family))];
+  return (
+    <main id="main" className="page drill-page">
+      <div className="page-head">
+        <Link href={`/${viewSearch(view)}`} className="back-link">
+          ← {t('drill.back')}
+        </Link>
+        <h1 className="drill-title">{kpi.name[language]}</h1>
+        <label className="kpi-switch">
+          <span className="visually-hidden">{t('drill.kpi')}</span>
+          <select
+            value={kpi.id}
+            onChange={(event) => navigate(`/kpi/${event.target.value}${viewSearch(view)}`)}
+          >
+            {families.map((family) => (
+              <optgroup key={family} label={t(`family.${family}` as 'family.awareness')}>
+                {session.catalog
+                  .filter((entry) => entry.family === family)
+                  .map((entry) => (
+                    <option key={entry.id} value={entry.id}>
+                      {entry.name[language]}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+      </div>
+      <Toolbar view={view} onChange={setView} />
+      <Summary kpi={kpi} view={view} objectiveId={objectiveId} />
+      <div className="drill-grid">
+        <Trend kpi={kpi} view={view} objectiveId={objectiveId} />
+        <FunnelView kpi={kpi} view={view} />
+      </div>
+      <Breakdown kpi={kpi} view={view} />
+      <Posts kpi={kpi} view={view} />
+      {['tonality', 'recommendation', 'responsiveness'].includes(kpi.family) && <Comments view={view} />}
+    </main>
+  );
+}
+
+function Summary({ kpi, view, objectiveId }: { kpi: CatalogEntry; view: View; objectiveId: string | null }) {
+  const { t, format, language } = useI18n();
+  const session = useSession();
+  const label = useDimensionLabel();
+  const params = { ids: kpi.id, compare: 'previous,yoy', ...kpiParams(view) };
+  const result = useApi<KpiResponse>('/api/kpi', params);
+  const objective = useApi<Scorecard>(objectiveId ? '/api/scorecard' : null, { ids: objectiveId ?? '', to: view.period.to });
+  const entry = objective.data?.entries[0];
+  if (result.error) return <ErrorBox error={result.error} retry={result.reload} />;
+  const data = result.data?.results[0];
+  const row = data?.rows[0];
+  const selection = FILTER_DIMENSIONS.flatMap((dimension) => view.filters[dimension].map((value) => label(dimension, value))).join(', ');
+  const noData = result.data && (!row || row.value === null);
+  return (
+    <section className={`card summary${result.stale ? ' stale' : ''}`} aria-busy={result.loading} aria-label={kpi.name[language]}>
+      {!result.data ? (
+        <Loading lines={2} />
+      ) : (
+        <div className="summary-body">
+          <div className="summary-value">
+            <Explain label={t('explain.button', { name: kpi.name[language] })} trigger={<span className="big-value num" data-testid="drill-value">{format.value(row?.value, kpi.unit)}</span>}>
+              <KpiExplanation kpi={kpi} inputs={row?.inputs} extra={<span className="explain-context">{t('explain.period', { period: format.period(view.period) })}</span>} />
+            </Explain>
+            <span className="muted">{format.period(view.period)}</span>
+          </div>
+          <div className="summary-deltas">
+            <span>
+              <Delta comparison={row?.previous} unit={kpi.unit} suffix={t('compare.vsPrevious')} />
+            </span>
+            <span>
+              <Delta comparison={row?.yoy} unit={kpi.unit} suffix={t('compare.vsYoy')} />
+            </span>
+          </div>
+          <p className="summary-explanation">
+            {kpi.explanation[language]} {t(kpi.better === 'higher' ? 'explain.better.higher' : 'explain.better.lower')}
+          </p>
+          {entry && (
+            <p className={`summary-objective status-${entry.status}`}>
+              <strong>{t('drill.objective', { name: entry.objective.name })}</strong> · {t('scorecard.target', { value: format.value(entry.objective.target, kpi.unit) })} ·{' '}
+              {t('scorecard.progress', { value: format.percent(entry.progress, 0) })} · {t(`status.${entry.status}`)}
+            </p>
+          )}
+          {data && data.ignoredFilters.length > 0 && (
+            <p className="muted summary-note">{t('drill.ignoredFilters', { filters: data.ignoredFilters.map((name) => t(`dimension.${name}` as 'dimension.platform')).join(', '), kpi: kpi.name[language] })}</p>
+          )}
+          {noData && (
+            <p className="summary-note" role="status">
+              {t('state.noData', { what: selection || t('state.everything'), period: format.period(view.period) })}{' '}
+              {roleAtLeast(session.user.role, 'analyst') ? (
+                <Link href="/imports">{t('state.noDataFix')}</Link>
+              ) : (
+                t('state.noDataFixViewer')
+              )}
+            </p>
+          )}
+          <ExportLink path="/api/kpi" params={params} />
+        </div>
+      )}
+    </section>
+  );
+}

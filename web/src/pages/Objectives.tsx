@@ -1,0 +1,1 @@
+export default function Objectives(_props: Record<string, unknown>) { return <main id="main" className="page">Objectives</main>; }

@@ -1,0 +1,108 @@
+import { useMemo, useState } from 'react';
+import { useApi } from '../../api/use-api.ts';
+import type { CatalogEntry, KpiResponse } from '../../api/types.ts';
+import { Chart, COLORS, type ChartOption } from '../../components/Chart.tsx';
+import { Delta } from '../../components/Delta.tsx';
+import { Explain, KpiExplanation } from '../../components/Explain.tsx';
+import { ExportLink } from '../../components/ExportLink.tsx';
+import { Empty, ErrorBox, Loading } from '../../components/States.tsx';
+import { useDimensionLabel } from '../../components/use-labels.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { kpiParams, type View } from '../../state/view.ts';
+
+const DIMENSIONS = ['platform', 'account', 'campaign', 'content_type', 'conversion_type'] as const;
+type Dimension = (typeof DIMENSIONS)[number];
+
+export function Breakdown({ kpi, view }: { kpi: CatalogEntry; view: View }) {
+  const { t, format, language } = useI18n();
+  const label = useDimensionLabel();
+  const available = DIMENSIONS.filter((dimension) => kpi.breakdowns.includes(dimension));
+  const [chosen, setChosen] = useState<Dimension>('platform');
+  const dimension = available.includes(chosen) ? chosen : available[0];
+  const params = { ids: kpi.id, by: dimension, compare: view.compare, ...kpiParams(view) };
+  const result = useApi<KpiResponse>(dimension ? '/api/kpi' : null, params);
+  const rows = useMemo(
+    () => [...(result.data?.results[0]?.rows ?? [])].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)),
+    [result.data],
+  );
+  const option = useMemo<ChartOption>(() => {
+    const shown = rows.filter((row) => row.value !== null).slice(0, 12).reverse();
+    return {
+      grid: { left: 8, right: 60, top: 4, bottom: 4, containLabel: true },
+      tooltip: { trigger: 'item', valueFormatter: (value: unknown) => format.value(value as number, kpi.unit) },
+      xAxis: { type: 'value', show: false, min: kpi.unit === 'score' ? undefined : 0 },
+      yAxis: {
+        type: 'category',
+        data: shown.map((row) => label(dimension, row.key[dimension])),
+        axisLabel: { color: COLORS.text, width: 150, overflow: 'truncate' },
+        axisTick: { show: false },
+        axisLine: { show: false },
+      },
+      series: [
+        {
+          type: 'bar',
+          data: shown.map((row) => row.value),
+          color: COLORS.current,
+          barMaxWidth: 22,
+          label: { show: true, position: 'right', formatter: ({ value }: { value: number }) => format.value(value, kpi.unit, { compact: true }), color: COLORS.text },
+        },
+      ],
+    };
+  }, [rows, dimension, format, kpi.unit, label]);
+  if (!dimension) return null;
+  const height = Math.max(120, Math.min(12, rows.length) * 30 + 16);
+  return (
+    <section className="card breakdown" aria-label={t('drill.breakdown')}>
+      <div className="card-head">
+        <h2>{t('drill.breakdown')}</h2>
+        <ExportLink path="/api/kpi" params={params} />
+      </div>
+      <div className="tabs" role="tablist" aria-label={t('drill.breakdown')}>
+        {available.map((item) => (
+          <button key={item} role="tab" type="button" aria-selected={item === dimension} onClick={() => setChosen(item)}>
+            {t(`dimension.${item}`)}
+          </button>
+        ))}
+      </div>
+      {result.error ? (
+        <ErrorBox error={result.error} retry={result.reload} />
+      ) : !result.data ? (
+        <Loading lines={4} />
+      ) : rows.length === 0 ? (
+        <Empty title={t('state.noData', { what: t(`dimension.${dimension}`).toLowerCase(), period: format.period(view.period) })} />
+      ) : (
+        <div className={`breakdown-body${result.stale ? ' stale' : ''}`} role="tabpanel">
+          <div style={{ height }}>
+            <Chart option={option} label={`${kpi.name[language]} — ${t(`dimension.${dimension}`)}`} className="chart chart-fill" />
+          </div>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t(`dimension.${dimension}`)}</th>
+                  <th scope="col" className="num">{t('table.value')}</th>
+                  <th scope="col" className="num">{t(view.compare === 'yoy' ? 'compare.vsYoy' : 'compare.vsPrevious')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={JSON.stringify(row.key)}>
+                    <th scope="row">{label(dimension, row.key[dimension])}</th>
+                    <td className="num">
+                      <Explain label={kpi.name[language]} trigger={format.value(row.value, kpi.unit)}>
+                        <KpiExplanation kpi={kpi} inputs={row.inputs} />
+                      </Explain>
+                    </td>
+                    <td className="num">
+                      <Delta comparison={row[view.compare]} unit={kpi.unit} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

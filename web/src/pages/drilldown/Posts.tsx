@@ -1,0 +1,115 @@
+import { useApi } from '../../api/use-api.ts';
+import type { CatalogEntry, KpiResponse, KpiRow, Paged, Post } from '../../api/types.ts';
+import { Explain, KpiExplanation } from '../../components/Explain.tsx';
+import { ExportLink } from '../../components/ExportLink.tsx';
+import { safeHref } from '../../components/Link.tsx';
+import { contentTypeLabel, platformLabel } from '../../components/labels.ts';
+import { Empty, ErrorBox, Loading } from '../../components/States.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { useSession } from '../../state/session.tsx';
+import { kpiParams, type View } from '../../state/view.ts';
+
+const COUNT = 5;
+const METRICS = ['impressions', 'reactions', 'comments', 'shares', 'saves', 'link_clicks'] as const;
+
+/** The best and worst posts by the KPI (or by engagements when it cannot be split by post), with a link to each. */
+export function Posts({ kpi, view }: { kpi: CatalogEntry; view: View }) {
+  const { t, language } = useI18n();
+  const session = useSession();
+  const ranking = kpi.breakdowns.includes('post') ? kpi : session.kpi('engagements')!;
+  const base = { ids: ranking.id, by: 'post', ...kpiParams(view) };
+  const top = useApi<KpiResponse>('/api/kpi', { ...base, top: COUNT });
+  const bottom = useApi<KpiResponse>('/api/kpi', { ...base, bottom: COUNT });
+  const topRows = top.data?.results[0]?.rows ?? [];
+  const bottomRows = (bottom.data?.results[0]?.rows ?? []).filter(
+    (row) => !topRows.some((other) => other.key.post === row.key.post),
+  );
+  const ids = [...topRows, ...bottomRows].map((row) => row.key.post).filter(Boolean) as string[];
+  const posts = useApi<Paged<Post>>(ids.length ? '/api/posts' : null, { ids: ids.join(','), limit: ids.length });
+  const byId = new Map((posts.data?.rows ?? []).map((post) => [post.post_id, post]));
+  const note =
+    ranking.id === kpi.id
+      ? t('drill.rankedBy', { kpi: ranking.name[language] })
+      : t('drill.rankedByFallback', { kpi: ranking.name[language], current: kpi.name[language] });
+  const error = top.error ?? bottom.error ?? posts.error;
+  return (
+    <section className="grid-2 posts" aria-label={t('drill.topPosts')}>
+      {[
+        { title: t('drill.topPosts'), rows: topRows, params: { ...base, top: COUNT } },
+        { title: t('drill.bottomPosts'), rows: bottomRows, params: { ...base, bottom: COUNT } },
+      ].map((list) => (
+        <div className="card" key={list.title}>
+          <div className="card-head">
+            <div>
+              <h2>{list.title}</h2>
+              <p className="muted">{note}</p>
+            </div>
+            <ExportLink path="/api/kpi" params={list.params} />
+          </div>
+          {error ? (
+            <ErrorBox error={error} />
+          ) : !top.data || !bottom.data || (ids.length > 0 && !posts.data) ? (
+            <Loading lines={5} />
+          ) : list.rows.length === 0 ? (
+            <Empty title={t('state.noData', { what: t('dimension.post').toLowerCase(), period: '' }).replace(/ \S+ \.$/, '.')} />
+          ) : (
+            <ol className="post-list">
+              {list.rows.map((row) => (
+                <PostItem key={row.key.post} row={row} post={byId.get(row.key.post ?? '')} ranking={ranking} />
+              ))}
+            </ol>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function PostItem({ row, post, ranking }: { row: KpiRow; post: Post | undefined; ranking: CatalogEntry }) {
+  const { t, format, language } = useI18n();
+  const href = safeHref(post?.permalink);
+  return (
+    <li className="post-item">
+      <div className="post-meta">
+        {post && (
+          <>
+            <span className="post-platform">{platformLabel(post.platform)}</span> · {contentTypeLabel(post.content_type, language)} ·{' '}
+            {format.day(post.published_at.slice(0, 10))}
+          </>
+        )}
+        <span className="post-score num">
+          <Explain label={ranking.name[language]} trigger={format.value(row.value, ranking.unit)}>
+            <KpiExplanation kpi={ranking} inputs={row.inputs} />
+          </Explain>
+        </span>
+      </div>
+      <p className="post-text">{post?.text ?? row.key.post}</p>
+      {post && (
+        <div className="post-metrics">
+          {METRICS.map((metric) =>
+            post[metric] === null ? null : (
+              <span key={metric}>
+                {format.number(post[metric], { compact: true })} <span className="muted">{labelOf(metric, language)}</span>
+              </span>
+            ),
+          )}
+          {href && (
+            <a href={href} target="_blank" rel="noopener noreferrer" className="post-link">
+              {t('drill.openOriginal')} ↗
+            </a>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+const LABELS: Record<(typeof METRICS)[number], [string, string]> = {
+  impressions: ['impr.', 'impr.'],
+  reactions: ['reactions', 'réactions'],
+  comments: ['comments', 'comm.'],
+  shares: ['shares', 'partages'],
+  saves: ['saves', 'enreg.'],
+  link_clicks: ['clicks', 'clics'],
+};
+const labelOf = (metric: (typeof METRICS)[number], language: 'en' | 'fr') => LABELS[metric][language === 'fr' ? 1 : 0];
