@@ -17,5 +17,5 @@ export {
   type LabelledExample,
 } from './evaluate.ts';
 export { expectsReply } from './replies.ts';
-export { correctSentiment } from './corrections.ts';
+export { correctSentiment, revertCorrection } from './corrections.ts';
 export { rescore, type RescoreSummary } from './rescore.ts';

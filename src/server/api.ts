@@ -12,6 +12,7 @@ import { dataRoutes } from './routes/data.ts';
 import { importRoutes } from './routes/imports.ts';
 import { kpiRoutes } from './routes/kpis.ts';
 import { objectiveRoutes } from './routes/objectives.ts';
+import { opinionRoutes } from './routes/opinions.ts';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -35,6 +36,7 @@ export function apiRoutes(store: Store, authenticator: DashboardAuthenticator): 
     ...objectiveRoutes(store),
     ...kpiRoutes(store),
     ...dataRoutes(store),
+    ...opinionRoutes(store),
     ...importRoutes(store),
     ...adminRoutes(store),
   ];

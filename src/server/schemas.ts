@@ -227,6 +227,16 @@ export const interaction = z.object({
   lang: z.string().nullable(),
   sentiment: z.string().nullable(),
   sentiment_score: n,
+  sentiment_source: z
+    .string()
+    .nullable()
+    .meta({
+      description: 'who set the sentiment: model, import (the file) or user (a correction)',
+    }),
+  recommends: z
+    .string()
+    .nullable()
+    .meta({ description: 'promoter or detractor when the text recommends or discourages' }),
   is_brand: z.boolean(),
   reply_to: z.string().nullable(),
 });

@@ -9,6 +9,32 @@ export interface DerivedTable {
   select: string;
 }
 
+/** Business hours as seconds after midnight UTC, Monday to Friday; 09:00–18:00 unless set. */
+const BUSINESS_HOURS = `
+  SELECT open_at, greatest(close_at - open_at, 0) AS open_seconds FROM (
+    SELECT coalesce(max(CASE WHEN name = 'business_hours_open' THEN ${secondsOfDay('value')} END), 32400) AS open_at,
+           coalesce(max(CASE WHEN name = 'business_hours_close' THEN ${secondsOfDay('value')} END), 64800) AS close_at
+    FROM settings)`;
+
+function secondsOfDay(value: string): string {
+  const time = `TRY_CAST(${value} AS TIME)`;
+  return `(hour(${time}) * 3600 + minute(${time}) * 60)`;
+}
+
+/**
+ * Business seconds from a fixed Monday (1970-01-05) to a time: whole weeks give five open days,
+ * then the open days of the current week, then the open part of today. The difference of two such
+ * counts is the business time between them, without a calendar table.
+ */
+function businessSecondsUntil(time: string): string {
+  const since = `(epoch(${time}) - 345600)`;
+  const day = `floor(${since} / 86400)`;
+  const weekday = `(${day} - 7 * floor(${day} / 7))`;
+  const secondOfDay = `(${since} - 86400 * ${day})`;
+  return `(floor(${day} / 7) * 5 * h.open_seconds + least(${weekday}, 5) * h.open_seconds
+     + CASE WHEN ${weekday} < 5 THEN least(greatest(${secondOfDay} - h.open_at, 0), h.open_seconds) ELSE 0 END)`;
+}
+
 export const DERIVED_TABLES: DerivedTable[] = [
   {
     // Each post with its latest metrics snapshot (the newest snapshot of lifetime counters counts).
@@ -25,13 +51,16 @@ export const DERIVED_TABLES: DerivedTable[] = [
       LEFT JOIN post_metrics m ON m.post_id = l.post_id AND m.snapshot_at = l.latest`,
   },
   {
-    // Inbound items that expect an answer, with the time of the brand's first reply to each.
+    // Inbound items that expect an answer, with the time of the brand's first reply to each, in
+    // elapsed seconds and in business seconds (the business hours are read from the settings).
     name: 'inbound_facts',
-    inputs: ['interactions', 'accounts'],
+    inputs: ['interactions', 'accounts', 'settings'],
     select: `
       SELECT i.interaction_id, i.platform, i.account_id, i.post_id, i.created_at, r.first_reply_at,
-             coalesce(a.is_competitor, false) AS is_competitor
+             coalesce(a.is_competitor, false) AS is_competitor,
+             ${businessSecondsUntil('r.first_reply_at')} - ${businessSecondsUntil('i.created_at')} AS business_response_seconds
       FROM interactions i
+      CROSS JOIN (${BUSINESS_HOURS}) h
       LEFT JOIN accounts a ON a.account_id = i.account_id
       LEFT JOIN (
         SELECT reply_to, min(created_at) AS first_reply_at FROM interactions

@@ -115,7 +115,20 @@ describe('responsiveness', () => {
   it('response rate counts inbound items with a brand reply', expectKpi('response_rate', 2 / 5));
   it('median response time in seconds', expectKpi('response_time_median', 44100)); // (1800 + 86 400) ÷ 2
   // continuous 90th percentile: position 0.9 × (2 − 1) = 0.9 → 1800 + 0.9 × (86 400 − 1800)
-  it('90th percentile response time interpolates', expectKpi('response_time_p90', 1800 + 0.9 * 84600));
+  it(
+    '90th percentile response time interpolates',
+    expectKpi('response_time_p90', 1800 + 0.9 * 84600),
+  );
+  // business hours (Mon–Fri 9–18 h UTC): i5 Tuesday 9:00 → 9:30 = 1800; i13 Wednesday 9:00 → Thursday
+  // 9:00 = the 9 open hours of Wednesday, 32 400
+  it(
+    'median response time in business hours',
+    expectKpi('response_time_business_median', (1800 + 32400) / 2),
+  );
+  it(
+    '90th percentile in business hours',
+    expectKpi('response_time_business_p90', 1800 + 0.9 * 30600),
+  );
 });
 
 describe('acquisition and conversion', () => {

@@ -405,6 +405,35 @@ export const KPIS: Kpi[] = [
     null,
     lower,
   ),
+  kpi(
+    'response_time_business_median',
+    ['Response time in business hours (median)', 'Délai de réponse en heures ouvrées (médian)'],
+    [
+      'Median business time (Monday–Friday, 09:00–18:00 UTC unless set) to the brand’s first reply: nights and weekends do not count.',
+      'Délai médian en heures ouvrées (lundi–vendredi, 9 h–18 h UTC sauf réglage) jusqu’à la première réponse : nuits et week-ends ne comptent pas.',
+    ],
+    m('business_response_time_median'),
+    'seconds',
+    'responsiveness',
+    null,
+    lower,
+  ),
+  kpi(
+    'response_time_business_p90',
+    [
+      'Response time in business hours (90th percentile)',
+      'Délai de réponse en heures ouvrées (90e centile)',
+    ],
+    [
+      '90th percentile of the business time to the brand’s first reply.',
+      '90e centile du délai de première réponse en heures ouvrées.',
+    ],
+    m('business_response_time_p90'),
+    'seconds',
+    'responsiveness',
+    null,
+    lower,
+  ),
 
   // Acquisition and conversion
   kpi(

@@ -163,6 +163,16 @@ export const MEASURES = {
     where: 's.first_reply_at IS NOT NULL',
     aggregate: { kind: 'quantile', value: RESPONSE_SECONDS, fraction: 0.9 },
   },
+  business_response_time_median: {
+    source: 'inbound',
+    where: 's.first_reply_at IS NOT NULL',
+    aggregate: { kind: 'quantile', value: 's.business_response_seconds', fraction: 0.5 },
+  },
+  business_response_time_p90: {
+    source: 'inbound',
+    where: 's.first_reply_at IS NOT NULL',
+    aggregate: { kind: 'quantile', value: 's.business_response_seconds', fraction: 0.9 },
+  },
 
   tracked_clicks: count('clicks'),
   social_sessions: sum('web_sessions', 's.sessions', 's.platform IS NOT NULL'),

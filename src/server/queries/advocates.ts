@@ -1,0 +1,74 @@
+// The people behind the advocacy KPIs: advocates (≥ 2 positive interactions or shares in the period)
+// and new influencers (audience ≥ 10 000, first mention of the brand in the period), ranked.
+import type { Filters, Period } from '../../model/index.ts';
+import type { Store } from '../../store/index.ts';
+import { Where } from './where.ts';
+
+export const ADVOCATE_THRESHOLD = 2;
+export const INFLUENCER_AUDIENCE = 10_000;
+
+const OWN_ACCOUNTS =
+  'i.account_id NOT IN (SELECT account_id FROM accounts WHERE coalesce(is_competitor, false))';
+
+function interactionFilters(where: Where, filters: Filters): Where {
+  return where
+    .oneOf('i.platform', filters.platform)
+    .oneOf('i.account_id', filters.account)
+    .oneOf('p.campaign', filters.campaign)
+    .oneOf('p.content_type', filters.content_type);
+}
+
+/** Advocates with what makes them one, the strongest supporters first. */
+export async function listAdvocates(
+  store: Store,
+  query: { period: Period; filters: Filters; limit: number },
+) {
+  const where = new Where().add(OWN_ACCOUNTS).add('NOT coalesce(i.is_brand, false)');
+  where.during('i.created_at', query.period);
+  interactionFilters(where, query.filters);
+  return store.all(
+    `SELECT i.author_id, any_value(i.author_name) AS author_name, max(i.author_audience) AS audience,
+            string_agg(DISTINCT i.platform, ', ' ORDER BY i.platform) AS platforms,
+            count(*) FILTER (WHERE i.sentiment = 'positive' OR i.kind = 'share') AS support,
+            count(*) FILTER (WHERE i.sentiment = 'positive') AS positive,
+            count(*) FILTER (WHERE i.kind = 'share') AS shares,
+            count(*) FILTER (WHERE i.sentiment = 'negative') AS negative,
+            count(*) AS interactions, CAST(max(i.created_at) AS VARCHAR) AS last_seen
+     FROM interactions i LEFT JOIN posts p ON p.post_id = i.post_id
+     ${where}
+     GROUP BY i.author_id
+     HAVING support >= ${ADVOCATE_THRESHOLD}
+     ORDER BY support DESC, audience DESC NULLS LAST, i.author_id
+     LIMIT ${where.bind(query.limit)}`,
+    where.params,
+  );
+}
+
+/** Authors with a large audience whose first mention of the brand falls in the period, largest first. */
+export async function listNewInfluencers(
+  store: Store,
+  query: { period: Period; filters: Filters; limit: number },
+) {
+  const where = new Where().add(`f.audience >= ${INFLUENCER_AUDIENCE}`);
+  where.during('f.first_mention_at', query.period);
+  where.oneOf('f.platform', query.filters.platform);
+  const mentions = new Where()
+    .add(OWN_ACCOUNTS)
+    .add("i.kind = 'mention'")
+    .add('NOT coalesce(i.is_brand, false)');
+  return store.all(
+    `SELECT f.author_id, a.author_name, f.audience, f.platform,
+            CAST(f.first_mention_at AS VARCHAR) AS first_mention_at, a.first_text,
+            coalesce(a.mentions, 0) AS mentions
+     FROM author_first_mentions f
+     LEFT JOIN (
+       SELECT i.author_id, any_value(i.author_name) AS author_name, count(*) AS mentions,
+              arg_min(i.text, i.created_at) AS first_text
+       FROM interactions i ${mentions} GROUP BY i.author_id
+     ) a ON a.author_id = f.author_id
+     ${where}
+     ORDER BY f.audience DESC, f.first_mention_at, f.author_id
+     LIMIT ${where.bind(query.limit)}`,
+    where.params,
+  );
+}
