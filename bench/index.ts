@@ -8,6 +8,7 @@ const only = process.argv[2];
 const suites: Record<string, () => Promise<void>> = {
   queries: benchQueries,
   redirects: benchRedirects,
+  dashboard: async () => (await import('./dashboard.ts')).benchDashboard(),
   nlp: async () =>
     printTable(
       'Sentiment labelling, one core (median of 5 runs over 100 000 comments)',

@@ -22,6 +22,8 @@ export function buildWeb() {
   process.stdout.write('Building the dashboard (web/dist)…\n');
   execFileSync(process.execPath, [join(web, '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(web, 'vite.config.ts'), '--logLevel', 'warn'], {
     stdio: 'inherit',
+    // Test runners set NODE_ENV=test, which would bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
 

@@ -9,6 +9,7 @@ import { runKpiCommand } from './kpi-command.ts';
 import { registerLinkCommands } from './links-command.ts';
 import { registerNlpCommands } from './nlp-command.ts';
 import { registerObjectiveCommands } from './objectives-command.ts';
+import { registerSettingsCommands } from './settings-command.ts';
 import { registerUserCommands } from './users-command.ts';
 import { positiveInteger } from './options.ts';
 import { renderTable } from './format.ts';
@@ -166,6 +167,7 @@ export function registerCommands(program: Command, withStore: WithStore): void {
   registerObjectiveCommands(program, withStore);
   registerLinkCommands(program, withStore);
   registerNlpCommands(program, withStore);
+  registerSettingsCommands(program, withStore);
   registerUserCommands(program, withStore);
 
   program

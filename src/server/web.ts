@@ -65,12 +65,16 @@ export async function registerWeb(app: FastifyInstance, dist = WEB_DIST): Promis
       });
     });
   }
+  const sendIndex = (reply: FastifyReply) =>
+    secureHeaders(reply)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(index);
+  // The static plugin would answer the root folder itself with a 403.
+  app.get('/', (_request, reply) => sendIndex(reply));
   app.setNotFoundHandler((request, reply) => {
     if ((request.method === 'GET' || request.method === 'HEAD') && isPage(request.url))
-      return secureHeaders(reply)
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-cache')
-        .send(index);
+      return sendIndex(reply);
     return reply
       .status(404)
       .send({ error: `no route ${request.method} ${request.url.split('?')[0]}` });

@@ -22,3 +22,4 @@ export function openStore(
   return DuckDbStore.open(location);
 }
 export { isStoreEmpty, resetStore } from './state.ts';
+export { readSettings, writeSettings } from './settings.ts';

@@ -474,6 +474,9 @@ describe('OpenAPI and the web app', () => {
   it('serves the app for page paths, with a content security policy, and JSON 404s under /api', async () => {
     const page = await app.inject({ url: '/kpi/reach?from=2026-01-01' });
     expect(page.statusCode).toBe(200);
+    const home = await app.inject({ url: '/' });
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('<title>Cadran</title>');
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
     expect((await app.inject({ url: '/api/nothing' })).statusCode).toBe(401);

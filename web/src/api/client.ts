@@ -54,6 +54,16 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
 
 const cache = new Map<string, { at: number; value: Promise<unknown> }>();
 const CACHE_MS = 30_000;
+const changeListeners = new Set<() => void>();
+
+/** A write changes what every view shows: forget cached answers and tell the views to reload. */
+async function write<T>(method: string, path: string, body?: unknown): Promise<T> {
+  cache.clear();
+  const result = await request<T>(method, path, body);
+  cache.clear();
+  for (const listener of changeListeners) listener();
+  return result;
+}
 
 export const api = {
   /** GETs are cached for half a minute, so going back and forth between views is instant. */
@@ -67,16 +77,21 @@ export const api = {
     return value;
   },
   post<T>(path: string, body?: unknown): Promise<T> {
-    cache.clear();
-    return request<T>('POST', path, body);
+    return write<T>('POST', path, body);
+  },
+  put<T>(path: string, body: unknown): Promise<T> {
+    return write<T>('PUT', path, body);
   },
   patch<T>(path: string, body: unknown): Promise<T> {
-    cache.clear();
-    return request<T>('PATCH', path, body);
+    return write<T>('PATCH', path, body);
   },
   delete<T>(path: string): Promise<T> {
-    cache.clear();
-    return request<T>('DELETE', path);
+    return write<T>('DELETE', path);
+  },
+  /** Calls back after every successful write; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    changeListeners.add(listener);
+    return () => changeListeners.delete(listener);
   },
   url(path: string, params: Params = {}): string {
     return `${path}${queryString(params)}`;

@@ -27,3 +27,23 @@ export interface Paged<T> {
   offset: number;
   rows: T[];
 }
+
+/** Where a sentiment label comes from: Cadran's model, the imported file, or a person's correction. */
+export type SentimentSource = 'model' | 'import' | 'user';
+export type SentimentLabel = 'positive' | 'neutral' | 'negative';
+/** PUT/DELETE /api/interactions/:id/sentiment answer the interaction's label after the change. */
+export interface SentimentCorrection {
+  interaction_id: string;
+  sentiment: SentimentLabel | null;
+  sentiment_source: SentimentSource | null;
+}
+/** An interaction as listed, once the list reports where each label comes from. */
+export type LabelledInteraction = Omit<Interaction, 'sentiment_source'> & { sentiment_source?: string | null };
+/** Where in an uploaded file the server found a problem (the `location` of an error body). */
+export interface ProblemLocation {
+  file?: string;
+  line?: number;
+  column?: string;
+  value?: string;
+  expected?: string;
+}

@@ -21,6 +21,7 @@ export function useApi<T>(path: string | null, params: Params = {}): Loaded<T> {
   });
   const last = useRef<T | undefined>(undefined);
   const [round, setRound] = useState(0);
+  useEffect(() => api.onChange(() => setRound((value) => value + 1)), []);
   useEffect(() => {
     if (!path || !key) return;
     let live = true;

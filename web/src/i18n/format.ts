@@ -43,7 +43,7 @@ export function makeFormat(locale: string, language: 'en' | 'fr', currency: stri
   const number: Format['number'] = (value, options = {}) => {
     if (value === null || value === undefined || !Number.isFinite(value)) return '—';
     if (options.compact && Math.abs(value) >= 10_000)
-      return nf({ notation: 'compact', maximumFractionDigits: 1 }).format(value);
+      return minus(nf({ notation: 'compact', maximumFractionDigits: 1 }).format(value));
     const digits = options.digits ?? (Number.isInteger(value) || Math.abs(value) >= 100 ? 0 : 1);
     return minus(nf({ maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value));
   };

@@ -96,7 +96,7 @@ function Summary({ kpi, view, objectiveId }: { kpi: CatalogEntry; view: View; ob
       ) : (
         <div className="summary-body">
           <div className="summary-value">
-            <Explain label={t('explain.button', { name: kpi.name[language] })} trigger={<span className="big-value num" data-testid="drill-value">{format.value(row?.value, kpi.unit)}</span>}>
+            <Explain label={t('explain.button', { name: kpi.name[language] })} trigger={<span className="big-value num" data-testid="drill-value" data-value={row?.value ?? ''}>{format.value(row?.value, kpi.unit)}</span>}>
               <KpiExplanation kpi={kpi} inputs={row?.inputs} extra={<span className="explain-context">{t('explain.period', { period: format.period(view.period) })}</span>} />
             </Explain>
             <span className="muted">{format.period(view.period)}</span>

@@ -15,7 +15,8 @@ export function addDays(text: string, days: number): string {
 }
 
 export function isDay(text: string | null | undefined): text is string {
-  return Boolean(text && /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(parse(text).getTime()));
+  // Date parsing rolls 2026-02-30 over to 2 March: a real day reads back the same.
+  return Boolean(text && /^\d{4}-\d{2}-\d{2}$/.test(text) && day(parse(text)) === text);
 }
 
 /** The calendar month, quarter or year that contains the day. */

@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { api, ApiError } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
-import type { Interaction, Paged } from '../../api/types.ts';
+import type { LabelledInteraction, Paged, SentimentCorrection, SentimentLabel, SentimentSource } from '../../api/types.ts';
 import { ExportLink } from '../../components/ExportLink.tsx';
 import { safeHref } from '../../components/Link.tsx';
 import { platformLabel } from '../../components/labels.ts';
 import { Empty, ErrorBox, Loading } from '../../components/States.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { useSession } from '../../state/session.tsx';
 import { kpiParams, type View } from '../../state/view.ts';
 
 const PAGE = 10;
@@ -14,6 +16,10 @@ const SENTIMENTS = ['', 'negative', 'neutral', 'positive'] as const;
 /** The comments, replies, mentions and messages behind the tonality KPIs, with the sentiment read in each. */
 export function Comments({ view }: { view: View }) {
   const { t, format } = useI18n();
+  const session = useSession();
+  const canCorrect = session.can('analyst');
+  const [corrections, setCorrections] = useState<Record<string, SentimentCorrection>>({});
+  const [announcement, setAnnouncement] = useState('');
   const [sentiment, setSentiment] = useState<(typeof SENTIMENTS)[number]>('');
   const [sort, setSort] = useState<'negative' | 'recent'>('negative');
   const [search, setSearch] = useState('');
@@ -25,7 +31,7 @@ export function Comments({ view }: { view: View }) {
   }, [search]);
   useEffect(() => setPage(0), [sentiment, sort, query, view]);
   const params = { ...kpiParams(view), sentiment, sort, q: query };
-  const result = useApi<Paged<Interaction>>('/api/interactions', { ...params, limit: PAGE, offset: page * PAGE });
+  const result = useApi<Paged<LabelledInteraction>>('/api/interactions', { ...params, limit: PAGE, offset: page * PAGE });
   const pages = Math.max(1, Math.ceil((result.data?.total ?? 0) / PAGE));
   return (
     <section className="card comments" aria-label={t('drill.comments')}>
@@ -58,6 +64,9 @@ export function Comments({ view }: { view: View }) {
         <input type="search" value={search} placeholder={t('drill.search')} aria-label={t('drill.search')} onChange={(event) => setSearch(event.target.value)} />
         {result.data && <span className="muted">{t('drill.ofTotal', { count: format.number(result.data.total) })}</span>}
       </div>
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
       {result.error ? (
         <ErrorBox error={result.error} retry={result.reload} />
       ) : !result.data ? (
@@ -69,10 +78,20 @@ export function Comments({ view }: { view: View }) {
           <ul className={`comment-list${result.stale ? ' stale' : ''}`}>
             {result.data.rows.map((item) => {
               const href = safeHref(item.permalink);
+              const correction = corrections[item.interaction_id];
               return (
                 <li key={item.interaction_id} className="comment">
                   <div className="comment-meta">
-                    <span className={`sentiment sentiment-${item.sentiment ?? 'none'}`}>{item.sentiment ? t(`sentiment.${item.sentiment}` as 'sentiment.positive') : '—'}</span>
+                    <SentimentBadge
+                      id={item.interaction_id}
+                      sentiment={(correction ? correction.sentiment : item.sentiment) as SentimentLabel | null}
+                      source={correction ? correction.sentiment_source : item.sentiment_source}
+                      editable={canCorrect}
+                      onChange={(changed) => {
+                        setCorrections((current) => ({ ...current, [changed.interaction_id]: changed }));
+                        setAnnouncement(t('sentiment.saved'));
+                      }}
+                    />
                     <strong>{item.author_name ?? '—'}</strong>
                     <span className="muted">
                       {platformLabel(item.platform)} · {t(`kind.${item.kind}` as 'kind.comment')} · {format.dateTime(item.created_at)}
@@ -102,5 +121,132 @@ export function Comments({ view }: { view: View }) {
         </>
       )}
     </section>
+  );
+}
+
+const LABELS: SentimentLabel[] = ['positive', 'neutral', 'negative'];
+const SOURCES: SentimentSource[] = ['model', 'import', 'user'];
+
+/** PUT sets a person's label, DELETE gives the model's back; the KPIs counting sentiment change, so the cache goes. */
+async function sendCorrection(id: string, sentiment: SentimentLabel | null): Promise<SentimentCorrection> {
+  const path = `/api/interactions/${encodeURIComponent(id)}/sentiment`;
+  return sentiment ? api.put<SentimentCorrection>(path, { sentiment }) : api.delete<SentimentCorrection>(path);
+}
+
+/** The label read in a comment, where it comes from (in its tooltip) and, for analysts, a way to correct it. */
+function SentimentBadge({
+  id,
+  sentiment,
+  source,
+  editable,
+  onChange,
+}: {
+  id: string;
+  sentiment: SentimentLabel | null;
+  source: string | null | undefined;
+  editable: boolean;
+  onChange: (correction: SentimentCorrection) => void;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const panel = useId();
+  const label = sentiment ? t(`sentiment.${sentiment}`) : '—';
+  // No source recorded means the model's label (the server reads it so too: coalesce(sentiment_source, 'model')).
+  const known = SOURCES.find((item) => item === (source ?? 'model'));
+  const origin = sentiment && known ? t(`sentiment.source.${known}`) : sentiment ? '' : t('sentiment.none');
+  const corrected = source === 'user';
+  const toggle = () => root.current?.querySelector<HTMLButtonElement>('.sentiment-button')?.focus();
+  useEffect(() => {
+    if (!open) return;
+    root.current?.querySelector<HTMLButtonElement>('.sentiment-panel button')?.focus();
+    const close = (event: Event) => {
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== 'Escape') return;
+        toggle();
+      } else if (root.current?.contains(event.target as Node)) return;
+      setOpen(false);
+    };
+    document.addEventListener('keydown', close);
+    document.addEventListener('mousedown', close);
+    return () => {
+      document.removeEventListener('keydown', close);
+      document.removeEventListener('mousedown', close);
+    };
+  }, [open]);
+  const choose = async (next: SentimentLabel | null) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onChange(await sendCorrection(id, next));
+      setOpen(false);
+      toggle();
+    } catch (caught) {
+      const failure = caught as ApiError;
+      setError(t('sentiment.failed', { message: failure.status === 0 ? t('state.network') : failure.message }));
+    }
+    setBusy(false);
+  };
+  const mark = corrected && (
+    <span className="sentiment-mark">
+      <span aria-hidden="true">✎ </span>
+      {t('sentiment.corrected')}
+    </span>
+  );
+  if (!editable)
+    return (
+      <span className="sentiment-control">
+        <span className={`sentiment sentiment-${sentiment ?? 'none'}`} title={origin || undefined}>
+          {label}
+          {origin && <span className="visually-hidden"> ({origin})</span>}
+        </span>
+        {mark}
+      </span>
+    );
+  return (
+    <div className="sentiment-control" ref={root}>
+      <button
+        type="button"
+        className={`sentiment sentiment-${sentiment ?? 'none'} sentiment-button`}
+        title={origin || undefined}
+        aria-label={[t('table.sentiment'), label, origin, t('sentiment.correct')].filter(Boolean).join(' · ')}
+        aria-expanded={open}
+        aria-controls={panel}
+        onClick={() => setOpen(!open)}
+      >
+        {label} <span aria-hidden="true">▾</span>
+      </button>
+      {mark}
+      {open && (
+        <div className="sentiment-panel" id={panel} role="group" aria-label={t('sentiment.correct')} aria-busy={busy}>
+          {LABELS.map((option) => (
+            <button
+              key={option}
+              type="button"
+              className={`sentiment-option sentiment-${option}`}
+              aria-pressed={sentiment === option}
+              disabled={busy}
+              onClick={() => void choose(option)}
+            >
+              <span className="sentiment-dot" aria-hidden="true" />
+              {t(`sentiment.${option}`)}
+            </button>
+          ))}
+          {corrected && (
+            <button type="button" className="link-button sentiment-revert" disabled={busy} onClick={() => void choose(null)}>
+              ↺ {t('sentiment.revert')}
+            </button>
+          )}
+          {busy && <span className="muted">{t('sentiment.saving')}</span>}
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
   );
 }
