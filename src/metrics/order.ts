@@ -1,25 +1,14 @@
 import { measureColumn } from './compile.ts';
-import {
-  MEASURES,
-  measuresOf,
-  type EngagementWeights,
-  type Formula,
-  type MeasureId,
-} from './catalog/index.ts';
+import { canRank, type EngagementWeights, type Formula } from './catalog/index.ts';
 
 /**
  * The formula as an SQL expression over the measure columns of one query, for ranking in SQL (top N).
  * Null when the formula needs measures from several sources, which one query cannot rank.
  */
 export function orderExpression(formula: Formula, weights: EngagementWeights): string | null {
-  const sources = new Set(collect(formula).map((id) => MEASURES[id].source));
-  const kinds = new Set(collect(formula).map((id) => MEASURES[id].aggregate.kind));
-  if (sources.size !== 1 || [...kinds].some((kind) => kind === 'gauge' || kind === 'per_entity'))
-    return null;
-  return toSql(formula, weights);
+  return canRank(formula) ? toSql(formula, weights) : null;
 }
 
-const collect = (formula: Formula): MeasureId[] => measuresOf(formula);
 function literal(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
   return String(value);

@@ -124,6 +124,7 @@ export const catalogEntry = z.object({
   stage: z.string().nullable(),
   additive: z.boolean(),
   breakdowns: z.array(z.string()),
+  rankable: z.boolean().meta({ description: 'whether top and bottom lists can rank by it' }),
   measures: z.array(z.string()),
 });
 
@@ -227,18 +228,37 @@ export const interaction = z.object({
   lang: z.string().nullable(),
   sentiment: z.string().nullable(),
   sentiment_score: n,
-  sentiment_source: z
-    .string()
-    .nullable()
-    .meta({
-      description: 'who set the sentiment: model, import (the file) or user (a correction)',
-    }),
+  sentiment_source: z.string().nullable().meta({
+    description: 'who set the sentiment: model, import (the file) or user (a correction)',
+  }),
   recommends: z
     .string()
     .nullable()
     .meta({ description: 'promoter or detractor when the text recommends or discourages' }),
   is_brand: z.boolean(),
   reply_to: z.string().nullable(),
+});
+
+export const advocate = z.object({
+  author_id: z.string(),
+  author_name: z.string().nullable(),
+  audience: n,
+  platforms: z.string(),
+  support: z.number().meta({ description: 'positive interactions + shares' }),
+  positive: z.number(),
+  shares: z.number(),
+  negative: z.number(),
+  interactions: z.number(),
+  last_seen: z.string(),
+});
+export const influencer = z.object({
+  author_id: z.string(),
+  author_name: z.string().nullable(),
+  audience: z.number(),
+  platform: z.string().nullable(),
+  first_mention_at: z.string(),
+  first_text: z.string().nullable(),
+  mentions: z.number(),
 });
 
 export const dimensions = z.object({

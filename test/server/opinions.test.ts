@@ -93,6 +93,24 @@ describe('advocates and new influencers', () => {
     ]);
   });
 
+  it('downloads the advocates as CSV', async () => {
+    const response = await app.inject({
+      url: `/api/advocates?${PERIOD}&format=csv`,
+      headers: viewer,
+    });
+    expect(response.headers['content-type']).toMatch(/text\/csv/);
+    const [header, first, after] = response.body.trim().split(/\r?\n/);
+    expect(header.split(',').slice(0, 5)).toEqual([
+      'author_id',
+      'author_name',
+      'audience',
+      'platforms',
+      'support',
+    ]);
+    expect(first.startsWith('a1,')).toBe(true);
+    expect(after).toBeUndefined();
+  });
+
   it('lists first mentions in the period by authors with ≥ 10 000 audience, largest first', async () => {
     const response = await app.inject({ url: `/api/influencers?${PERIOD}`, headers: viewer });
     expect(response.statusCode, response.body).toBe(200);

@@ -4,7 +4,7 @@ import {
   type Breakdown,
   type EntityDimension,
 } from '../../model/index.ts';
-import { measuresOf } from './formula.ts';
+import { measuresOf, type Formula } from './formula.ts';
 import { KPIS, kpiById, type Kpi } from './kpis.ts';
 import { MEASURES } from './measures.ts';
 import { SOURCES } from './sources.ts';
@@ -32,6 +32,18 @@ export function breakdownsOf(kpi: Kpi): Breakdown[] {
   return [...TIME_GRAINS, ...entityDimensionsOf(kpi)];
 }
 
+/**
+ * Whether one SQL query can rank entities by the formula (top and bottom lists): its measures must
+ * come from one source, and neither gauges nor per-author counts can be ordered inside that query.
+ */
+export function canRank(formula: Formula): boolean {
+  const measures = measuresOf(formula).map((id) => MEASURES[id]);
+  return (
+    new Set(measures.map((measure) => measure.source)).size === 1 &&
+    measures.every((measure) => !['gauge', 'per_entity'].includes(measure.aggregate.kind))
+  );
+}
+
 /** The catalog as data for the CLI, the API and the dashboard. */
 export function describeCatalog() {
   return KPIS.map((kpi) => ({
@@ -44,6 +56,7 @@ export function describeCatalog() {
     stage: kpi.stage,
     additive: kpi.additive,
     breakdowns: breakdownsOf(kpi),
+    rankable: canRank(kpi.formula),
     measures: measuresOf(kpi.formula),
   }));
 }

@@ -5,7 +5,15 @@ import { SENTIMENTS } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { listAdvocates, listNewInfluencers } from '../queries/advocates.ts';
 import { route, type Route } from '../route.ts';
-import { filterQuery, filtersOf, periodQuery } from '../schemas.ts';
+import { CsvFile } from '../csv.ts';
+import {
+  advocate,
+  filterQuery,
+  filtersOf,
+  formatQuery,
+  influencer,
+  periodQuery,
+} from '../schemas.ts';
 
 const interactionParam = z.object({ id: z.string().min(1).max(200) });
 const labelled = z.object({
@@ -13,33 +21,28 @@ const labelled = z.object({
   sentiment: z.string().nullable(),
   sentiment_source: z.string().nullable().meta({ description: 'model, import or user' }),
 });
-const n = z.number().nullable();
-const advocate = z.object({
-  author_id: z.string(),
-  author_name: z.string().nullable(),
-  audience: n,
-  platforms: z.string(),
-  support: z.number().meta({ description: 'positive interactions + shares' }),
-  positive: z.number(),
-  shares: z.number(),
-  negative: z.number(),
-  interactions: z.number(),
-  last_seen: z.string(),
-});
-const influencer = z.object({
-  author_id: z.string(),
-  author_name: z.string().nullable(),
-  audience: z.number(),
-  platform: z.string().nullable(),
-  first_mention_at: z.string(),
-  first_text: z.string().nullable(),
-  mentions: z.number(),
-});
 const peopleQuery = z.object({
   ...periodQuery,
   ...filterQuery,
   limit: z.coerce.number().int().min(1).max(500).default(50),
+  format: formatQuery,
 });
+
+/** The list as JSON, or as a spreadsheet download when format=csv. */
+function answer<T extends z.ZodObject>(
+  name: string,
+  schema: T,
+  rows: Record<string, unknown>[],
+  query: { from: string; to: string; format: 'json' | 'csv' },
+) {
+  if (query.format === 'json') return rows as z.input<T>[];
+  const columns = Object.keys(schema.shape);
+  return new CsvFile(
+    `cadran-${name}-${query.from}-${query.to}`,
+    columns,
+    rows.map((row) => columns.map((column) => row[column] as string | number | null)),
+  );
+}
 
 async function labelOf(store: Store, id: string): Promise<z.input<typeof labelled>> {
   const [row] = await store.all(
@@ -91,12 +94,18 @@ export function opinionRoutes(store: Store): Route[] {
       role: 'viewer',
       query: peopleQuery,
       response: z.array(advocate),
+      csv: true,
       handler: async ({ query }) =>
-        (await listAdvocates(store, {
-          period: { from: query.from, to: query.to },
-          filters: filtersOf(query),
-          limit: query.limit,
-        })) as z.input<typeof advocate>[],
+        answer(
+          'advocates',
+          advocate,
+          await listAdvocates(store, {
+            period: { from: query.from, to: query.to },
+            filters: filtersOf(query),
+            limit: query.limit,
+          }),
+          query,
+        ),
     }),
     route({
       id: 'listNewInfluencers',
@@ -108,12 +117,18 @@ export function opinionRoutes(store: Store): Route[] {
       role: 'viewer',
       query: peopleQuery,
       response: z.array(influencer),
+      csv: true,
       handler: async ({ query }) =>
-        (await listNewInfluencers(store, {
-          period: { from: query.from, to: query.to },
-          filters: filtersOf(query),
-          limit: query.limit,
-        })) as z.input<typeof influencer>[],
+        answer(
+          'new-influencers',
+          influencer,
+          await listNewInfluencers(store, {
+            period: { from: query.from, to: query.to },
+            filters: filtersOf(query),
+            limit: query.limit,
+          }),
+          query,
+        ),
     }),
   ];
 }

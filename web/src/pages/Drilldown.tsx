@@ -16,6 +16,7 @@ import { FILTER_DIMENSIONS, kpiParams, useView, viewSearch, type View } from '..
 import { Breakdown } from './drilldown/Breakdown.tsx';
 import { Comments } from './drilldown/Comments.tsx';
 import { FunnelView } from './drilldown/Funnel.tsx';
+import { People } from './drilldown/People.tsx';
 import { Posts } from './drilldown/Posts.tsx';
 import { Trend } from './drilldown/Trend.tsx';
 
@@ -71,7 +72,8 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
       </div>
       <Breakdown kpi={kpi} view={view} />
       <Posts kpi={kpi} view={view} />
-      {['tonality', 'recommendation', 'responsiveness'].includes(kpi.family) && <Comments view={view} />}
+      {kpi.family === 'advocacy' && <People view={view} />}
+      {['tonality', 'recommendation', 'responsiveness', 'advocacy'].includes(kpi.family) && <Comments view={view} />}
     </main>
   );
 }
@@ -112,6 +114,7 @@ function Summary({ kpi, view, objectiveId }: { kpi: CatalogEntry; view: View; ob
           <p className="summary-explanation">
             {kpi.explanation[language]} {t(kpi.better === 'higher' ? 'explain.better.higher' : 'explain.better.lower')}
           </p>
+          <Companion kpi={kpi} view={view} />
           {entry && (
             <p className={`summary-objective status-${entry.status}`}>
               <strong>{t('drill.objective', { name: entry.objective.name })}</strong> · {t('scorecard.target', { value: format.value(entry.objective.target, kpi.unit) })} ·{' '}
@@ -135,5 +138,24 @@ function Summary({ kpi, view, objectiveId }: { kpi: CatalogEntry; view: View; ob
         </div>
       )}
     </section>
+  );
+}
+
+// Survey NPS and the comments' recommendation index answer the same question from two sources.
+const COMPANIONS: Record<string, 'nps' | 'recommendation_index'> = { nps: 'recommendation_index', recommendation_index: 'nps' };
+
+/** The other measure of recommendation, beside this one, when both have data. */
+function Companion({ kpi, view }: { kpi: CatalogEntry; view: View }) {
+  const { t, format } = useI18n();
+  const session = useSession();
+  const other = COMPANIONS[kpi.id];
+  const result = useApi<KpiResponse>(other ? '/api/kpi' : null, { ids: other ?? '', ...kpiParams(view) });
+  const value = result.data?.results[0]?.rows[0]?.value;
+  const entry = other ? session.kpi(other) : undefined;
+  if (!other || !entry || value === null || value === undefined) return null;
+  return (
+    <p className="summary-companion">
+      <Link href={`/kpi/${other}${viewSearch(view)}`}>{t(`drill.companion.${other}`, { value: format.value(value, entry.unit) })}</Link>
+    </p>
   );
 }

@@ -16,7 +16,7 @@ const METRICS = ['impressions', 'reactions', 'comments', 'shares', 'saves', 'lin
 export function Posts({ kpi, view }: { kpi: CatalogEntry; view: View }) {
   const { t, language } = useI18n();
   const session = useSession();
-  const ranking = kpi.breakdowns.includes('post') ? kpi : session.kpi('engagements')!;
+  const ranking = kpi.rankable && kpi.breakdowns.includes('post') ? kpi : session.kpi('engagements')!;
   const base = { ids: ranking.id, by: 'post', ...kpiParams(view) };
   const top = useApi<KpiResponse>('/api/kpi', { ...base, top: COUNT });
   const bottom = useApi<KpiResponse>('/api/kpi', { ...base, bottom: COUNT });
