@@ -90,7 +90,7 @@ const withObjectiveOptions = (command: Command) =>
 export function registerObjectiveCommands(program: Command, withStore: WithStore): void {
   const objectives = program
     .command('objectives')
-    .description('objectives and their scorecard (R1)');
+    .description('objectives and their scorecard');
 
   objectives
     .command('scorecard', { isDefault: true })
