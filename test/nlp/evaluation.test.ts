@@ -9,20 +9,25 @@ import { DEV_EN, DEV_FR } from './dev-examples.ts';
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const sharedDir = resolve(projectRoot, '..', 'shared', 'data', 'sentiment');
 
-// Reached on brand-comments-dev.csv (never tuned on): en 0.971, fr 0.974. Floor = reached − 0.05.
-const SHARED_FLOOR: Record<string, number> = { en: 0.92, fr: 0.92 };
+// Floors per file = macro-F1 reached − 0.05. brand-comments-dev.csv (never tuned on): en 0.971, fr 0.974.
+// A set added later has no figure yet: it is held to the goal of 0.70 until its own floor is written here.
+const SHARED_FLOORS: Record<string, Record<string, number>> = {
+  'brand-comments-dev.csv': { en: 0.92, fr: 0.92 },
+};
+const GOAL = 0.7;
 // Reached on test/nlp/dev-examples.ts (tuned on): 1.000 in both languages. Floor = reached − 0.05.
 const DEV_FLOOR = 0.95;
 
 describe.skipIf(!existsSync(sharedDir))('shared held-out sets', () => {
-  it('macro-F1 per language stays at or above the floor (all files pooled)', async () => {
+  it('macro-F1 per file and language stays at or above its floor', async () => {
     const report = await evaluateSets(sharedDir);
     expect(report.files.length).toBeGreaterThan(0);
-    for (const lang of ['fr', 'en']) {
-      const group = report.pooled.find((g) => g.lang === lang);
-      expect(group, `no ${lang} comments in ${sharedDir}`).toBeDefined();
-      expect(group!.macroF1, `${lang} macro-F1`).toBeGreaterThanOrEqual(SHARED_FLOOR[lang]);
+    for (const group of report.groups.filter((g) => g.lang === 'fr' || g.lang === 'en')) {
+      const floor = SHARED_FLOORS[group.set]?.[group.lang] ?? GOAL;
+      expect(group.macroF1, `${group.set} ${group.lang} macro-F1`).toBeGreaterThanOrEqual(floor);
     }
+    for (const lang of ['fr', 'en'])
+      expect(report.pooled.find((g) => g.lang === lang), `no ${lang} comments`).toBeDefined();
   });
 
   it('reports n, accuracy and a confusion matrix that adds up, per file and language', async () => {
