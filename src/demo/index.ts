@@ -177,6 +177,10 @@ export async function generateDemo(
       await objectiveRows(tx, today),
       onProgress,
     );
+    // The community team answers from 08:00 to 21:00 Paris time on weekdays (07:00–20:00 UTC in winter).
+    await tx.run(
+      "INSERT INTO settings (name, value) VALUES ('business_hours_open', '07:00'), ('business_hours_close', '20:00')",
+    );
     return counts;
   });
   return { rows, from: calendar.from, to: calendar.to };
