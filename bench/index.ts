@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark of the project, each printed with its floor.
+import { benchImports } from './imports.ts';
 import { benchSentiment } from './nlp.ts';
 import { printTable } from './harness.ts';
 import { benchQueries } from './queries.ts';
@@ -9,6 +10,7 @@ const suites: Record<string, () => Promise<void>> = {
   queries: benchQueries,
   redirects: benchRedirects,
   dashboard: async () => (await import('./dashboard.ts')).benchDashboard(),
+  imports: benchImports,
   nlp: async () =>
     printTable(
       'Sentiment labelling, one core (median of 5 runs over 100 000 comments)',

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { generateDemo } from '../demo/index.ts';
-import { importFile } from '../ingest/index.ts';
 import { describeCatalog } from '../metrics/index.ts';
 import { InputError } from '../model/index.ts';
 import { startServer } from '../server/index.ts';
 import { isStoreEmpty, resetStore, type Store } from '../store/index.ts';
 import { runKpiCommand } from './kpi-command.ts';
+import { registerImportCommands } from './import-command.ts';
 import { registerLinkCommands } from './links-command.ts';
 import { registerNlpCommands } from './nlp-command.ts';
 import { registerObjectiveCommands } from './objectives-command.ts';
@@ -60,61 +60,7 @@ export function registerCommands(program: Command, withStore: WithStore): void {
       }),
     );
 
-  program
-    .command('import')
-    .description('import Cadran CSV files (the table is detected from the header)')
-    .argument('<files...>', 'CSV files')
-    .option('--table <name>', 'canonical table, when the header alone is ambiguous')
-    .option(
-      '--decimal <mark>',
-      'decimal mark of numbers: "." or "," (default: "," for ;-separated files)',
-    )
-    .action((files: string[], options) =>
-      withStore(async (store) => {
-        if (options.decimal && options.decimal !== '.' && options.decimal !== ',')
-          throw new InputError('--decimal must be "." or ","');
-        for (const file of files) {
-          const summary = await importFile(store, file, {
-            table: options.table,
-            decimal: options.decimal,
-          });
-          print(
-            `${file}: ${summary.rows} rows into ${summary.table} (${summary.format})${summary.replaced ? `, ${summary.replaced} replaced` : ''}`,
-          );
-        }
-      }),
-    );
-
-  program
-    .command('imports')
-    .description('list the imported files')
-    .option('--json', 'machine-readable output')
-    .action((options) =>
-      withStore(async (store) => {
-        const rows = await store.all(
-          'SELECT import_id, imported_at, file_name, format, rows, replaced FROM imports ORDER BY imported_at',
-        );
-        if (options.json) return print(JSON.stringify(rows, null, 2));
-        print(
-          rows.length
-            ? renderTable(
-                [
-                  ['id', 'imported at', 'file', 'format', 'rows', 'replaced'],
-                  ...rows.map((row) => [
-                    String(row.import_id).slice(0, 8),
-                    String(row.imported_at).slice(0, 19),
-                    String(row.file_name),
-                    String(row.format),
-                    String(row.rows),
-                    String(row.replaced),
-                  ]),
-                ],
-                [false, false, false, false, true, true],
-              )
-            : 'No imports yet.',
-        );
-      }),
-    );
+  registerImportCommands(program, withStore);
 
   program
     .command('kpis')
@@ -172,7 +118,7 @@ export function registerCommands(program: Command, withStore: WithStore): void {
 
   program
     .command('serve')
-    .description('serve the HTTP API (and the dashboard once built)')
+    .description('serve the dashboard and the HTTP API')
     .option('--port <n>', 'port', process.env.PORT ?? '3000')
     .option('--host <address>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
     .option('--demo-if-empty', 'fill an empty store with the demo data first')

@@ -15,16 +15,31 @@ export interface ImportSummary {
 
 const quote = (name: string) => `"${name}"`;
 
-async function replaceKeys(tx: Transaction, parsed: ParsedRows, staging: string): Promise<number> {
+/**
+ * Deletes the rows the staged ones replace. Rows written by earlier imports are counted and kept in
+ * replaced_rows so the import can be undone; a key repeated across batches of one import is not.
+ */
+async function replaceKeys(
+  tx: Transaction,
+  parsed: ParsedRows,
+  staging: string,
+  importId: string,
+): Promise<number> {
+  const table = quote(parsed.table.name);
   const matches = parsed.table.key
     .map((column) => `t.${quote(column)} IS NOT DISTINCT FROM ${staging}.${quote(column)}`)
     .join(' AND ');
-  const [{ replaced }] = await tx.all(
-    `SELECT count(*) AS replaced FROM ${quote(parsed.table.name)} t WHERE EXISTS (SELECT 1 FROM ${staging} WHERE ${matches})`,
-  );
-  await tx.run(
-    `DELETE FROM ${quote(parsed.table.name)} t WHERE EXISTS (SELECT 1 FROM ${staging} WHERE ${matches})`,
-  );
+  const replacedRows = `FROM ${table} t WHERE EXISTS (SELECT 1 FROM ${staging} WHERE ${matches})`;
+  const tracked = parsed.table.columns.some((column) => column.name === 'import_id');
+  const earlier = tracked ? `${replacedRows} AND t.import_id IS DISTINCT FROM $1` : replacedRows;
+  const params = tracked ? [importId] : [];
+  const [{ replaced }] = await tx.all(`SELECT count(*) AS replaced ${earlier}`, params);
+  if (Number(replaced) > 0)
+    await tx.run(
+      `INSERT INTO replaced_rows SELECT $1, '${parsed.table.name}', to_json(t)::VARCHAR ${earlier}`,
+      [importId],
+    );
+  await tx.run(`DELETE ${replacedRows}`);
   return Number(replaced);
 }
 
@@ -58,11 +73,31 @@ export async function landRows(
   await tx.run(`CREATE TABLE ${staging} AS SELECT * FROM ${table} LIMIT 0`);
   await tx.append(parsed.table.name, columns, rows, staging);
   await keepLastOfEachKey(tx, parsed, staging);
-  const replaced = await replaceKeys(tx, parsed, staging);
+  const replaced = await replaceKeys(tx, parsed, staging, importId);
   await tx.run(`INSERT INTO ${table} SELECT * FROM ${staging}`);
   await tx.run(`DROP TABLE ${staging}`);
   if (parsed.table.name === 'interactions') await applyCorrections(tx, importId);
   return replaced;
+}
+
+/** Records an import in the imports table, inside the transaction that landed its rows. */
+export async function recordImport(
+  tx: Transaction,
+  summary: ImportSummary,
+  fileHash: string,
+): Promise<void> {
+  await tx.run(
+    'INSERT INTO imports (import_id, file_name, file_hash, format, table_name, rows, replaced, imported_at) VALUES ($1, $2, $3, $4, $5, $6, $7, now())',
+    [
+      summary.importId,
+      summary.file,
+      fileHash,
+      summary.format,
+      summary.table,
+      summary.rows,
+      summary.replaced,
+    ],
+  );
 }
 
 /** Lands the rows whole or not at all, and records the import. */
@@ -72,28 +107,17 @@ export async function writeImport(
   source: { file: string; bytes: Uint8Array; format: string },
 ): Promise<ImportSummary> {
   const importId = randomUUID();
-  const rows = parsed.rows;
   return store.transaction(async (tx) => {
     const replaced = await landRows(tx, parsed, importId);
-    await tx.run(
-      'INSERT INTO imports (import_id, file_name, file_hash, format, table_name, rows, replaced, imported_at) VALUES ($1, $2, $3, $4, $5, $6, $7, now())',
-      [
-        importId,
-        source.file,
-        createHash('sha256').update(source.bytes).digest('hex'),
-        source.format,
-        parsed.table.name,
-        rows.length,
-        replaced,
-      ],
-    );
-    return {
+    const summary: ImportSummary = {
       importId,
       file: source.file,
       format: source.format,
       table: parsed.table.name,
-      rows: rows.length,
+      rows: parsed.rows.length,
       replaced,
     };
+    await recordImport(tx, summary, createHash('sha256').update(source.bytes).digest('hex'));
+    return summary;
   });
 }

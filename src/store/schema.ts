@@ -193,7 +193,11 @@ export const TABLES: Table[] = [
         values: ['promoter', 'detractor'],
         doc: 'Explicit recommendation language found in the text.',
       },
-      { name: 'expects_reply', type: 'bool', doc: 'false for emoji-only or thanks-only texts that need no answer.' },
+      {
+        name: 'expects_reply',
+        type: 'bool',
+        doc: 'false for emoji-only or thanks-only texts that need no answer.',
+      },
       importId,
     ],
   },
@@ -452,10 +456,16 @@ export const TABLES: Table[] = [
     // Platform metrics with no canonical column (hashtag clicks, watch time…): kept, not dropped.
     name: 'extra_metrics',
     grain: 'canonical row + the platform metrics Cadran has no column for',
-    key: ['table_name', 'entity_key'],
+    key: ['table_name', 'entity_key', 'format'],
     importable: false,
     columns: [
-      { name: 'table_name', type: 'text', required: true, doc: 'Table of the row the metrics describe.' },
+      {
+        name: 'table_name',
+        type: 'text',
+        required: true,
+        doc: 'Table of the row the metrics describe.',
+      },
+      { name: 'format', type: 'text', required: true, doc: 'Export format the metrics came from.' },
       {
         name: 'entity_key',
         type: 'text',
@@ -491,7 +501,13 @@ export const TABLES: Table[] = [
     importable: false,
     columns: [
       { name: 'interaction_id', type: 'text', required: true, doc: 'Interaction corrected.' },
-      { name: 'sentiment', type: 'text', required: true, values: SENTIMENTS, doc: 'The label a person gave.' },
+      {
+        name: 'sentiment',
+        type: 'text',
+        required: true,
+        values: SENTIMENTS,
+        doc: 'The label a person gave.',
+      },
       { name: 'corrected_by', type: 'text', doc: 'Who corrected it.' },
       { name: 'corrected_at', type: 'timestamp', required: true, doc: 'When.' },
     ],

@@ -1,0 +1,116 @@
+// Picks the format of an opened export from its header, or explains why none fits.
+import { InputError } from '../../model/index.ts';
+import { detectTable } from '../cadran-csv.ts';
+import type { NativeFormat } from './format.ts';
+import { findColumn, normaliseHeader } from './headers.ts';
+import type { CsvFile } from './read-csv.ts';
+import type { Sheet } from './read-xlsx.ts';
+import {
+  formatByName,
+  matchFormat,
+  NATIVE_FORMATS,
+  rankFormats,
+  type FormatMatch,
+} from './registry.ts';
+
+export const CADRAN_CSV = 'cadran-csv';
+/** A note or title may sit above a spreadsheet's header (LinkedIn puts one on row 1). */
+const HEADER_SEARCH_ROWS = 10;
+
+export interface Choice {
+  format: NativeFormat;
+  header: string[];
+  headerLine: number;
+  preamble: string[];
+  separator: string;
+  sheet?: Sheet;
+}
+
+function requireFormat(name: string): NativeFormat {
+  const format = formatByName(name);
+  if (!format)
+    throw new InputError(`unknown format "${name}"`, {
+      expected: `one of ${[...NATIVE_FORMATS.map((known) => known.name), CADRAN_CSV].join(', ')}`,
+    });
+  return format;
+}
+
+function fitsCadranCsv(header: string[], file: string): boolean {
+  try {
+    detectTable(header, file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function unknownFormat(
+  closest: FormatMatch,
+  header: string[],
+  file: string,
+  line: number,
+): InputError {
+  const normalised = header.map(normaliseHeader);
+  const missing = closest.format.signature.find((names) => findColumn(normalised, names) < 0);
+  const tried = [...NATIVE_FORMATS.map((format) => format.name), CADRAN_CSV].join(', ');
+  return new InputError(
+    `the columns match no export Cadran knows (tried ${tried}); closest is ${closest.format.name}, ${closest.format.label}, with ${Math.round(closest.share * 100)} % of its identifying columns`,
+    {
+      file,
+      line,
+      column: missing?.[0],
+      expected: `the header of a supported export, e.g. for ${closest.format.name}: ${closest.format.signature.map((names) => names[0]).join(', ')}`,
+    },
+  );
+}
+
+/** The CSV's format: the one forced, the best complete match, else Cadran CSV when its header fits one. */
+export function chooseCsvFormat(csv: CsvFile, forced?: string): Choice | typeof CADRAN_CSV {
+  if (forced === CADRAN_CSV) return CADRAN_CSV;
+  const [best] = rankFormats(csv.header);
+  const format = forced ? requireFormat(forced) : best.complete ? best.format : null;
+  if (!format) {
+    if (fitsCadranCsv(csv.header, csv.file)) return CADRAN_CSV;
+    throw unknownFormat(best, csv.header, csv.file, csv.headerLine);
+  }
+  return {
+    format,
+    header: csv.header,
+    headerLine: csv.headerLine,
+    preamble: csv.preamble,
+    separator: csv.separator,
+  };
+}
+
+/** The sheet and row holding the header that best matches a format (or the forced one). */
+export function chooseSheetFormat(sheets: Sheet[], file: string, forced?: string): Choice {
+  const only = forced ? requireFormat(forced) : null;
+  let best: { match: FormatMatch; sheet: Sheet; row: number } | null = null;
+  for (const sheet of sheets) {
+    for (let row = 0; row < Math.min(HEADER_SEARCH_ROWS, sheet.rows.length); row++) {
+      const match = only ? matchFormat(only, sheet.rows[row]) : rankFormats(sheet.rows[row])[0];
+      if (!best || isBetter(match, best.match)) best = { match, sheet, row };
+    }
+  }
+  if (!best)
+    throw new InputError('the spreadsheet is empty', {
+      file,
+      expected: 'a sheet with a header and rows',
+    });
+  if (!best.match.complete && !only)
+    throw unknownFormat(best.match, best.sheet.rows[best.row], file, best.row + 1);
+  return {
+    format: best.match.format,
+    header: best.sheet.rows[best.row],
+    headerLine: best.row + 1,
+    preamble: [],
+    separator: '',
+    sheet: best.sheet,
+  };
+}
+
+function isBetter(candidate: FormatMatch, current: FormatMatch): boolean {
+  if (candidate.complete !== current.complete) return candidate.complete;
+  if (candidate.share !== current.share) return candidate.share > current.share;
+  return candidate.format.signature.length > current.format.signature.length;
+}

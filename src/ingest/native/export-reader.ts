@@ -1,0 +1,139 @@
+// Turns each record of an export into canonical rows and extra metrics, through its format.
+import type { Platform } from '../../model/index.ts';
+import { InputError } from '../../model/index.ts';
+import type { CanonicalRow, FileContext, NativeFormat, RowOutput } from './format.ts';
+import { findColumn, normaliseHeader } from './headers.ts';
+import type { Landing } from './landing.ts';
+import { parseNumber } from './numbers.ts';
+import { RowReader } from './row-reader.ts';
+
+const MAX_REPORTED_ERRORS = 20;
+
+interface ExtrasTarget {
+  table: string;
+  entityKey: string;
+  platform: Platform | null;
+}
+
+export class ExportReader implements RowOutput {
+  readonly reader: RowReader;
+  private readonly extraColumns: number[];
+  private readonly extraNames: string[];
+  private readonly totals: Set<string>;
+  private target: ExtrasTarget | null = null;
+  private pendingRows: { table: string; row: CanonicalRow }[] = [];
+  private tableEnded = false;
+  rows = 0;
+  extras = 0;
+
+  constructor(
+    private readonly format: NativeFormat,
+    private readonly header: string[],
+    private readonly context: FileContext,
+    private readonly landing: Landing,
+  ) {
+    const normalised = header.map(normaliseHeader);
+    const positions = new Map<string, number>();
+    for (const [field, names] of Object.entries(format.fields)) {
+      const position = findColumn(normalised, names);
+      if (position >= 0) positions.set(field, position);
+    }
+    const ignored = new Set((format.ignored ?? []).map(normaliseHeader));
+    const used = new Set(positions.values());
+    this.extraColumns = normalised
+      .map((name, index) => (name && !used.has(index) && !ignored.has(name) ? index : -1))
+      .filter((index) => index >= 0);
+    this.extraNames = this.extraColumns.map((index) => JSON.stringify(header[index].trim()));
+    this.totals = new Set(format.totalRows ?? []);
+    this.reader = new RowReader(header, positions, context);
+  }
+
+  emit(table: string, row: CanonicalRow): void {
+    this.pendingRows.push({ table, row });
+  }
+
+  extrasBelongTo(table: string, entityKey: string, platform: Platform | null): void {
+    this.target = { table, entityKey, platform };
+  }
+
+  /** Reads one record; returns a promise only when a full batch is being landed. */
+  read(cells: string[], line: number): Promise<void> | undefined {
+    if (this.tableEnded) return;
+    if (cells.every((cell) => cell.trim() === '')) {
+      this.tableEnded = this.rows > 0 && Boolean(this.format.firstTableOnly);
+      return;
+    }
+    if (this.totals.size > 0 && this.totals.has((cells[0] ?? '').trim().toLowerCase())) return;
+    this.checkFieldCount(cells, line);
+    const reader = this.reader;
+    const badBefore = reader.badCells;
+    reader.cells = cells;
+    reader.line = line;
+    this.format.readRow(reader, this, this.context);
+    if (reader.badCells > badBefore) {
+      this.pendingRows = [];
+      this.target = null;
+      if (reader.badCells >= MAX_REPORTED_ERRORS) throw this.badValues();
+    } else this.land(cells);
+    return this.landing.isFull ? this.landing.flush() : undefined;
+  }
+
+  private land(cells: string[]): void {
+    for (const { table, row } of this.pendingRows) this.landing.add(table, row);
+    this.pendingRows = [];
+    this.rows++;
+    if (this.target) this.landExtras(cells, this.target);
+    this.target = null;
+  }
+
+  /** The JSON object is written by hand: the names are escaped once per file, not once per row. */
+  private landExtras(cells: string[], target: ExtrasTarget): void {
+    let json = '';
+    for (let position = 0; position < this.extraColumns.length; position++) {
+      const value = parseNumber(cells[this.extraColumns[position]] ?? '', this.context.decimal);
+      if (typeof value !== 'number') continue;
+      json += `${json ? ',' : '{'}${this.extraNames[position]}:${value}`;
+    }
+    if (!json) return;
+    this.extras++;
+    this.landing.add('extra_metrics', {
+      table_name: target.table,
+      format: this.format.name,
+      entity_key: target.entityKey,
+      platform: target.platform,
+      metrics: `${json}}`,
+    });
+  }
+
+  /** Throws the bad values found, if any; call once every record was read. */
+  finish(): void {
+    if (this.reader.badCells > 0) throw this.badValues();
+  }
+
+  private badValues(): InputError {
+    const { errors, badCells } = this.reader;
+    const counted = badCells >= MAX_REPORTED_ERRORS ? `${badCells} or more` : String(badCells);
+    return new InputError(
+      `${counted} bad value${badCells > 1 ? 's' : ''} in ${this.context.file}; nothing was imported`,
+      errors[0].location,
+      errors,
+    );
+  }
+
+  private checkFieldCount(cells: string[], line: number): void {
+    if (cells.length === this.header.length) return;
+    const extra = cells.slice(this.header.length).some((cell) => cell.trim() !== '');
+    if (cells.length >= this.header.length && !extra) return;
+    const fields = cells.length;
+    throw new InputError(
+      `the file is malformed: line ${line} has ${fields} fields, the header ${this.header.length}`,
+      {
+        file: this.context.file,
+        line,
+        column:
+          fields < this.header.length ? this.header[fields] : `field ${this.header.length + 1}`,
+        expected: `${this.header.length} fields as in the header; text containing the separator must be quoted`,
+      },
+    );
+  }
+}

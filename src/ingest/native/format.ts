@@ -1,0 +1,53 @@
+// What a platform export format declares: how to recognise its header and how to read one row.
+import type { Platform } from '../../model/index.ts';
+import type { Cell, Transaction } from '../../store/index.ts';
+import type { DayOrder } from './dates.ts';
+import type { DecimalMark } from './numbers.ts';
+import type { RowReader } from './row-reader.ts';
+
+export interface FileContext {
+  file: string;
+  decimal: DecimalMark;
+  dayOrder: DayOrder;
+  /** Account the export belongs to, when the file names it (handle in the file name, page name…). */
+  accountHint: string | null;
+  /** `key: value` lines of a `#` preamble (GA4), keys normalised. */
+  preamble: Record<string, string>;
+  today: number;
+}
+
+/** A canonical row for one table, by column name; import_id is set by the landing. */
+export type CanonicalRow = Record<string, Cell>;
+
+export interface RowOutput {
+  emit(table: string, row: CanonicalRow): void;
+  /** The row the platform's other numeric columns belong to (kept in extra_metrics). */
+  extrasBelongTo(table: string, entityKey: string, platform: Platform | null): void;
+}
+
+export interface NativeFormat {
+  name: string;
+  label: string;
+  /** Each group lists names of one column; the header must hold one name of every group. */
+  signature: readonly (readonly string[])[];
+  /** Canonical field → the platform's names for it (English and French). Unlisted columns are extras. */
+  fields: Record<string, readonly string[]>;
+  /** Columns that are neither canonical nor metrics (labels, ids…): never kept as extras. */
+  ignored?: readonly string[];
+  /** Header names only a French export has: its numbers use "," decimals and its dates put the day first. */
+  frenchHeaders?: readonly string[];
+  /** Several tables may follow each other in one file (GA4); the first one is read. */
+  firstTableOnly?: boolean;
+  /** Rows whose first cell is one of these (lower case) are totals, not data. */
+  totalRows?: readonly string[];
+  readRow(row: RowReader, out: RowOutput, context: FileContext): void;
+  /** Work after every row landed, e.g. replacing what an earlier export of the same days wrote. */
+  afterLanding?(tx: Transaction, importId: string, covered: CoveredRange): Promise<number>;
+}
+
+export interface CoveredRange {
+  from: string | null;
+  to: string | null;
+}
+
+export type { RowReader };

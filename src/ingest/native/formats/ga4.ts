@@ -1,0 +1,116 @@
+// Google Analytics 4 exported reports: a "#" preamble, then sessions by source / medium / campaign.
+import { platformOfSource } from '../../../model/index.ts';
+import { dayOf, parsePlatformTime } from '../dates.ts';
+import type { CanonicalRow, FileContext, NativeFormat, RowOutput, RowReader } from '../format.ts';
+import { replaceEarlierExport } from '../landing.ts';
+
+const NOT_SET = new Set(['(not set)', '(none)', '']);
+// Each key event becomes a row: a bound keeps a corrupt cell from writing millions of them.
+const MAX_KEY_EVENTS_PER_ROW = 100_000;
+
+const dimension = (row: RowReader, field: string): string | null => {
+  const value = row.has(field) ? row.text(field) : null;
+  return value === null || NOT_SET.has(value.toLowerCase()) ? null : value;
+};
+
+/** Without a Date column a report's rows cover its whole range; they are filed on its first day. */
+function reportDay(row: RowReader, context: FileContext): string | null {
+  if (row.has('day')) {
+    const time = row.time('day');
+    return time === null ? null : dayOf(time);
+  }
+  const start = parsePlatformTime(context.preamble['start date'] ?? '', 'month-first');
+  return start === null ? row.fail('day', 'a Date column or a "# Start date:" line') : dayOf(start);
+}
+
+function sourceAndMedium(row: RowReader): [string | null, string | null] {
+  if (row.has('source_medium')) {
+    const [source, medium] = (row.text('source_medium') ?? '').split(' / ');
+    return [source?.trim() || null, medium?.trim() || null];
+  }
+  return [dimension(row, 'source') ?? dimension(row, 'channel'), dimension(row, 'medium')];
+}
+
+/** Key events become conversions (purchases when they bring revenue, leads otherwise), one row each. */
+function emitConversions(row: RowReader, out: RowOutput, session: CanonicalRow, key: string) {
+  const revenue = row.has('revenue') ? row.number('revenue') : null;
+  const events = row.has('key_events') ? Math.round(row.number('key_events') ?? 0) : 0;
+  if (revenue !== null && revenue < 0) return void row.fail('revenue', 'a revenue ≥ 0');
+  if (events < 0 || events > MAX_KEY_EVENTS_PER_ROW)
+    return void row.fail(
+      'key_events',
+      `between 0 and ${MAX_KEY_EVENTS_PER_ROW} key events per row`,
+    );
+  const count = events === 0 && revenue ? 1 : events;
+  for (let index = 1; index <= count; index++) {
+    out.emit('conversions', {
+      conversion_id: `ga4:${key}:${index}`,
+      occurred_at: Date.parse(`${session.day}T00:00:00Z`),
+      type: revenue ? 'purchase' : 'lead',
+      source: session.source,
+      medium: session.medium,
+      campaign: session.campaign,
+      platform: session.platform,
+      value: revenue ? revenue / count : null,
+      currency: null,
+    });
+  }
+}
+
+export const ga4Report: NativeFormat = {
+  name: 'ga4-report',
+  label: 'Google Analytics 4 exported report (CSV)',
+  signature: [
+    [
+      'Session source / medium',
+      'Session source',
+      'First user source / medium',
+      'Session default channel group',
+      'Session campaign',
+    ],
+    ['Sessions'],
+  ],
+  fields: {
+    day: ['Date'],
+    source_medium: ['Session source / medium', 'First user source / medium'],
+    source: ['Session source', 'First user source'],
+    medium: ['Session medium', 'First user medium'],
+    channel: ['Session default channel group', 'Default channel group'],
+    campaign: ['Session campaign', 'Session campaign name', 'First user campaign'],
+    content: ['Session manual ad content', 'Manual ad content'],
+    sessions: ['Sessions'],
+    users: ['Total users', 'Users', 'Active users'],
+    engaged_sessions: ['Engaged sessions'],
+    key_events: ['Key events', 'Conversions'],
+    revenue: ['Total revenue', 'Purchase revenue'],
+  },
+  firstTableOnly: true,
+  totalRows: ['grand total', 'total'],
+  readRow(row, out, context) {
+    const day = reportDay(row, context);
+    const [source, medium] = sourceAndMedium(row);
+    const platform = platformOfSource(source);
+    const session: CanonicalRow = {
+      day,
+      source: source ?? '(direct)',
+      medium,
+      campaign: dimension(row, 'campaign'),
+      content: dimension(row, 'content'),
+      platform,
+      sessions: row.count('sessions'),
+      users: row.has('users') ? row.count('users') : null,
+      engaged_sessions: row.has('engaged_sessions') ? row.count('engaged_sessions') : null,
+    };
+    if (day === null) return;
+    const key = [day, session.source, medium, session.campaign, session.content].join('|');
+    out.emit('web_sessions', session);
+    emitConversions(row, out, session, key);
+    out.extrasBelongTo('web_sessions', key, platform);
+  },
+  async afterLanding(tx, importId, covered) {
+    if (!covered.from || !covered.to) return 0;
+    const sessions = await replaceEarlierExport(tx, importId, this.name, covered, 'web_sessions');
+    const conversions = await replaceEarlierExport(tx, importId, this.name, covered, 'conversions');
+    return sessions + conversions;
+  },
+};

@@ -1,0 +1,196 @@
+// Imports one platform export: format detected from its header, rows landed in one transaction.
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { InputError } from '../../model/index.ts';
+import type { Store } from '../../store/index.ts';
+import { recordImport, type ImportSummary } from '../write.ts';
+import { ExportReader } from './export-reader.ts';
+import type { CoveredRange, FileContext, NativeFormat } from './format.ts';
+import { dayOf, parsePlatformTime } from './dates.ts';
+import { findColumn, normaliseHeader } from './headers.ts';
+import { Landing } from './landing.ts';
+import { openCsv, readHead, streamCsvRecords, type CsvFile } from './read-csv.ts';
+import { isWorkbook, readWorkbook, type Sheet } from './read-xlsx.ts';
+import type { Choice } from './choose.ts';
+
+export interface ImportProgress {
+  file: string;
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface ExportOptions {
+  /** A format name (see NATIVE_FORMATS) instead of detection. */
+  format?: string;
+  /** Account handle when the export does not name it. */
+  account?: string;
+  /** The name the user gave the file (uploads are stored under another name). */
+  originalName?: string;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ExportSummary extends ImportSummary {
+  label: string;
+  tables: Record<string, number>;
+  extras: number;
+}
+
+const X_FILE_HANDLE = /^tweet_activity_metrics_(.+?)_\d{8}_\d{8}/i;
+
+function contextFor(
+  format: NativeFormat,
+  choice: Choice,
+  file: string,
+  options: ExportOptions,
+): FileContext {
+  const header = choice.header.map(normaliseHeader);
+  const french = findColumn(header, format.frenchHeaders ?? []) >= 0;
+  const preamble: Record<string, string> = {};
+  for (const line of choice.preamble) {
+    const match = /^#\s*([^:]+):\s*(.*)$/.exec(line);
+    if (match) preamble[normaliseHeader(match[1])] = match[2].trim();
+  }
+  return {
+    file,
+    decimal: french || choice.separator === ';' ? ',' : '.',
+    dayOrder: french ? 'day-first' : 'month-first',
+    accountHint: options.account ?? X_FILE_HANDLE.exec(file)?.[1] ?? null,
+    preamble,
+    today: Date.now(),
+  };
+}
+
+/** The days a report says it covers (GA4's "# Start date" and "# End date"), even those without rows. */
+function reportRange(context: FileContext): CoveredRange | null {
+  const from = parsePlatformTime(context.preamble['start date'] ?? '', 'month-first');
+  const to = parsePlatformTime(context.preamble['end date'] ?? '', 'month-first');
+  return from === null || to === null ? null : { from: dayOf(from), to: dayOf(to) };
+}
+
+/** Reads every record through the format and lands it; returns the file's SHA-256. */
+type RecordSource = (reader: ExportReader) => Promise<string>;
+
+async function landExport(
+  store: Store,
+  choice: Choice,
+  context: FileContext,
+  readRecords: RecordSource,
+): Promise<ExportSummary> {
+  const { format } = choice;
+  return store.transaction(async (tx) => {
+    const landing = new Landing(tx, randomUUID());
+    const reader = new ExportReader(format, choice.header, context, landing);
+    const hash = await readRecords(reader);
+    reader.finish();
+    if (reader.rows === 0)
+      throw new InputError('the file has a header but no rows', {
+        file: context.file,
+        line: choice.headerLine + 1,
+        expected: 'at least one row under the header',
+      });
+    await landing.flush();
+    const replaced =
+      landing.replaced +
+      ((await format.afterLanding?.(
+        tx,
+        landing.importId,
+        reportRange(context) ?? landing.covered,
+      )) ?? 0);
+    const tables = Object.fromEntries(landing.written);
+    const summary: ExportSummary = {
+      importId: landing.importId,
+      file: context.file,
+      format: format.name,
+      label: format.label,
+      table:
+        Object.keys(tables)
+          .filter((table) => table !== 'extra_metrics')
+          .join(',') || 'extra_metrics',
+      rows: reader.rows,
+      replaced,
+      tables,
+      extras: reader.extras,
+    };
+    await recordImport(tx, summary, hash);
+    return summary;
+  });
+}
+
+const PROGRESS_EVERY_ROWS = 50_000;
+
+function csvRecords(csv: CsvFile, options: ExportOptions): RecordSource {
+  return async (reader) => {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    let reported = 0;
+    const report = () =>
+      options.onProgress?.({ file: csv.file, rows: reader.rows, bytes, totalBytes: csv.size });
+    await streamCsvRecords(
+      csv,
+      (cells, line) => {
+        const landing = reader.read(cells, line);
+        if (reader.rows - reported >= PROGRESS_EVERY_ROWS) {
+          reported = reader.rows;
+          report();
+        }
+        return landing;
+      },
+      { hash, onBytes: (count) => void (bytes += count) },
+    );
+    report();
+    return hash.digest('hex');
+  };
+}
+
+function sheetRecords(
+  sheet: Sheet,
+  headerIndex: number,
+  width: number,
+  bytes: Uint8Array,
+): RecordSource {
+  return async (reader) => {
+    for (let index = headerIndex + 1; index < sheet.rows.length; index++) {
+      const cells = sheet.rows[index];
+      const padded =
+        cells.length < width ? [...cells, ...Array(width - cells.length).fill('')] : cells;
+      await reader.read(padded, index + 1);
+    }
+    return createHash('sha256').update(bytes).digest('hex');
+  };
+}
+
+export type ExportSource =
+  | { kind: 'csv'; csv: CsvFile }
+  | { kind: 'workbook'; sheets: Sheet[]; bytes: Uint8Array; file: string };
+
+export async function openExport(path: string, file: string): Promise<ExportSource> {
+  const { head, size } = await readHead(path).catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(`cannot read the file: ${error.code ?? String(error)}`, { file });
+  });
+  if (size === 0)
+    throw new InputError('the file is empty', {
+      file,
+      line: 1,
+      expected: 'a header line and rows',
+    });
+  if (!isWorkbook(head)) return { kind: 'csv', csv: await openCsv(path, file, head, size) };
+  const bytes = await readFile(path);
+  return { kind: 'workbook', sheets: readWorkbook(bytes, file), bytes, file };
+}
+
+/** Imports a native export already opened and recognised (see openExport, chooseFormat). */
+export async function importExport(
+  store: Store,
+  source: ExportSource,
+  choice: Choice,
+  options: ExportOptions = {},
+): Promise<ExportSummary> {
+  const file = source.kind === 'csv' ? source.csv.file : source.file;
+  const context = contextFor(choice.format, choice, file, options);
+  const records =
+    source.kind === 'csv'
+      ? csvRecords(source.csv, options)
+      : sheetRecords(choice.sheet!, choice.headerLine - 1, choice.header.length, source.bytes);
+  return landExport(store, choice, context, records);
+}

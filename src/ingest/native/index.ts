@@ -1,0 +1,11 @@
+export { NATIVE_FORMATS } from './registry.ts';
+export type { NativeFormat } from './format.ts';
+export { CADRAN_CSV, chooseCsvFormat, chooseSheetFormat } from './choose.ts';
+export {
+  importExport,
+  openExport,
+  type ExportOptions,
+  type ExportSummary,
+  type ImportProgress,
+} from './import.ts';
+export { undoImport, type UndoSummary } from './undo.ts';

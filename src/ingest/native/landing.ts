@@ -1,0 +1,103 @@
+// Lands an export's rows in batches inside the import's one transaction, table by table.
+import { tableByName, type Transaction } from '../../store/index.ts';
+import { landRows } from '../write.ts';
+import type { CanonicalRow, CoveredRange } from './format.ts';
+
+export const BATCH_ROWS = 50_000;
+const DAILY_COLUMNS = ['followers', 'profile_visits', 'impressions', 'reach'];
+
+export class Landing {
+  private readonly pending = new Map<string, CanonicalRow[]>();
+  private pendingCount = 0;
+  /** Rows written per table. */
+  readonly written = new Map<string, number>();
+  replaced = 0;
+  readonly covered: CoveredRange = { from: null, to: null };
+
+  constructor(
+    private readonly tx: Transaction,
+    readonly importId: string,
+  ) {}
+
+  add(table: string, row: CanonicalRow): void {
+    let rows = this.pending.get(table);
+    if (!rows) this.pending.set(table, (rows = []));
+    rows.push(row);
+    this.pendingCount++;
+    if (typeof row.day === 'string') this.cover(row.day);
+  }
+
+  get isFull(): boolean {
+    return this.pendingCount >= BATCH_ROWS;
+  }
+
+  async flush(): Promise<void> {
+    for (const [name, rows] of this.pending) {
+      if (rows.length === 0) continue;
+      if (name === 'account_daily') await this.keepOtherExportsColumns(rows);
+      const columns = Object.keys(rows[0]);
+      const parsed = {
+        table: tableByName(name)!,
+        columns,
+        rows: rows.map((row) => columns.map((column) => row[column] ?? null)),
+      };
+      this.replaced += await landRows(this.tx, parsed, this.importId);
+      this.written.set(name, (this.written.get(name) ?? 0) + rows.length);
+      rows.length = 0;
+    }
+    this.pendingCount = 0;
+  }
+
+  /**
+   * Daily rows come from several exports (followers, visits, views): a row that brings some columns
+   * keeps the others from the row it replaces.
+   */
+  private async keepOtherExportsColumns(rows: CanonicalRow[]): Promise<void> {
+    const days = rows.map((row) => String(row.day)).sort();
+    const existing = await this.tx.all('SELECT * FROM account_daily WHERE day BETWEEN $1 AND $2', [
+      days[0],
+      days[days.length - 1],
+    ]);
+    const byKey = new Map(existing.map((row) => [`${row.account_id}|${row.day}`, row]));
+    for (const row of rows) {
+      const previous = byKey.get(`${row.account_id}|${row.day}`);
+      for (const column of DAILY_COLUMNS)
+        row[column] ??= (previous?.[column] as number | undefined) ?? null;
+    }
+  }
+
+  private cover(day: string): void {
+    if (this.covered.from === null || day < this.covered.from) this.covered.from = day;
+    if (this.covered.to === null || day > this.covered.to) this.covered.to = day;
+  }
+}
+
+const DAY_OF: Record<string, string> = {
+  web_sessions: 'day',
+  conversions: 'CAST(occurred_at AS DATE)',
+  account_daily: 'day',
+};
+
+/**
+ * A newer export of the same days replaces what earlier imports of the same format wrote on those
+ * days, even rows the new export no longer has; they are archived for undo like any replaced row.
+ */
+export async function replaceEarlierExport(
+  tx: Transaction,
+  importId: string,
+  format: string,
+  covered: CoveredRange,
+  table: keyof typeof DAY_OF,
+): Promise<number> {
+  const rows = `FROM "${table}" t WHERE ${DAY_OF[table]} BETWEEN $2 AND $3 AND t.import_id <> $1
+    AND t.import_id IN (SELECT import_id FROM imports WHERE format = $4)`;
+  const params = [importId, covered.from, covered.to, format];
+  const [{ replaced }] = await tx.all(`SELECT count(*) AS replaced ${rows}`, params);
+  if (Number(replaced) === 0) return 0;
+  await tx.run(
+    `INSERT INTO replaced_rows SELECT $1, '${table}', to_json(t)::VARCHAR ${rows}`,
+    params,
+  );
+  await tx.run(`DELETE ${rows}`, params);
+  return Number(replaced);
+}
