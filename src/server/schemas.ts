@@ -307,6 +307,22 @@ export const importSummary = z.object({
   table: z.string(),
   rows: z.number(),
   replaced: z.number(),
+  label: z.string().optional().meta({ description: 'the platform export recognised' }),
+  tables: z
+    .record(z.string(), z.number())
+    .optional()
+    .meta({ description: 'rows written per table, for exports that fill several' }),
+  extras: z
+    .number()
+    .optional()
+    .meta({ description: 'rows of platform metrics kept in extra_metrics' }),
+});
+
+export const undoSummary = z.object({
+  importId: z.string(),
+  file: z.string(),
+  deleted: z.number(),
+  restored: z.number(),
 });
 
 export const importRecord = z.object({

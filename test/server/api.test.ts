@@ -1,5 +1,5 @@
 // The JSON API on the demo data set: each endpoint answers what the metrics stage computes, in its documented shape.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -400,6 +400,33 @@ describe('imports and CSV safety', () => {
     expect(imports[0]).toMatchObject({ file_name: 'posts-extra.csv', rows: 1 });
     const csv = await get('/api/posts?ids=evil1&format=csv');
     expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.test"")"`);
+  });
+
+  it('recognises an uploaded X export, then undoes the import', async () => {
+    const name = 'tweet_activity_metrics_maisonlumen_20250101_20250131_en.csv';
+    const upload = multipart({
+      name,
+      content: readFileSync(join(import.meta.dirname, '..', 'fixtures', 'exports', name), 'utf8'),
+    });
+    const before = await tableCounts(store);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      ...upload,
+      headers: { ...analyst, ...upload.headers },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const summary = response.json();
+    expect(summary).toMatchObject({ file: name, format: 'x-post-activity' });
+    expect(summary.rows).toBeGreaterThan(0);
+    const undone = await app.inject({
+      method: 'DELETE',
+      url: `/api/imports/${summary.importId.slice(0, 8)}`,
+      headers: analyst,
+    });
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect(undone.json()).toMatchObject({ importId: summary.importId, file: name });
+    expect(await tableCounts(store)).toEqual(before);
   });
 
   it('refuses a bad file with its line and column and changes nothing', async () => {

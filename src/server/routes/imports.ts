@@ -6,11 +6,11 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { importFile } from '../../ingest/index.ts';
+import { importUpload, undoImport } from '../../ingest/index.ts';
 import { InputError } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { route, type Route } from '../route.ts';
-import { importRecord, importSummary } from '../schemas.ts';
+import { importRecord, importSummary, undoSummary } from '../schemas.ts';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
@@ -42,6 +42,8 @@ async function receiveUpload(request: FastifyRequest, folder: string) {
 }
 
 const options = z.object({
+  format: z.string().max(64).optional(),
+  account: z.string().max(200).optional(),
   table: z.string().max(64).optional(),
   decimal: z.enum(['.', ',']).optional(),
 });
@@ -66,13 +68,21 @@ export function importRoutes(store: Store): Route[] {
       method: 'POST',
       url: '/api/imports',
       tag: 'imports',
-      summary: 'Import one file (multipart/form-data: file, and optionally table and decimal)',
+      summary:
+        'Import one platform export or Cadran CSV file (multipart/form-data: file, and optionally format, account, table, decimal)',
       description:
         'The whole file is validated first: a bad file is refused with its line and column and changes nothing. Re-importing rows with the same keys replaces them.',
       role: 'analyst',
       multipart: true,
       body: z.object({
         file: z.string().meta({ format: 'binary', description: 'the export or Cadran CSV file' }),
+        format: z.string().optional().meta({
+          description: 'a format name (see the README) instead of detection from the header',
+        }),
+        account: z
+          .string()
+          .optional()
+          .meta({ description: 'account handle, when the export does not name it' }),
         table: z
           .string()
           .optional()
@@ -92,11 +102,28 @@ export function importRoutes(store: Store): Route[] {
             throw new InputError(
               `field "${parsed.error.issues[0].path.join('.')}": ${parsed.error.issues[0].message}`,
             );
-          return await importFile(store, path, parsed.data);
+          const { format, account, table, decimal } = parsed.data;
+          return await importUpload(store, path, basename(path), {
+            format,
+            account,
+            cadran: { table, decimal },
+          });
         } finally {
           await rm(folder, { recursive: true, force: true });
         }
       },
+    }),
+    route({
+      id: 'undoImport',
+      method: 'DELETE',
+      url: '/api/imports/:id',
+      tag: 'imports',
+      summary:
+        'Undo an import: its rows go, the rows it replaced come back (any unique prefix of the id)',
+      role: 'analyst',
+      params: z.object({ id: z.string().min(4).max(64) }),
+      response: undoSummary,
+      handler: async ({ params }) => undoImport(store, params.id),
     }),
   ];
 }
