@@ -88,9 +88,7 @@ const withObjectiveOptions = (command: Command) =>
     .option('--content-type <types>', 'only these content types');
 
 export function registerObjectiveCommands(program: Command, withStore: WithStore): void {
-  const objectives = program
-    .command('objectives')
-    .description('objectives and their scorecard');
+  const objectives = program.command('objectives').description('objectives and their scorecard');
 
   objectives
     .command('scorecard', { isDefault: true })

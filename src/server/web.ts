@@ -37,7 +37,9 @@ The API is up: <a href="/api/health">/api/health</a>.</p></body>`;
 /** Page paths get the app; missing files (a path ending in .js, .png…) and API paths get a 404. */
 const isPage = (url: string) => {
   const path = url.split('?')[0];
-  return !path.startsWith('/api/') && path !== '/api' && !path.startsWith('/l/') && !/\.\w+$/.test(path);
+  return (
+    !path.startsWith('/api/') && path !== '/api' && !path.startsWith('/l/') && !/\.\w+$/.test(path)
+  );
 };
 
 export async function registerWeb(app: FastifyInstance, dist = WEB_DIST): Promise<boolean> {

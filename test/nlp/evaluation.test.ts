@@ -27,7 +27,10 @@ describe.skipIf(!existsSync(sharedDir))('shared held-out sets', () => {
       expect(group.macroF1, `${group.set} ${group.lang} macro-F1`).toBeGreaterThanOrEqual(floor);
     }
     for (const lang of ['fr', 'en'])
-      expect(report.pooled.find((g) => g.lang === lang), `no ${lang} comments`).toBeDefined();
+      expect(
+        report.pooled.find((g) => g.lang === lang),
+        `no ${lang} comments`,
+      ).toBeDefined();
   });
 
   it('reports n, accuracy and a confusion matrix that adds up, per file and language', async () => {

@@ -36,7 +36,7 @@ export function useApi<T>(path: string | null, params: Params = {}): Loaded<T> {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // params are part of key: the effect runs again exactly when the URL changes.
   }, [key, round]);
   const current = state.key === key;
   const settled = current && (state.data !== undefined || state.error !== undefined);
