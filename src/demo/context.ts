@@ -38,4 +38,5 @@ export const INTERACTION_COLUMNS = [
   'reply_to',
   'is_brand',
   'import_id',
+  'expects_reply',
 ];

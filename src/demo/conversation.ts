@@ -1,6 +1,7 @@
 // One interaction row at a time: who wrote what, in which mood, and whether (and when) the brand answered.
 import type { Platform } from '../model/index.ts';
 import { ownAccount } from './brand.ts';
+import { expectsReply } from '../nlp/index.ts';
 import { answerTime, dayOf, MINUTE } from './calendar.ts';
 import type { DemoContext } from './context.ts';
 import { LANGS, MOOD_CRITIC, MOOD_FAN, platformCode, type AuthorPool } from './people.ts';
@@ -74,6 +75,8 @@ export function writeInteraction(
   row[13] = replyTo;
   row[14] = false;
   row[15] = 'demo';
+  // As an import would: an emoji or a lone thanks expects no answer from the brand.
+  row[16] = (kind === 'comment' || kind === 'message') && text !== null ? expectsReply(text) : null;
   return id;
 }
 
@@ -133,6 +136,7 @@ export function maybeAnswer(
   row[13] = itemId;
   row[14] = true;
   row[15] = 'demo';
+  row[16] = null;
   return 1;
 }
 
