@@ -253,7 +253,7 @@ export const en = {
   'unit.index': 'points (0 to 100)',
 
   'imports.title': 'Imports',
-  'imports.lead': 'Import the CSV or XLSX exports of the platforms, or Cadran CSV files. A bad file is refused whole, with the line and column to fix.',
+  'imports.lead': 'Import the platforms’ analytics exports (CSV, XLS, XLSX), or Cadran CSV files. A bad file is refused whole, with the line and column to fix.',
   'imports.file': 'File',
   'imports.table': 'Table (when the header is ambiguous)',
   'imports.tableAuto': 'Detect from the header',
@@ -271,7 +271,7 @@ export const en = {
   'imports.col.rows': 'Rows',
   'imports.col.replaced': 'Replaced',
   'imports.upload': 'Import a file',
-  'imports.drop': 'Drop a CSV or XLSX file here',
+  'imports.drop': 'Drop a CSV, XLS or XLSX file here',
   'imports.dropActive': 'Release to choose this file',
   'imports.or': 'or',
   'imports.choose': 'Choose a file',

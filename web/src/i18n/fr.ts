@@ -255,7 +255,7 @@ export const fr: Record<MessageKey, string> = {
   'unit.index': 'points (0 à 100)',
 
   'imports.title': 'Imports',
-  'imports.lead': 'Importez les exports CSV ou XLSX des plateformes, ou des fichiers Cadran CSV. Un fichier erroné est refusé en entier, avec la ligne et la colonne à corriger.',
+  'imports.lead': 'Importez les exports d’analyse des plateformes (CSV, XLS, XLSX), ou des fichiers Cadran CSV. Un fichier erroné est refusé en entier, avec la ligne et la colonne à corriger.',
   'imports.file': 'Fichier',
   'imports.table': 'Table (si l’en-tête est ambigu)',
   'imports.tableAuto': 'Détecter d’après l’en-tête',
@@ -273,7 +273,7 @@ export const fr: Record<MessageKey, string> = {
   'imports.col.rows': 'Lignes',
   'imports.col.replaced': 'Remplacées',
   'imports.upload': 'Importer un fichier',
-  'imports.drop': 'Déposez un fichier CSV ou XLSX ici',
+  'imports.drop': 'Déposez un fichier CSV, XLS ou XLSX ici',
   'imports.dropActive': 'Relâchez pour choisir ce fichier',
   'imports.or': 'ou',
   'imports.choose': 'Choisir un fichier',
