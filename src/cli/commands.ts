@@ -103,6 +103,10 @@ export function registerCommands(program: Command, withStore: WithStore): void {
     .option('--content-type <types>', 'only these content types')
     .option('--top <n>', 'keep the N best rows by the first KPI')
     .option('--bottom <n>', 'keep the N worst rows by the first KPI')
+    .option(
+      '--min-base <n>',
+      'with --top/--bottom and a ratio: only rows whose denominator reaches N',
+    )
     .option('--weights <pairs>', 'engagement weights, e.g. reaction=1,comment=2,share=3,save=2')
     .option('--lang <lang>', 'en or fr', 'en')
     .option('--json', 'machine-readable output (shape in the README)')

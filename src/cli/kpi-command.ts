@@ -22,6 +22,7 @@ export interface KpiCommandOptions {
   contentType?: string;
   top?: string;
   bottom?: string;
+  minBase?: string;
   weights?: string;
   json?: boolean;
   lang?: string;
@@ -44,6 +45,7 @@ export async function runKpiCommand(
       ? {
           limit: positiveInteger(limit, options.top ? '--top' : '--bottom'),
           ascending: Boolean(options.bottom),
+          minimumBase: options.minBase ? positiveInteger(options.minBase, '--min-base') : undefined,
         }
       : undefined,
   });

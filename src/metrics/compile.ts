@@ -21,7 +21,7 @@ export interface MeasureQuery {
   filters: Filters;
   /** Restricts entity-dimension values (used to fetch other KPIs for a top-N list). */
   keys?: { dimension: EntityDimension; values: string[] };
-  order?: { expression: string; descending: boolean; limit: number };
+  order?: { expression: string; descending: boolean; limit: number; having?: string };
 }
 
 export interface CompiledQuery {
@@ -153,12 +153,17 @@ function compileSimple(dialect: Dialect, ids: MeasureId[], query: MeasureQuery):
     const where = [
       windowCondition(dialect, source, window, params),
       ...filterConditions(source, query, params),
+      // A ranking lists entities: rows without one (a mention under no post) would take a place.
+      ...(query.order
+        ? usedDimensions(source, query).map((d) => `${source.dimensions[d]!.sql} IS NOT NULL`)
+        : []),
     ];
+    const having = query.order?.having ? ` HAVING ${query.order.having}` : '';
     const order = query.order
       ? ` ORDER BY ${query.order.expression} ${query.order.descending ? 'DESC' : 'ASC'} NULLS LAST LIMIT ${Math.floor(query.order.limit)}`
       : '';
     return `SELECT ${[...select, ...aggregates].join(', ')} FROM ${source.from} s ${joinsFor(source, query)}
-      WHERE ${where.join(' AND ')}${group.length ? ` GROUP BY ${group.join(', ')}` : ''}${order}`;
+      WHERE ${where.join(' AND ')}${group.length ? ` GROUP BY ${group.join(', ')}` : ''}${having}${order}`;
   });
   return {
     sql: parts.map((part) => `(${part})`).join(' UNION ALL '),

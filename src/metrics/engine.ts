@@ -36,7 +36,7 @@ import {
   type Series,
   type Window,
 } from './compile.ts';
-import { orderExpression } from './order.ts';
+import { minimumBaseCondition, orderExpression } from './order.ts';
 
 export interface KpiRequest {
   kpis: string[];
@@ -45,8 +45,11 @@ export interface KpiRequest {
   breakdown?: Breakdown[];
   compare?: Comparison[];
   weights?: EngagementWeights;
-  /** Keep the first N rows by the first KPI (top posts, top campaigns). */
-  top?: { limit: number; ascending?: boolean };
+  /**
+   * Keep the first N rows by the first KPI (top posts, top campaigns); for a ratio, only rows whose
+   * denominator reaches minimumBase, when given.
+   */
+  top?: { limit: number; ascending?: boolean; minimumBase?: number };
 }
 
 export type BreakdownKey = Partial<Record<Breakdown, string | null>>;
@@ -295,7 +298,14 @@ async function fetchTop(
     {
       ...query,
       windows: current,
-      order: { expression, descending: !request.top.ascending, limit: request.top.limit },
+      order: {
+        expression,
+        descending: !request.top.ascending,
+        limit: request.top.limit,
+        having: request.top.minimumBase
+          ? (minimumBaseCondition(first.formula, weights, request.top.minimumBase) ?? undefined)
+          : undefined,
+      },
     },
     { ...plan, periods: new Map([['current', plan.periods.get('current')!]]) },
   );

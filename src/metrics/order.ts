@@ -9,6 +9,19 @@ export function orderExpression(formula: Formula, weights: EngagementWeights): s
   return canRank(formula) ? toSql(formula, weights) : null;
 }
 
+/**
+ * For a ratio, the condition that its denominator reaches `minimum` in a ranking query, so that one
+ * comment does not rank a post at 100 %; null when the formula is not a ratio.
+ */
+export function minimumBaseCondition(
+  formula: Formula,
+  weights: EngagementWeights,
+  minimum: number,
+): string | null {
+  if ('measure' in formula || 'constant' in formula || formula.op !== 'div') return null;
+  return `coalesce(${toSql(formula.args[1], weights)}, 0) >= ${literal(minimum)}`;
+}
+
 function literal(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
   return String(value);

@@ -381,4 +381,20 @@ describe('top lists', () => {
       }),
     ).toEqual([[{ post: 'p3' }, 39]]);
   });
+  it('a ratio ranks only rows whose denominator reaches the minimum base', async () => {
+    // labelled comments by others: p1 i1 + i15 positive, i2 negative → 2/3; p2 i4 positive → 1/1;
+    // p3 i13 negative → 0/1 (the brand's replies and unlabelled shares are not in the base)
+    const ranked = (minimumBase?: number) =>
+      rowsOf(store, 'sentiment_positive_share', {
+        period: january,
+        breakdown: ['post'],
+        top: { limit: 3, minimumBase },
+      });
+    expect(await ranked()).toEqual([
+      [{ post: 'p2' }, 1],
+      [{ post: 'p1' }, 2 / 3],
+      [{ post: 'p3' }, 0],
+    ]);
+    expect(await ranked(2)).toEqual([[{ post: 'p1' }, 2 / 3]]);
+  });
 });

@@ -96,6 +96,18 @@ describe('catalog and KPI queries', () => {
     expect(values(bottom)[0]).toBeLessThan(values(top)[0]);
   });
 
+  it('ranks a ratio only over posts whose denominator reaches min_base', async () => {
+    const ranked = await json(
+      `/api/kpi?ids=sentiment_positive_share&from=${QUARTER.from}&to=${QUARTER.to}&by=post&top=5&min_base=5`,
+    );
+    const rows: { inputs: Record<string, number> }[] = ranked.results[0].rows;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { inputs } of rows)
+      expect(
+        inputs.sentiment_positive + inputs.sentiment_neutral + inputs.sentiment_negative,
+      ).toBeGreaterThanOrEqual(5);
+  });
+
   it('applies engagement weights', async () => {
     const [plain, weighted] = await Promise.all(
       ['reaction=1,comment=1,share=1,save=1', 'reaction=0,comment=0,share=1,save=0'].map(

@@ -53,6 +53,9 @@ export const kpiQuery = z.object({
   ...filterQuery,
   top: rank.meta({ description: 'keep the N best rows by the first KPI' }),
   bottom: rank.meta({ description: 'keep the N worst rows by the first KPI' }),
+  min_base: z.coerce.number().int().positive().optional().meta({
+    description: 'with top/bottom and a ratio KPI: only rows whose denominator reaches this',
+  }),
   weights,
   format: formatQuery,
 });
@@ -122,7 +125,9 @@ export function kpiRoutes(store: Store): Route[] {
           compare: query.compare as Comparison[],
           filters: filtersOf(query),
           weights: query.weights,
-          top: limit ? { limit, ascending: query.top === undefined } : undefined,
+          top: limit
+            ? { limit, ascending: query.top === undefined, minimumBase: query.min_base }
+            : undefined,
         });
         if (query.format === 'csv')
           return kpiCsv(

@@ -123,6 +123,7 @@ export const en = {
   'drill.bottomPosts': 'Bottom posts',
   'drill.rankedBy': 'Ranked by {kpi}',
   'drill.rankedByFallback': 'Ranked by {kpi} ({current} cannot be split by post)',
+  'drill.minimumBase': 'Only posts whose denominator reaches {count} are ranked: a single comment cannot make a post 100 %.',
   'drill.openOriginal': 'Open the original',
   'drill.comments': 'Comments and mentions',
   'drill.commentsHelp': 'What people wrote in this period, with the sentiment Cadran read in it.',

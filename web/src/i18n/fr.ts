@@ -125,6 +125,7 @@ export const fr: Record<MessageKey, string> = {
   'drill.bottomPosts': 'Publications les plus faibles',
   'drill.rankedBy': 'Classées par {kpi}',
   'drill.rankedByFallback': 'Classées par {kpi} ({current} ne se répartit pas par publication)',
+  'drill.minimumBase': 'Seules les publications dont le dénominateur atteint {count} sont classées : un seul commentaire ne peut pas donner 100 %.',
   'drill.openOriginal': 'Voir l’original',
   'drill.comments': 'Commentaires et mentions',
   'drill.commentsHelp': 'Ce que les gens ont écrit sur la période, avec le sentiment que Cadran y a lu.',

@@ -10,14 +10,17 @@ import { useSession } from '../../state/session.tsx';
 import { kpiParams, type View } from '../../state/view.ts';
 
 const COUNT = 5;
+/** A ratio ranks only posts whose denominator reaches this: one comment must not make a post 100 %. */
+const MINIMUM_BASE = 10;
 const METRICS = ['impressions', 'reactions', 'comments', 'shares', 'saves', 'link_clicks'] as const;
 
 /** The best and worst posts by the KPI (or by engagements when it cannot be split by post), with a link to each. */
 export function Posts({ kpi, view }: { kpi: CatalogEntry; view: View }) {
-  const { t, language } = useI18n();
+  const { t, format, language } = useI18n();
   const session = useSession();
   const ranking = kpi.rankable && kpi.breakdowns.includes('post') ? kpi : session.kpi('engagements')!;
-  const base = { ids: ranking.id, by: 'post', ...kpiParams(view) };
+  const minimumBase = ranking.unit === 'ratio' ? MINIMUM_BASE : undefined;
+  const base = { ids: ranking.id, by: 'post', min_base: minimumBase, ...kpiParams(view) };
   const top = useApi<KpiResponse>('/api/kpi', { ...base, top: COUNT });
   const bottom = useApi<KpiResponse>('/api/kpi', { ...base, bottom: COUNT });
   const topRows = top.data?.results[0]?.rows ?? [];
@@ -43,6 +46,7 @@ export function Posts({ kpi, view }: { kpi: CatalogEntry; view: View }) {
             <div>
               <h2>{list.title}</h2>
               <p className="muted">{note}</p>
+              {minimumBase && <p className="muted">{t('drill.minimumBase', { count: format.number(minimumBase) })}</p>}
             </div>
             <ExportLink path="/api/kpi" params={list.params} />
           </div>
