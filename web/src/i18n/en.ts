@@ -110,6 +110,7 @@ export const en = {
   'drill.objective': 'Objective: {name}',
   'drill.trend': 'Trend',
   'drill.trendHelp': 'By {grain}, with {comparison} dashed.',
+  'drill.running': 'The last {grain} (hollow point) is still running.',
   'drill.current': 'This period',
   'drill.comparison.previous': 'Previous period',
   'drill.comparison.yoy': 'A year earlier',

@@ -112,6 +112,7 @@ export const fr: Record<MessageKey, string> = {
   'drill.objective': 'Objectif : {name}',
   'drill.trend': 'Évolution',
   'drill.trendHelp': 'Par {grain}, {comparison} en pointillés.',
+  'drill.running': 'Le dernier point (creux) est encore en cours.',
   'drill.current': 'Cette période',
   'drill.comparison.previous': 'Période précédente',
   'drill.comparison.yoy': 'Un an plus tôt',

@@ -6,6 +6,7 @@ import { ExportLink } from '../../components/ExportLink.tsx';
 import { ErrorBox, Loading } from '../../components/States.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { grainFor } from '../../state/period.ts';
+import { useSession } from '../../state/session.tsx';
 import { kpiParams, type View } from '../../state/view.ts';
 
 export function Trend({ kpi, view, objectiveId }: { kpi: CatalogEntry; view: View; objectiveId: string | null }) {
@@ -16,6 +17,10 @@ export function Trend({ kpi, view, objectiveId }: { kpi: CatalogEntry; view: Vie
   const objective = useApi<Scorecard>(objectiveId ? '/api/scorecard' : null, { ids: objectiveId ?? '', to: view.period.to });
   const target = !kpi.additive ? (objective.data?.entries[0]?.objective.target ?? null) : null;
   const comparisonName = t(view.compare === 'yoy' ? 'drill.comparison.yoy' : 'drill.comparison.previous');
+  const { today } = useSession();
+  // The bucket holding today is still running: its point is drawn hollow and the legend says so.
+  const labels = result.data?.results[0]?.rows.map((row) => row.key[grain] ?? '') ?? [];
+  const running = view.period.to >= today ? labels.filter((label) => label <= today).pop() : undefined;
   const option = useMemo<ChartOption | null>(() => {
     const rows = result.data?.results[0]?.rows;
     if (!rows) return null;
@@ -44,8 +49,11 @@ export function Trend({ kpi, view, objectiveId }: { kpi: CatalogEntry; view: Vie
         {
           name: t('drill.current'),
           type: 'line',
-          data: rows.map((row) => row.value),
+          data: rows.map((row) =>
+            row.key[grain] === running ? { value: row.value, symbol: 'emptyCircle', symbolSize: 9 } : row.value,
+          ),
           color: COLORS.current,
+          symbol: 'circle',
           symbolSize: 5,
           lineStyle: { width: 2.5 },
           connectNulls: false,
@@ -69,13 +77,16 @@ export function Trend({ kpi, view, objectiveId }: { kpi: CatalogEntry; view: Vie
         },
       ],
     };
-  }, [result.data, grain, format, kpi, target, view.compare, t, comparisonName]);
+  }, [result.data, grain, format, kpi, target, view.compare, t, comparisonName, running]);
   return (
     <section className="card trend" aria-label={t('drill.trend')}>
       <div className="card-head">
         <div>
           <h2>{t('drill.trend')}</h2>
-          <p className="muted">{t('drill.trendHelp', { grain: t(`grain.${grain}`), comparison: comparisonName.toLowerCase() })}</p>
+          <p className="muted">
+            {t('drill.trendHelp', { grain: t(`grain.${grain}`), comparison: comparisonName.toLowerCase() })}
+            {running && ` ${t('drill.running', { grain: t(`grain.${grain}`) })}`}
+          </p>
         </div>
         <ExportLink path="/api/kpi" params={params} />
       </div>
