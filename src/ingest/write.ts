@@ -1,6 +1,6 @@
 // Writes parsed rows in one transaction: rows with the same key as existing ones replace them.
 import { createHash, randomUUID } from 'node:crypto';
-import type { Store, Transaction } from '../store/index.ts';
+import type { Store, Table, Transaction } from '../store/index.ts';
 import type { ParsedRows } from './cadran-csv.ts';
 import { applyCorrections, labelInteractions } from './enrich.ts';
 
@@ -78,6 +78,58 @@ export async function landRows(
   await tx.run(`DROP TABLE ${staging}`);
   if (parsed.table.name === 'interactions') await applyCorrections(tx, importId);
   return replaced;
+}
+
+/**
+ * Appends a batch of a large import straight into its table, tagged with the import; mergeImport
+ * applies the keys once every batch is in. No staging table per batch: their memory would only be
+ * given back at commit.
+ */
+export async function appendImported(
+  tx: Transaction,
+  incoming: ParsedRows,
+  importId: string,
+): Promise<void> {
+  const parsed = labelInteractions(incoming);
+  await tx.append(
+    parsed.table.name,
+    [...parsed.columns, 'import_id'],
+    parsed.rows.map((row) => [...row, importId]),
+  );
+}
+
+/**
+ * Applies the table's key to an import appended whole: within the import the last row of a key wins,
+ * and rows of earlier imports with a key it brings are archived in replaced_rows, then deleted.
+ * Returns how many rows of earlier imports were replaced.
+ */
+export async function mergeImport(
+  tx: Transaction,
+  table: Table,
+  importId: string,
+): Promise<number> {
+  const name = quote(table.name);
+  const key = table.key.map(quote).join(', ');
+  await tx.run(
+    `DELETE FROM ${name} WHERE import_id = $1
+     AND rowid NOT IN (SELECT max(rowid) FROM ${name} WHERE import_id = $1 GROUP BY ${key})`,
+    [importId],
+  );
+  const matches = table.key
+    .map((column) => `s.${quote(column)} IS NOT DISTINCT FROM t.${quote(column)}`)
+    .join(' AND ');
+  const earlier = `FROM ${name} t WHERE t.import_id IS DISTINCT FROM $1
+    AND EXISTS (SELECT 1 FROM ${name} s WHERE s.import_id = $1 AND ${matches})`;
+  const [{ replaced }] = await tx.all(`SELECT count(*) AS replaced ${earlier}`, [importId]);
+  if (Number(replaced) > 0) {
+    await tx.run(
+      `INSERT INTO replaced_rows SELECT $1, '${table.name}', to_json(t)::VARCHAR ${earlier}`,
+      [importId],
+    );
+    await tx.run(`DELETE ${earlier}`, [importId]);
+  }
+  if (table.name === 'interactions') await applyCorrections(tx, importId);
+  return Number(replaced);
 }
 
 /** Records an import in the imports table, inside the transaction that landed its rows. */

@@ -90,6 +90,7 @@ async function landExport(
         expected: 'at least one row under the header',
       });
     await landing.flush();
+    await landing.merge();
     const replaced =
       landing.replaced +
       ((await format.afterLanding?.(

@@ -1,6 +1,6 @@
-// Lands an export's rows in batches inside the import's one transaction, table by table.
+// Lands an export's rows in batches inside the import's one transaction, then applies the keys once.
 import { tableByName, type Transaction } from '../../store/index.ts';
-import { landRows } from '../write.ts';
+import { appendImported, mergeImport } from '../write.ts';
 import type { CanonicalRow, CoveredRange } from './format.ts';
 
 export const BATCH_ROWS = 50_000;
@@ -41,11 +41,17 @@ export class Landing {
         columns,
         rows: rows.map((row) => columns.map((column) => row[column] ?? null)),
       };
-      this.replaced += await landRows(this.tx, parsed, this.importId);
+      await appendImported(this.tx, parsed, this.importId);
       this.written.set(name, (this.written.get(name) ?? 0) + rows.length);
       rows.length = 0;
     }
     this.pendingCount = 0;
+  }
+
+  /** Once every batch is in: applies each table's key (see mergeImport). */
+  async merge(): Promise<void> {
+    for (const name of this.written.keys())
+      this.replaced += await mergeImport(this.tx, tableByName(name)!, this.importId);
   }
 
   /**
