@@ -15,11 +15,15 @@ export { SCHEMA_VERSION } from './duckdb/migrate.ts';
 
 export const DEFAULT_STORE_PATH = './data/cadran.duckdb';
 
-/** Opens the embedded store at CADRAN_DB, the given path, or ./data/cadran.duckdb. */
+/**
+ * Opens the embedded store at CADRAN_DB, the given path, or ./data/cadran.duckdb. CADRAN_MEMORY_LIMIT
+ * (e.g. "1GB") caps the engine's memory, which otherwise may grow to 80 % of RAM as a cache.
+ */
 export function openStore(
   location: string = process.env.CADRAN_DB || DEFAULT_STORE_PATH,
+  memoryLimit: string | undefined = process.env.CADRAN_MEMORY_LIMIT || undefined,
 ): Promise<Store> {
-  return DuckDbStore.open(location);
+  return DuckDbStore.open(location, memoryLimit);
 }
 export { isStoreEmpty, resetStore } from './state.ts';
 export { readSettings, writeSettings } from './settings.ts';

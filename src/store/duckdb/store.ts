@@ -7,6 +7,7 @@ import {
   DuckDBTimestampValue,
   type DuckDBAppender,
 } from '@duckdb/node-api';
+import { InputError } from '../../model/index.ts';
 import { tableByName, type ColumnType } from '../schema.ts';
 import type { Cell, ResultRow, SqlValue, Store, Transaction } from '../types.ts';
 import { staleDerivedTables, tablesWrittenBy, type DerivedTable } from '../derived.ts';
@@ -132,9 +133,14 @@ export class DuckDbStore implements Store {
   ) {}
 
   /** Opens (creating and migrating if needed) the store at `location`, or in memory for ':memory:'. */
-  static async open(location: string): Promise<DuckDbStore> {
+  static async open(location: string, memoryLimit?: string): Promise<DuckDbStore> {
     if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
-    const instance = await DuckDBInstance.create(location);
+    if (memoryLimit !== undefined && !/^\d+(\.\d+)?\s*(KB|MB|GB|TB)$/i.test(memoryLimit))
+      throw new InputError(`the memory limit must read like 512MB or 2GB, got "${memoryLimit}"`);
+    const instance = await DuckDBInstance.create(
+      location,
+      memoryLimit ? { memory_limit: memoryLimit } : undefined,
+    );
     const writer = await instance.connect();
     await migrate(writer);
     return new DuckDbStore(location, instance, writer, await instance.connect());
