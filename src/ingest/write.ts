@@ -1,6 +1,6 @@
 // Writes parsed rows in one transaction: rows with the same key as existing ones replace them.
 import { createHash, randomUUID } from 'node:crypto';
-import type { Store, Table, Transaction } from '../store/index.ts';
+import type { SqlValue, Store, Table, Transaction } from '../store/index.ts';
 import type { ParsedRows } from './cadran-csv.ts';
 import { applyCorrections, labelInteractions } from './enrich.ts';
 
@@ -16,43 +16,23 @@ export interface ImportSummary {
 const quote = (name: string) => `"${name}"`;
 
 /**
- * Deletes the rows the staged ones replace. Rows written by earlier imports are counted and kept in
- * replaced_rows so the import can be undone; a key repeated across batches of one import is not.
+ * Moves the rows `rows` selects ("FROM <table> t WHERE …", with $1 the import) to replaced_rows, so
+ * the import that replaced them can be undone; returns how many.
  */
-async function replaceKeys(
+export async function archiveReplaced(
   tx: Transaction,
-  parsed: ParsedRows,
-  staging: string,
-  importId: string,
+  table: string,
+  rows: string,
+  params: SqlValue[],
 ): Promise<number> {
-  const table = quote(parsed.table.name);
-  const matches = parsed.table.key
-    .map((column) => `t.${quote(column)} IS NOT DISTINCT FROM ${staging}.${quote(column)}`)
-    .join(' AND ');
-  const replacedRows = `FROM ${table} t WHERE EXISTS (SELECT 1 FROM ${staging} WHERE ${matches})`;
-  const tracked = parsed.table.columns.some((column) => column.name === 'import_id');
-  const earlier = tracked ? `${replacedRows} AND t.import_id IS DISTINCT FROM $1` : replacedRows;
-  const params = tracked ? [importId] : [];
-  const [{ replaced }] = await tx.all(`SELECT count(*) AS replaced ${earlier}`, params);
-  if (Number(replaced) > 0)
-    await tx.run(
-      `INSERT INTO replaced_rows SELECT $1, '${parsed.table.name}', to_json(t)::VARCHAR ${earlier}`,
-      [importId],
-    );
-  await tx.run(`DELETE ${replacedRows}`);
-  return Number(replaced);
-}
-
-/** A key stored twice would be counted twice; within one batch the last row wins, as a later import would. */
-async function keepLastOfEachKey(
-  tx: Transaction,
-  parsed: ParsedRows,
-  staging: string,
-): Promise<void> {
-  const key = parsed.table.key.map(quote).join(', ');
+  const [{ replaced }] = await tx.all(`SELECT count(*) AS replaced ${rows}`, params);
+  if (Number(replaced) === 0) return 0;
   await tx.run(
-    `DELETE FROM ${staging} WHERE rowid NOT IN (SELECT max(rowid) FROM ${staging} GROUP BY ${key})`,
+    `INSERT INTO replaced_rows SELECT $1, '${table}', to_json(t)::VARCHAR ${rows}`,
+    params,
   );
+  await tx.run(`DELETE ${rows}`, params);
+  return Number(replaced);
 }
 
 /**
@@ -61,29 +41,16 @@ async function keepLastOfEachKey(
  */
 export async function landRows(
   tx: Transaction,
-  incoming: ParsedRows,
+  parsed: ParsedRows,
   importId: string,
 ): Promise<number> {
-  const parsed = labelInteractions(incoming);
-  const staging = `staging_${importId.replaceAll('-', '')}_${parsed.table.name}`;
-  const table = quote(parsed.table.name);
-  const hasImportId = parsed.table.columns.some((column) => column.name === 'import_id');
-  const columns = hasImportId ? [...parsed.columns, 'import_id'] : parsed.columns;
-  const rows = hasImportId ? parsed.rows.map((row) => [...row, importId]) : parsed.rows;
-  await tx.run(`CREATE TABLE ${staging} AS SELECT * FROM ${table} LIMIT 0`);
-  await tx.append(parsed.table.name, columns, rows, staging);
-  await keepLastOfEachKey(tx, parsed, staging);
-  const replaced = await replaceKeys(tx, parsed, staging, importId);
-  await tx.run(`INSERT INTO ${table} SELECT * FROM ${staging}`);
-  await tx.run(`DROP TABLE ${staging}`);
-  if (parsed.table.name === 'interactions') await applyCorrections(tx, importId);
-  return replaced;
+  await appendImported(tx, parsed, importId);
+  return mergeImport(tx, parsed.table, importId);
 }
 
 /**
- * Appends a batch of a large import straight into its table, tagged with the import; mergeImport
- * applies the keys once every batch is in. No staging table per batch: their memory would only be
- * given back at commit.
+ * Appends rows straight into their table, tagged with the import; mergeImport applies the keys once
+ * every batch is in (a staging table per batch would hold its memory until commit).
  */
 export async function appendImported(
   tx: Transaction,
@@ -120,16 +87,9 @@ export async function mergeImport(
     .join(' AND ');
   const earlier = `FROM ${name} t WHERE t.import_id IS DISTINCT FROM $1
     AND EXISTS (SELECT 1 FROM ${name} s WHERE s.import_id = $1 AND ${matches})`;
-  const [{ replaced }] = await tx.all(`SELECT count(*) AS replaced ${earlier}`, [importId]);
-  if (Number(replaced) > 0) {
-    await tx.run(
-      `INSERT INTO replaced_rows SELECT $1, '${table.name}', to_json(t)::VARCHAR ${earlier}`,
-      [importId],
-    );
-    await tx.run(`DELETE ${earlier}`, [importId]);
-  }
+  const replaced = await archiveReplaced(tx, table.name, earlier, [importId]);
   if (table.name === 'interactions') await applyCorrections(tx, importId);
-  return Number(replaced);
+  return replaced;
 }
 
 /** Records an import in the imports table, inside the transaction that landed its rows. */

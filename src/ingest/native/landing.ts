@@ -1,6 +1,6 @@
 // Lands an export's rows in batches inside the import's one transaction, then applies the keys once.
 import { tableByName, type Transaction } from '../../store/index.ts';
-import { appendImported, mergeImport } from '../write.ts';
+import { appendImported, archiveReplaced, mergeImport } from '../write.ts';
 import type { CanonicalRow, CoveredRange } from './format.ts';
 
 export const BATCH_ROWS = 50_000;
@@ -97,13 +97,5 @@ export async function replaceEarlierExport(
 ): Promise<number> {
   const rows = `FROM "${table}" t WHERE ${DAY_OF[table]} BETWEEN $2 AND $3 AND t.import_id <> $1
     AND t.import_id IN (SELECT import_id FROM imports WHERE format = $4)`;
-  const params = [importId, covered.from, covered.to, format];
-  const [{ replaced }] = await tx.all(`SELECT count(*) AS replaced ${rows}`, params);
-  if (Number(replaced) === 0) return 0;
-  await tx.run(
-    `INSERT INTO replaced_rows SELECT $1, '${table}', to_json(t)::VARCHAR ${rows}`,
-    params,
-  );
-  await tx.run(`DELETE ${rows}`, params);
-  return Number(replaced);
+  return archiveReplaced(tx, table, rows, [importId, covered.from, covered.to, format]);
 }
