@@ -25,6 +25,15 @@ export class CsvFile {
     return `\uFEFF${lines.join('\r\n')}\r\n`;
   }
 
+  /** Rows of records as a CSV file with the given columns, in that order. */
+  static of(filename: string, columns: string[], records: Record<string, unknown>[]): CsvFile {
+    return new CsvFile(
+      filename,
+      columns,
+      records.map((record) => columns.map((column) => record[column] as CsvCell)),
+    );
+  }
+
   /** A file name safe in a Content-Disposition header. */
   get safeFilename(): string {
     return `${this.filename.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 120) || 'cadran'}.csv`;

@@ -2,13 +2,11 @@
 // and new influencers (audience ≥ 10 000, first mention of the brand in the period), ranked.
 import type { Filters, Period } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
+import { ON_OWN_ACCOUNTS } from './interactions.ts';
 import { Where } from './where.ts';
 
 export const ADVOCATE_THRESHOLD = 2;
 export const INFLUENCER_AUDIENCE = 10_000;
-
-const OWN_ACCOUNTS =
-  'i.account_id NOT IN (SELECT account_id FROM accounts WHERE coalesce(is_competitor, false))';
 
 function interactionFilters(where: Where, filters: Filters): Where {
   return where
@@ -23,7 +21,7 @@ export async function listAdvocates(
   store: Store,
   query: { period: Period; filters: Filters; limit: number },
 ) {
-  const where = new Where().add(OWN_ACCOUNTS).add('NOT coalesce(i.is_brand, false)');
+  const where = new Where().add(ON_OWN_ACCOUNTS).add('NOT coalesce(i.is_brand, false)');
   where.during('i.created_at', query.period);
   interactionFilters(where, query.filters);
   return store.all(
@@ -53,7 +51,7 @@ export async function listNewInfluencers(
   where.during('f.first_mention_at', query.period);
   where.oneOf('f.platform', query.filters.platform);
   const mentions = new Where()
-    .add(OWN_ACCOUNTS)
+    .add(ON_OWN_ACCOUNTS)
     .add("i.kind = 'mention'")
     .add('NOT coalesce(i.is_brand, false)');
   return store.all(

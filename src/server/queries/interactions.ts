@@ -6,6 +6,9 @@ import { Where } from './where.ts';
 export const INTERACTION_SORTS = ['recent', 'negative', 'positive'] as const;
 export type InteractionSort = (typeof INTERACTION_SORTS)[number];
 export const OPINION_KINDS = ['comment', 'reply', 'mention', 'message'];
+/** Interactions on the brand's own accounts, not its competitors'. */
+export const ON_OWN_ACCOUNTS =
+  'i.account_id NOT IN (SELECT account_id FROM accounts WHERE coalesce(is_competitor, false))';
 
 export interface InteractionsQuery {
   period?: Period;
@@ -29,10 +32,7 @@ const ORDER: Record<InteractionSort, string> = {
 export async function listInteractions(store: Store, query: InteractionsQuery) {
   const where = new Where();
   // Competitors' mentions count for share of voice, not for the brand's tonality, unless asked by account.
-  if (!query.filters.account?.length)
-    where.add(
-      'i.account_id NOT IN (SELECT account_id FROM accounts WHERE coalesce(is_competitor, false))',
-    );
+  if (!query.filters.account?.length) where.add(ON_OWN_ACCOUNTS);
   if (query.period) where.during('i.created_at', query.period);
   if (!query.includeBrand) where.add('NOT coalesce(i.is_brand, false)');
   if (query.text) where.add(`contains(lower(i.text), lower(${where.bind(query.text)}))`);

@@ -32,14 +32,6 @@ const optionalPeriod = { from: isoDay.optional(), to: isoDay.optional() };
 const periodOf = (query: { from?: string; to?: string }) =>
   query.from && query.to ? { from: query.from, to: query.to } : undefined;
 
-function tableCsv(name: string, rows: Record<string, unknown>[], columns: string[]): CsvFile {
-  return new CsvFile(
-    name,
-    columns,
-    rows.map((row) => columns.map((column) => row[column] as string | number | null)),
-  );
-}
-
 export function dataRoutes(store: Store): Route[] {
   return [
     route({
@@ -72,10 +64,10 @@ export function dataRoutes(store: Store): Route[] {
           offset: csv ? 0 : query.offset,
         });
         if (csv)
-          return tableCsv(
+          return CsvFile.of(
             `cadran-posts-${query.from ?? 'all'}-${query.to ?? 'all'}`,
-            result.rows as unknown as Record<string, unknown>[],
             Object.keys(post.shape),
+            result.rows as unknown as Record<string, unknown>[],
           );
         return { ...result, limit: query.limit, offset: query.offset };
       },
@@ -119,10 +111,10 @@ export function dataRoutes(store: Store): Route[] {
           offset: csv ? 0 : query.offset,
         });
         if (csv)
-          return tableCsv(
+          return CsvFile.of(
             `cadran-interactions-${query.from ?? 'all'}-${query.to ?? 'all'}`,
-            result.rows,
             Object.keys(interaction.shape),
+            result.rows,
           );
         return {
           ...result,

@@ -36,12 +36,7 @@ function answer<T extends z.ZodObject>(
   query: { from: string; to: string; format: 'json' | 'csv' },
 ) {
   if (query.format === 'json') return rows as z.input<T>[];
-  const columns = Object.keys(schema.shape);
-  return new CsvFile(
-    `cadran-${name}-${query.from}-${query.to}`,
-    columns,
-    rows.map((row) => columns.map((column) => row[column] as string | number | null)),
-  );
+  return CsvFile.of(`cadran-${name}-${query.from}-${query.to}`, Object.keys(schema.shape), rows);
 }
 
 async function labelOf(store: Store, id: string): Promise<z.input<typeof labelled>> {
