@@ -25,18 +25,20 @@ export function labelInteractions(parsed: ParsedRows): ParsedRows {
   const rows = parsed.rows.map((row) => {
     const cells: Cell[] = [...row, ...Array(columns.length - row.length).fill(null)];
     const text = (cells[at.text] as string | null) ?? '';
-    const label = labelText(text);
-    const opinion = OPINION_KINDS.has(String(cells[at.kind])) && text.trim() !== '';
-    if (cells[at.sentiment] === null && opinion) {
-      cells[at.sentiment] = label.sentiment;
-      cells[at.sentiment_score] = label.score;
-      cells[at.sentiment_source] = 'model';
-    } else if (cells[at.sentiment] !== null) cells[at.sentiment_source] ??= 'import';
-    if (opinion) {
+    const kind = String(cells[at.kind]);
+    if (cells[at.sentiment] !== null) cells[at.sentiment_source] ??= 'import';
+    if (OPINION_KINDS.has(kind) && text.trim() !== '') {
+      const label = labelText(text);
+      if (cells[at.sentiment] === null) {
+        cells[at.sentiment] = label.sentiment;
+        cells[at.sentiment_score] = label.score;
+        cells[at.sentiment_source] = 'model';
+      }
       cells[at.lang] ??= label.lang;
       cells[at.recommends] ??= label.recommends;
     }
-    cells[at.expects_reply] ??= expectsReply(text);
+    // Only inbound comments and messages are waited on for an answer (see inbound_facts).
+    if (kind === 'comment' || kind === 'message') cells[at.expects_reply] ??= expectsReply(text);
     return cells;
   });
   return { ...parsed, columns, rows };
