@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../model/index.ts';
-import { readSettings, writeSettings, type Store } from '../store/index.ts';
+import { DEFAULT_BUSINESS_HOURS, readSettings, writeSettings, type Store } from '../store/index.ts';
 import { renderTable } from './format.ts';
 
 type WithStore = <T>(work: (store: Store) => Promise<T>) => Promise<T>;
@@ -28,7 +28,7 @@ export function registerSettingsCommands(program: Command, withStore: WithStore)
     .action(() =>
       withStore(async (store) => {
         const values = await readSettings(store);
-        const hours = `${values.business_hours_open ?? '09:00'}-${values.business_hours_close ?? '18:00'}`;
+        const hours = `${values.business_hours_open ?? DEFAULT_BUSINESS_HOURS.open}-${values.business_hours_close ?? DEFAULT_BUSINESS_HOURS.close}`;
         const rows = Object.entries(values).filter(
           ([name]) => !HIDDEN.has(name) && !name.startsWith('business_hours'),
         );

@@ -9,11 +9,14 @@ export interface DerivedTable {
   select: string;
 }
 
+/** Business hours when the settings name none. */
+export const DEFAULT_BUSINESS_HOURS = { open: '09:00', close: '18:00' };
+
 /** Business hours as seconds after midnight UTC, Monday to Friday; 09:00–18:00 unless set. */
 const BUSINESS_HOURS = `
   SELECT open_at, greatest(close_at - open_at, 0) AS open_seconds FROM (
-    SELECT coalesce(max(CASE WHEN name = 'business_hours_open' THEN ${secondsOfDay('value')} END), 32400) AS open_at,
-           coalesce(max(CASE WHEN name = 'business_hours_close' THEN ${secondsOfDay('value')} END), 64800) AS close_at
+    SELECT coalesce(max(CASE WHEN name = 'business_hours_open' THEN ${secondsOfDay('value')} END), ${secondsOfDay(`'${DEFAULT_BUSINESS_HOURS.open}'`)}) AS open_at,
+           coalesce(max(CASE WHEN name = 'business_hours_close' THEN ${secondsOfDay('value')} END), ${secondsOfDay(`'${DEFAULT_BUSINESS_HOURS.close}'`)}) AS close_at
     FROM settings)`;
 
 function secondsOfDay(value: string): string {

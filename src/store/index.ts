@@ -27,3 +27,4 @@ export function openStore(
 }
 export { isStoreEmpty, resetStore } from './state.ts';
 export { readSettings, writeSettings } from './settings.ts';
+export { DEFAULT_BUSINESS_HOURS } from './derived.ts';
