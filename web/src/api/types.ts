@@ -39,8 +39,6 @@ export interface SentimentCorrection {
   sentiment: SentimentLabel | null;
   sentiment_source: SentimentSource | null;
 }
-/** An interaction as listed, once the list reports where each label comes from. */
-export type LabelledInteraction = Omit<Interaction, 'sentiment_source'> & { sentiment_source?: string | null };
 /** Where in an uploaded file the server found a problem (the `location` of an error body). */
 export interface ProblemLocation {
   file?: string;

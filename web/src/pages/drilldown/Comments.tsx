@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
-import type { LabelledInteraction, Paged, SentimentCorrection, SentimentLabel, SentimentSource } from '../../api/types.ts';
+import type { Interaction, Paged, SentimentCorrection, SentimentLabel, SentimentSource } from '../../api/types.ts';
 import { ExportLink } from '../../components/ExportLink.tsx';
 import { safeHref } from '../../components/Link.tsx';
 import { platformLabel } from '../../components/labels.ts';
@@ -31,7 +31,7 @@ export function Comments({ view }: { view: View }) {
   }, [search]);
   useEffect(() => setPage(0), [sentiment, sort, query, view]);
   const params = { ...kpiParams(view), sentiment, sort, q: query };
-  const result = useApi<Paged<LabelledInteraction>>('/api/interactions', { ...params, limit: PAGE, offset: page * PAGE });
+  const result = useApi<Paged<Interaction>>('/api/interactions', { ...params, limit: PAGE, offset: page * PAGE });
   const pages = Math.max(1, Math.ceil((result.data?.total ?? 0) / PAGE));
   return (
     <section className="card comments" aria-label={t('drill.comments')}>
