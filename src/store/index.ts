@@ -1,7 +1,15 @@
 import { DuckDbStore } from './duckdb/store.ts';
 import type { Store } from './types.ts';
 
-export type { Store, Transaction, SqlValue, ResultRow, Cell, Queryable } from './types.ts';
+export type {
+  Store,
+  Transaction,
+  ExclusiveWriter,
+  SqlValue,
+  ResultRow,
+  Cell,
+  Queryable,
+} from './types.ts';
 export type { Dialect } from './dialect.ts';
 export {
   TABLES,

@@ -9,7 +9,7 @@ import {
 } from '@duckdb/node-api';
 import { InputError } from '../../model/index.ts';
 import { tableByName, type ColumnType } from '../schema.ts';
-import type { Cell, ResultRow, SqlValue, Store, Transaction } from '../types.ts';
+import type { Cell, ExclusiveWriter, ResultRow, SqlValue, Store, Transaction } from '../types.ts';
 import { staleDerivedTables, tablesWrittenBy, type DerivedTable } from '../derived.ts';
 import { DuckDbDialect } from './dialect.ts';
 import { migrate } from './migrate.ts';
@@ -155,19 +155,33 @@ export class DuckDbStore implements Store {
   }
 
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.writeLock.lock(async () => {
-      await this.writer.run('BEGIN TRANSACTION');
-      try {
-        const tx = new DuckDbTransaction(this.writer);
-        const result = await work(tx);
-        await refreshDerived(this.writer, staleDerivedTables(tx.written));
-        await this.writer.run('COMMIT');
-        return result;
-      } catch (error) {
-        await this.writer.run('ROLLBACK');
-        throw error;
-      }
-    });
+    return this.writeLock.lock(() => this.transact(work));
+  }
+
+  exclusive<T>(work: (writer: ExclusiveWriter) => Promise<T>): Promise<T> {
+    return this.writeLock.lock(() =>
+      work({
+        all: (sql, params) => readAll(this.writer, sql, params),
+        run: async (sql, params) => {
+          await this.writer.run(sql, params?.length ? (params as never) : undefined);
+        },
+        transaction: (transactionWork) => this.transact(transactionWork),
+      }),
+    );
+  }
+
+  private async transact<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    await this.writer.run('BEGIN TRANSACTION');
+    try {
+      const tx = new DuckDbTransaction(this.writer);
+      const result = await work(tx);
+      await refreshDerived(this.writer, staleDerivedTables(tx.written));
+      await this.writer.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.writer.run('ROLLBACK');
+      throw error;
+    }
   }
 
   close(): void {
