@@ -58,7 +58,7 @@ export interface ImportOptions extends ExportOptions {
 
 /** What was imported: a Cadran CSV summary, or a platform export's with its format's label. */
 export type FileSummary = ImportSummary &
-  Partial<Pick<ExportSummary, 'label' | 'tables' | 'extras'>>;
+  Partial<Pick<ExportSummary, 'label' | 'tables' | 'extras' | 'reader'>>;
 
 /**
  * Imports one file of any supported format, detected from its header unless options.format names

@@ -18,7 +18,7 @@ const SOURCES_BY_PLATFORM: Record<Platform, string[]> = {
   tiktok: ['tiktok', 'tiktok.com', 'vm.tiktok.com'],
 };
 
-const PLATFORM_BY_SOURCE = new Map(
+export const PLATFORM_BY_SOURCE: ReadonlyMap<string, Platform> = new Map(
   Object.entries(SOURCES_BY_PLATFORM).flatMap(([platform, sources]) =>
     sources.map((source) => [source, platform as Platform]),
   ),

@@ -2,7 +2,7 @@
 import type { Platform } from '../../model/index.ts';
 import { InputError } from '../../model/index.ts';
 import type { CanonicalRow, FileContext, NativeFormat, RowOutput } from './format.ts';
-import { findColumn, normaliseHeader } from './headers.ts';
+import { extraColumns, fieldPositions } from './columns.ts';
 import type { Landing } from './landing.ts';
 import { parseNumber } from './numbers.ts';
 import { RowReader } from './row-reader.ts';
@@ -32,18 +32,10 @@ export class ExportReader implements RowOutput {
     private readonly context: FileContext,
     private readonly landing: Landing,
   ) {
-    const normalised = header.map(normaliseHeader);
-    const positions = new Map<string, number>();
-    for (const [field, names] of Object.entries(format.fields)) {
-      const position = findColumn(normalised, names);
-      if (position >= 0) positions.set(field, position);
-    }
-    const ignored = new Set((format.ignored ?? []).map(normaliseHeader));
-    const used = new Set(positions.values());
-    this.extraColumns = normalised
-      .map((name, index) => (name && !used.has(index) && !ignored.has(name) ? index : -1))
-      .filter((index) => index >= 0);
-    this.extraNames = this.extraColumns.map((index) => JSON.stringify(header[index].trim()));
+    const positions = fieldPositions(format, header);
+    const extras = extraColumns(format, header, positions);
+    this.extraColumns = extras.map((column) => column.position);
+    this.extraNames = extras.map((column) => JSON.stringify(column.name));
     this.totals = new Set(format.totalRows ?? []);
     this.reader = new RowReader(header, positions, context);
   }

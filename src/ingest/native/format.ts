@@ -4,6 +4,8 @@ import type { Cell, Transaction } from '../../store/index.ts';
 import type { DayOrder } from './dates.ts';
 import type { DecimalMark } from './numbers.ts';
 import type { RowReader } from './row-reader.ts';
+import type { BulkPlan } from './bulk.ts';
+import type { StagedRow } from './staged-row.ts';
 
 export interface FileContext {
   file: string;
@@ -41,6 +43,11 @@ export interface NativeFormat {
   /** Rows whose first cell is one of these (lower case) are totals, not data. */
   totalRows?: readonly string[];
   readRow(row: RowReader, out: RowOutput, context: FileContext): void;
+  /**
+   * The same reading in SQL, for large files (see bulk.ts); null when this file needs readRow.
+   * Every format may leave it out: the row reader reads any file.
+   */
+  bulk?(row: StagedRow, context: FileContext): BulkPlan | null;
   /** Work after every row landed, e.g. replacing what an earlier export of the same days wrote. */
   afterLanding?(tx: Transaction, importId: string, covered: CoveredRange): Promise<number>;
 }

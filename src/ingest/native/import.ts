@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { InputError } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { recordImport, type ImportSummary } from '../write.ts';
+import { canLandInBulk, importInBulk } from './bulk.ts';
 import { ExportReader } from './export-reader.ts';
 import type { CoveredRange, FileContext, NativeFormat } from './format.ts';
 import { dayOf, parsePlatformTime } from './dates.ts';
@@ -28,12 +29,16 @@ export interface ExportOptions {
   /** The name the user gave the file (uploads are stored under another name). */
   originalName?: string;
   onProgress?: (progress: ImportProgress) => void;
+  /** false reads every file row by row in JavaScript (the reference the bulk path is tested against). */
+  bulk?: boolean;
 }
 
 export interface ExportSummary extends ImportSummary {
   label: string;
   tables: Record<string, number>;
   extras: number;
+  /** How the file was read: by DuckDB and the format's SQL, or row by row (see bulk.ts). */
+  reader: 'bulk' | 'rows';
 }
 
 const X_FILE_HANDLE = /^tweet_activity_metrics_(.+?)_\d{8}_\d{8}/i;
@@ -112,6 +117,7 @@ async function landExport(
       replaced,
       tables,
       extras: reader.extras,
+      reader: 'rows',
     };
     await recordImport(tx, summary, hash);
     return summary;
@@ -189,6 +195,17 @@ export async function importExport(
 ): Promise<ExportSummary> {
   const file = source.kind === 'csv' ? source.csv.file : source.file;
   const context = contextFor(choice.format, choice, file, options);
+  if (source.kind === 'csv' && options.bulk !== false && canLandInBulk(source.csv, choice.format)) {
+    const landed = await importInBulk(
+      store,
+      source.csv,
+      choice.format,
+      context,
+      reportRange(context),
+      options.onProgress,
+    );
+    if (landed) return landed;
+  }
   const records =
     source.kind === 'csv'
       ? csvRecords(source.csv, options)

@@ -3,6 +3,8 @@ import { platformOfSource } from '../../../model/index.ts';
 import { dayOf, parsePlatformTime } from '../dates.ts';
 import type { CanonicalRow, FileContext, NativeFormat, RowOutput, RowReader } from '../format.ts';
 import { replaceEarlierExport } from '../landing.ts';
+import { platformOfSourceSql, sqlString, type StagedRow } from '../staged-row.ts';
+import { MAPPED, type BulkPlan } from '../bulk.ts';
 
 const NOT_SET = new Set(['(not set)', '(none)', '']);
 // Each key event becomes a row: a bound keeps a corrupt cell from writing millions of them.
@@ -57,6 +59,94 @@ function emitConversions(row: RowReader, out: RowOutput, session: CanonicalRow, 
   }
 }
 
+/** dimension() in SQL. */
+function dimensionSql(row: StagedRow, field: string): string {
+  if (!row.has(field)) return 'NULL';
+  const text = row.text(field);
+  return `CASE WHEN lower(${text}) IN ('(not set)', '(none)', '') THEN NULL ELSE ${text} END`;
+}
+
+/** readRow in SQL (see bulk.ts); computed columns use the ones before them by name. */
+function bulkReport(row: StagedRow, context: FileContext): BulkPlan | null {
+  let day: string;
+  if (row.has('day')) day = `CAST(${row.time('day')} AS DATE)`;
+  else {
+    const start = parsePlatformTime(context.preamble['start date'] ?? '', 'month-first');
+    if (start === null) return null;
+    day = `DATE ${sqlString(dayOf(start))}`;
+  }
+  let source: string;
+  let medium: string;
+  if (row.has('source_medium')) {
+    const pair = `coalesce(${row.text('source_medium')}, '')`;
+    source = `nullif(trim(split_part(${pair}, ' / ', 1)), '')`;
+    medium = `nullif(trim(split_part(${pair}, ' / ', 2)), '')`;
+  } else {
+    source = `coalesce(${dimensionSql(row, 'source')}, ${dimensionSql(row, 'channel')})`;
+    medium = dimensionSql(row, 'medium');
+  }
+  const revenue = row.has('revenue') ? row.number('revenue') : 'NULL';
+  const events = row.has('key_events')
+    ? `CAST(floor(coalesce(${row.number('key_events')}, 0) + 0.5) AS BIGINT)`
+    : '0';
+  row.doubts.push(`(${revenue} < 0 OR ${events} < 0 OR ${events} > ${MAX_KEY_EVENTS_PER_ROW})`);
+  const optionalCount = (field: string) => (row.has(field) ? row.count(field) : 'NULL');
+  const isPurchase = `coalesce("revenue", 0) <> 0`;
+  return {
+    columns: {
+      day,
+      source_or_none: source,
+      source: `coalesce("source_or_none", '(direct)')`,
+      medium,
+      campaign: dimensionSql(row, 'campaign'),
+      content: dimensionSql(row, 'content'),
+      platform: platformOfSourceSql('"source_or_none"'),
+      sessions: row.count('sessions'),
+      users: optionalCount('users'),
+      engaged_sessions: optionalCount('engaged_sessions'),
+      session_key: `strftime("day", '%Y-%m-%d') || '|' || "source" || '|' || coalesce("medium", '') || '|' || coalesce("campaign", '') || '|' || coalesce("content", '')`,
+      revenue,
+      key_events: events,
+      conversion_count: `CASE WHEN "key_events" = 0 AND ${isPurchase} THEN 1 ELSE "key_events" END`,
+    },
+    tables: [
+      {
+        table: 'web_sessions',
+        columns: Object.fromEntries(
+          [
+            'day',
+            'source',
+            'medium',
+            'campaign',
+            'content',
+            'platform',
+            'sessions',
+            'users',
+            'engaged_sessions',
+          ].map((column) => [column, `"${column}"`]),
+        ),
+      },
+      {
+        table: 'conversions',
+        from: `(SELECT *, unnest(range(1, "conversion_count" + 1)) AS ordinal FROM ${MAPPED})`,
+        columns: {
+          conversion_id: `'ga4:' || "session_key" || ':' || ordinal`,
+          occurred_at: 'CAST("day" AS TIMESTAMP)',
+          type: `CASE WHEN ${isPurchase} THEN 'purchase' ELSE 'lead' END`,
+          source: '"source"',
+          medium: '"medium"',
+          campaign: '"campaign"',
+          platform: '"platform"',
+          value: `CASE WHEN ${isPurchase} THEN "revenue" / "conversion_count" END`,
+          currency: 'NULL',
+        },
+      },
+    ],
+    extras: { table: 'web_sessions', entityKey: '"session_key"', platform: '"platform"' },
+    day: '"day"',
+  };
+}
+
 export const ga4Report: NativeFormat = {
   name: 'ga4-report',
   label: 'Google Analytics 4 exported report (CSV)',
@@ -107,6 +197,7 @@ export const ga4Report: NativeFormat = {
     emitConversions(row, out, session, key);
     out.extrasBelongTo('web_sessions', key, platform);
   },
+  bulk: bulkReport,
   async afterLanding(tx, importId, covered) {
     if (!covered.from || !covered.to) return 0;
     const sessions = await replaceEarlierExport(tx, importId, this.name, covered, 'web_sessions');

@@ -1,6 +1,8 @@
 // The shape every post export shares: a post, and its lifetime counters as one snapshot.
 import type { ContentType, Platform } from '../../../model/index.ts';
+import type { BulkPlan } from '../bulk.ts';
 import type { CanonicalRow, FileContext, RowOutput, RowReader } from '../format.ts';
+import { sqlString, type StagedRow } from '../staged-row.ts';
 
 export const POST_COUNTERS = [
   'impressions',
@@ -70,4 +72,62 @@ export function handleInLink(link: string | null, pattern: RegExp): string | nul
 export function accountOf(context: FileContext, ...candidates: (string | null)[]): string {
   const found = candidates.find((candidate) => candidate && candidate.trim() !== '');
   return (found ?? context.accountHint ?? 'main').trim().toLowerCase().replace(/^@/, '');
+}
+
+export interface PostIdentitySql {
+  platform: Platform;
+  /** SQL of the platform's post id and of the account handle. */
+  postId: string;
+  account: string;
+  contentType: ContentType;
+}
+
+/** readPost in SQL (see bulk.ts). */
+export function bulkPost(row: StagedRow, identity: PostIdentitySql): BulkPlan {
+  const platform = sqlString(identity.platform);
+  const optionalText = (field: string) => (row.has(field) ? row.text(field) : 'NULL');
+  const counters = Object.fromEntries(
+    POST_COUNTERS.map((counter) => [counter, row.has(counter) ? row.count(counter) : 'NULL']),
+  );
+  return {
+    columns: {
+      post_id: `${sqlString(`${identity.platform}:`)} || ${identity.postId}`,
+      account_id: `${sqlString(`${identity.platform}:`)} || ${identity.account}`,
+      published_at: row.time('published_at'),
+      text: optionalText('text'),
+      permalink: optionalText('permalink'),
+      campaign: optionalText('campaign'),
+      ...counters,
+    },
+    tables: [
+      {
+        table: 'posts',
+        columns: {
+          post_id: '"post_id"',
+          account_id: '"account_id"',
+          platform,
+          published_at: '"published_at"',
+          content_type: sqlString(identity.contentType),
+          text: '"text"',
+          permalink: '"permalink"',
+          campaign: '"campaign"',
+        },
+      },
+      {
+        table: 'post_metrics',
+        columns: {
+          post_id: '"post_id"',
+          snapshot_at: '"published_at"',
+          participation: 'NULL',
+          ...Object.fromEntries(POST_COUNTERS.map((counter) => [counter, `"${counter}"`])),
+        },
+      },
+    ],
+    extras: { table: 'post_metrics', entityKey: '"post_id"', platform },
+  };
+}
+
+/** handleInLink in SQL, falling back to the account the file names (accountOf). */
+export function accountSql(context: FileContext, link: string, pattern: string): string {
+  return `coalesce(nullif(lower(regexp_extract(${link}, ${sqlString(pattern)}, 1, 'i')), ''), ${sqlString(accountOf(context))})`;
 }

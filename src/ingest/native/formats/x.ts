@@ -1,8 +1,17 @@
 // X / Twitter: the classic post activity export and the newer account analytics content export.
 import type { NativeFormat } from '../format.ts';
-import { accountOf, handleInLink, readPost } from './posts.ts';
+import { accountOf, accountSql, bulkPost, handleInLink, readPost } from './posts.ts';
 
 const HANDLE_IN_LINK = /(?:twitter|x)\.com\/([A-Za-z0-9_]+)\/status/i;
+const HANDLE_IN_LINK_SQL = '(?:twitter|x)\\.com/([A-Za-z0-9_]+)/status';
+
+const bulkXPost: NativeFormat['bulk'] = (row, context) =>
+  bulkPost(row, {
+    platform: 'x',
+    postId: row.required('post_id'),
+    account: accountSql(context, row.raw('permalink'), HANDLE_IN_LINK_SQL),
+    contentType: 'text',
+  });
 
 export const xPostActivity: NativeFormat = {
   name: 'x-post-activity',
@@ -35,6 +44,7 @@ export const xPostActivity: NativeFormat = {
       contentType: 'text',
     });
   },
+  bulk: bulkXPost,
 };
 
 export const xAccountContent: NativeFormat = {
@@ -62,4 +72,5 @@ export const xAccountContent: NativeFormat = {
       contentType: 'text',
     });
   },
+  bulk: bulkXPost,
 };

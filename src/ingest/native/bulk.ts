@@ -1,0 +1,238 @@
+// Lands a large UTF-8 export without reading it row by row in JavaScript: DuckDB's CSV reader stages
+// the file, the format's SQL maps it, and rows land the one way every import lands them (append,
+// then mergeImport). The row reader stays the reference: a file with any cell the SQL is not sure
+// of, or that DuckDB cannot read strictly, is handed back to it, which imports it or says why not.
+import { randomUUID } from 'node:crypto';
+import { tableByName, type Queryable, type Store, type Transaction } from '../../store/index.ts';
+import { mergeImport, recordImport } from '../write.ts';
+import { extraColumns, fieldPositions } from './columns.ts';
+import { scanFile } from './file-scan.ts';
+import type { CoveredRange, FileContext, NativeFormat } from './format.ts';
+import type { ExportSummary, ImportProgress } from './import.ts';
+import type { CsvFile } from './read-csv.ts';
+import { sqlString, StagedRow, trimmedCell } from './staged-row.ts';
+
+/** The rows a format makes of a staged file, in SQL. */
+export interface BulkPlan {
+  /** Columns computed once per record, in order: one may use those before it by name. */
+  columns: Record<string, string>;
+  /** Each table's rows: column → SQL over the computed columns, read from `from` when given. */
+  tables: { table: string; columns: Record<string, string>; from?: string }[];
+  /** The row the file's other numeric columns belong to, as SQL over the computed columns. */
+  extras: { table: string; entityKey: string; platform: string };
+  /** Computed column holding each record's day, when the import covers days (see afterLanding). */
+  day?: string;
+}
+
+const STAGED = 'cadran_staged';
+/** The computed columns of every record, which BulkPlan.tables read (their `from` may name it). */
+export const MAPPED = 'cadran_mapped';
+const EXTRAS = 'cadran_extras';
+const DOUBTFUL = 'cadran_doubtful';
+const BLANK = 'cadran_blank';
+const TOTAL = 'cadran_total';
+
+/** What mapStaged adds to a plan's columns: SQL over the staged record. */
+interface MappedShape {
+  extras: string;
+  doubtful: string;
+  isTotal: string;
+  width: number;
+}
+
+/** Thrown to drop what was staged, roll back, and let the row reader read the file. */
+class NeedsRowReader extends Error {}
+
+function readCsvSql(csv: CsvFile): string {
+  const columns = csv.header.map((_, position) => `'c${position}': 'VARCHAR'`).join(', ');
+  const cells = csv.header.map((_, position) => `${trimmedCell(`c${position}`)} AS c${position}`);
+  return `SELECT ${cells.join(', ')} FROM read_csv(${sqlString(csv.path)}, header = false, skip = ${csv.headerLine},
+    delim = ${sqlString(csv.separator)}, quote = '"', escape = '"', columns = {${columns}},
+    auto_detect = false, strict_mode = true, null_padding = false, encoding = 'utf-8')`;
+}
+
+async function stage(tx: Queryable, csv: CsvFile): Promise<void> {
+  try {
+    await tx.run(`CREATE OR REPLACE TEMP TABLE ${STAGED} AS ${readCsvSql(csv)}`);
+  } catch {
+    throw new NeedsRowReader();
+  }
+}
+
+/**
+ * Maps every staged record in one pass, flagging the records the SQL cannot vouch for, the blank
+ * ones (the row reader skips or stops at them) and the totals rows; throws NeedsRowReader when any
+ * record is doubtful or blank, when there is none, or when DuckDB refuses a value.
+ */
+async function mapStaged(tx: Queryable, plan: BulkPlan, shape: MappedShape): Promise<number> {
+  // One projection per computed column: a column named in a later one is read, not recomputed.
+  const computed = Object.entries(plan.columns).reduce(
+    (from, [name, sql]) => `(SELECT *, ${sql} AS "${name}" FROM ${from})`,
+    STAGED,
+  );
+  const flags = [
+    `${shape.extras} AS ${EXTRAS}`,
+    `${shape.doubtful} AS ${DOUBTFUL}`,
+    `${StagedRow.isBlank(shape.width)} AS ${BLANK}`,
+    `${shape.isTotal} AS ${TOTAL}`,
+  ];
+  try {
+    await tx.run(
+      `CREATE OR REPLACE TEMP TABLE ${MAPPED} AS SELECT ${[...Object.keys(plan.columns).map((name) => `"${name}"`), ...flags].join(', ')} FROM ${computed}`,
+    );
+  } catch {
+    throw new NeedsRowReader();
+  }
+  const [check] = await tx.all(
+    `SELECT count(*) FILTER (WHERE ${BLANK}) AS blank,
+       count(*) FILTER (WHERE NOT ${TOTAL} AND ${DOUBTFUL}) AS doubtful,
+       count(*) FILTER (WHERE NOT ${TOTAL}) AS records,
+       count(*) FILTER (WHERE ${TOTAL}) AS totals
+     FROM ${MAPPED}`,
+  );
+  const records = Number(check.records);
+  if (Number(check.blank) > 0 || Number(check.doubtful) > 0 || records === 0)
+    throw new NeedsRowReader();
+  if (Number(check.totals) > 0) await tx.run(`DELETE FROM ${MAPPED} WHERE ${TOTAL}`);
+  return records;
+}
+
+async function countOf(tx: Transaction, table: string, importId: string): Promise<number> {
+  const [{ rows }] = await tx.all(`SELECT count(*) AS rows FROM "${table}" WHERE import_id = $1`, [
+    importId,
+  ]);
+  return Number(rows);
+}
+
+async function landPlan(tx: Transaction, plan: BulkPlan, format: NativeFormat, importId: string) {
+  const written = new Map<string, number>();
+  for (const { table, columns, from } of plan.tables) {
+    const names = Object.keys(columns).map((name) => `"${name}"`);
+    await tx.run(
+      `INSERT INTO "${table}" (${names.join(', ')}, import_id)
+       SELECT ${Object.values(columns).join(', ')}, $1 FROM ${from ?? MAPPED}`,
+      [importId],
+    );
+    const rows = await countOf(tx, table, importId);
+    if (rows > 0) written.set(table, rows);
+  }
+  const { table, entityKey, platform } = plan.extras;
+  await tx.run(
+    `INSERT INTO extra_metrics (table_name, format, entity_key, platform, metrics, import_id)
+     SELECT ${sqlString(table)}, ${sqlString(format.name)}, ${entityKey}, ${platform}, ${EXTRAS}, $1
+     FROM ${MAPPED} WHERE ${EXTRAS} IS NOT NULL`,
+    [importId],
+  );
+  const extras = await countOf(tx, 'extra_metrics', importId);
+  if (extras > 0) written.set('extra_metrics', extras);
+  return { written, extras };
+}
+
+async function coveredDays(tx: Transaction, plan: BulkPlan): Promise<CoveredRange> {
+  if (!plan.day) return { from: null, to: null };
+  const [range] = await tx.all(
+    `SELECT strftime(min(${plan.day}), '%Y-%m-%d') AS "from", strftime(max(${plan.day}), '%Y-%m-%d') AS "to" FROM ${MAPPED}`,
+  );
+  return { from: (range.from as string) ?? null, to: (range.to as string) ?? null };
+}
+
+export function canLandInBulk(csv: CsvFile, format: NativeFormat): boolean {
+  return Boolean(format.bulk) && csv.encoding.encoding === 'utf-8';
+}
+
+/**
+ * Imports a CSV export through DuckDB, in one transaction; returns null, having changed nothing,
+ * when the row reader must read the file instead. The file is staged and mapped into temp tables
+ * before the transaction opens (see Store.exclusive); only the landing is transactional.
+ */
+export async function importInBulk(
+  store: Store,
+  csv: CsvFile,
+  format: NativeFormat,
+  context: FileContext,
+  reportRange: CoveredRange | null,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ExportSummary | null> {
+  const positions = fieldPositions(format, csv.header);
+  const row = new StagedRow(positions, context);
+  const plan = format.bulk?.(row, context);
+  if (!plan) return null;
+  const shape: MappedShape = {
+    extras: row.extras(extraColumns(format, csv.header, positions)),
+    doubtful: row.doubtful(),
+    isTotal: totalRowSql(format, context),
+    width: csv.header.length,
+  };
+  let bytes = 0;
+  const scanning = scanFile(csv.path, csv.headerLine, Boolean(format.firstTableOnly), (count) => {
+    bytes += count;
+    onProgress?.({ file: csv.file, rows: 0, bytes, totalBytes: csv.size });
+  });
+  try {
+    return await store.exclusive(async (writer) => {
+      try {
+        await stage(writer, csv);
+        const rows = await mapStaged(writer, plan, shape);
+        const scan = await scanning;
+        if (scan.textAfterBlankLine) throw new NeedsRowReader();
+        const summary = await writer.transaction((tx) =>
+          land(tx, plan, { format, context, rows, hash: scan.hash, reportRange }),
+        );
+        onProgress?.({ file: csv.file, rows, bytes: csv.size, totalBytes: csv.size });
+        return summary;
+      } finally {
+        await writer.run(`DROP TABLE IF EXISTS ${STAGED}`);
+        await writer.run(`DROP TABLE IF EXISTS ${MAPPED}`);
+      }
+    });
+  } catch (error) {
+    await scanning.catch(() => undefined);
+    if (error instanceof NeedsRowReader) return null;
+    throw error;
+  }
+}
+
+function totalRowSql(format: NativeFormat, context: FileContext): string {
+  const totals = format.totalRows ?? [];
+  if (totals.length === 0) return 'false';
+  const first = new StagedRow(new Map([['first', 0]]), context).raw('first');
+  return `lower(${first}) IN (${totals.map(sqlString).join(', ')})`;
+}
+
+interface Landing {
+  format: NativeFormat;
+  context: FileContext;
+  rows: number;
+  hash: string;
+  reportRange: CoveredRange | null;
+}
+
+/** Writes the mapped records, replaces what they supersede and records the import. */
+async function land(tx: Transaction, plan: BulkPlan, landing: Landing): Promise<ExportSummary> {
+  const { format, context, rows, hash, reportRange } = landing;
+  const importId = randomUUID();
+  const { written, extras } = await landPlan(tx, plan, format, importId);
+  const covered = await coveredDays(tx, plan);
+  let replaced = 0;
+  for (const table of written.keys())
+    replaced += await mergeImport(tx, tableByName(table)!, importId);
+  replaced += (await format.afterLanding?.(tx, importId, reportRange ?? covered)) ?? 0;
+  const tables = Object.fromEntries(written);
+  const summary: ExportSummary = {
+    importId,
+    file: context.file,
+    format: format.name,
+    label: format.label,
+    table:
+      Object.keys(tables)
+        .filter((table) => table !== 'extra_metrics')
+        .join(',') || 'extra_metrics',
+    rows,
+    replaced,
+    tables,
+    extras,
+    reader: 'bulk',
+  };
+  await recordImport(tx, summary, hash);
+  return summary;
+}

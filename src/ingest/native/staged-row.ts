@@ -1,0 +1,222 @@
+// SQL that reads one staged record (columns c0…cN, all text) the way RowReader reads a record in
+// JavaScript. It reads only the cell forms it is sure of; every other cell becomes a doubt, and one
+// doubt anywhere sends the whole file to the row reader, which reads or refuses it with its line.
+import { PLATFORM_BY_SOURCE } from '../../model/index.ts';
+import type { FileContext } from './format.ts';
+
+/** What String.prototype.trim and a JavaScript \s take for space. */
+const JS_SPACES = '\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+const SPACE = `[${JS_SPACES.replace('\u2000-\u200a', '\\x{2000}-\\x{200a}')}]`;
+const NOT_SPACE = `[^${SPACE.slice(1)}`;
+const CONTROL = '[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]';
+const FORMULA = `^(=${SPACE}*[A-Za-z_.]+${SPACE}*[(|!]|[=+\\-@]${NOT_SPACE}*\\|)`;
+const MISSING = ['', '-', '--', '—', 'n/a', 'na', 'null', 'none'];
+const PLAIN_COUNT = '\\d{1,15}';
+// Texts are at most 100 000 UTF-16 units: beyond half of that in code points, the row reader decides.
+const SURE_TEXT_LENGTH = 50_000;
+const ISO_TIME = `(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?)?${SPACE}*(Z|[+-]\\d{2}:?\\d{2})?`;
+
+// The usual shape of an export's time, in UTC: read without ISO_TIME's costlier general case.
+const UTC_MINUTE_OR_SECOND =
+  '\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}(:\\d{2})?( ?([Zz]|[+-]00:?00))?';
+
+export const sqlString = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+const sqlList = (values: readonly string[]) => values.map(sqlString).join(', ');
+
+export class StagedRow {
+  /** SQL conditions true for a record the row reader must read instead (see doubtful). */
+  readonly doubts: string[] = [];
+  /** Doubts about numeric cells, checked only when a record's cells are not all in a plain form. */
+  private readonly cellDoubts: string[] = [];
+  private readonly plainForms: { cell: string; form: string }[] = [];
+
+  constructor(
+    private readonly positions: Map<string, number>,
+    private readonly context: FileContext,
+  ) {}
+
+  has(field: string): boolean {
+    return this.positions.has(field);
+  }
+
+  /** The trimmed cell ('' when empty or absent), as RowReader.raw. */
+  raw(field: string): string {
+    const position = this.positions.get(field);
+    return position === undefined ? "''" : rawCell(position);
+  }
+
+  /** Free text: NULL for '' and '-', a doubt when it could be refused. */
+  text(field: string): string {
+    const raw = this.raw(field);
+    this.doubt(
+      `length(${raw}) > ${SURE_TEXT_LENGTH} OR regexp_matches(${raw}, ${sqlString(`${CONTROL}|${FORMULA}`)})`,
+    );
+    return `CASE WHEN ${raw} IN ('', '-') THEN NULL ELSE ${raw} END`;
+  }
+
+  /** A value every record needs: a missing one is a doubt (the row reader reports it). */
+  required(field: string): string {
+    const text = this.text(field);
+    this.doubt(`${text} IS NULL`);
+    return text;
+  }
+
+  /** A whole count ≥ 0: digits, in groups of three or not, or a missing mark; other forms are doubts. */
+  count(field: string): string {
+    const raw = this.raw(field);
+    const grouped = `regexp_full_match(${raw}, ${sqlString(groupedCount(this.context.decimal))})`;
+    this.cellDoubt(
+      raw,
+      `${PLAIN_COUNT}|-`,
+      `NOT (regexp_full_match(${raw}, '${PLAIN_COUNT}') OR ${grouped} OR ${isMissing(raw)})`,
+    );
+    return `CASE WHEN regexp_full_match(${raw}, '${PLAIN_COUNT}') THEN CAST(${raw} AS BIGINT)
+      WHEN ${grouped} THEN CAST(regexp_replace(${raw}, '[^0-9]', '', 'g') AS BIGINT) END`;
+  }
+
+  /** A number written plainly (decimal mark of the file, at most 15 integer digits) or missing. */
+  number(field: string): string {
+    const raw = this.raw(field);
+    const plain = plainNumber(raw, this.context.decimal);
+    this.cellDoubt(raw, `${plain.pattern}|-`, `NOT (${plain.matches} OR ${isMissing(raw)})`);
+    return `CASE WHEN ${plain.matches} THEN ${plain.value} END`;
+  }
+
+  /** An ISO 8601 date or time (UTC unless it has an offset), or YYYYMMDD; other forms are doubts. */
+  time(field: string): string {
+    const raw = this.raw(field);
+    const time = `(CASE WHEN regexp_full_match(${raw}, '\\d{8}') THEN try_strptime(${raw}, '%Y%m%d')
+      WHEN regexp_full_match(${raw}, ${sqlString(UTC_MINUTE_OR_SECOND)}) THEN ${utcMinuteOrSecond(raw)}
+      WHEN regexp_full_match(${raw}, ${sqlString(ISO_TIME)}, 'i') THEN ${isoTime(raw)} END)`;
+    this.doubt(`${time} IS NULL`);
+    return time;
+  }
+
+  /**
+   * The JSON object of the numeric cells at `columns` (name → number, as the row reader writes it),
+   * NULL when none holds a number; a cell with digits in another form is a doubt.
+   */
+  extras(columns: { position: number; name: string }[]): string {
+    const members = columns.map(({ position, name }) => {
+      const raw = rawCell(position);
+      const plain = plainNumber(raw, this.context.decimal);
+      this.cellDoubt(
+        raw,
+        `${plain.pattern}|-`,
+        `NOT (${plain.matches} OR ${isMissing(raw)}) AND regexp_matches(${raw}, '\\d')`,
+      );
+      const json = `CASE WHEN regexp_full_match(${raw}, '${PLAIN_COUNT}') THEN CAST(CAST(${raw} AS BIGINT) AS VARCHAR) ELSE CAST(${plain.value} AS VARCHAR) END`;
+      return `CASE WHEN ${plain.matches} THEN ${sqlString(`${JSON.stringify(name)}:`)} || ${json} END`;
+    });
+    if (members.length === 0) return 'NULL';
+    return `'{' || nullif(concat_ws(',', ${members.join(', ')}), '') || '}'`;
+  }
+
+  /** True for a record whose every cell is empty (a blank row, or the end of a report's first table). */
+  static isBlank(width: number): string {
+    return Array.from({ length: width }, (_, position) => `${rawCell(position)} = ''`).join(
+      ' AND ',
+    );
+  }
+
+  /**
+   * True for a record the row reader must read instead. Checking each numeric cell costs a regex
+   * per cell; one regex over the record's numeric cells, joined by a separator no plain form holds,
+   * clears most records at once.
+   */
+  doubtful(): string {
+    const doubts = [...this.doubts];
+    if (this.cellDoubts.length) {
+      const joined = `concat_ws(chr(31), ${this.plainForms.map(({ cell }) => cell).join(', ')})`;
+      const forms = this.plainForms.map(({ form }) => `(?:${form})?`).join('\\x1f');
+      // CASE, not AND: DuckDB evaluates every operand of AND and OR outside a WHERE clause.
+      doubts.push(
+        `(CASE WHEN regexp_full_match(${joined}, ${sqlString(forms)}) THEN false ELSE ${this.cellDoubts.join(' OR ')} END)`,
+      );
+    }
+    return doubts.length ? doubts.join(' OR ') : 'false';
+  }
+
+  private doubt(condition: string): void {
+    this.doubts.push(`(${condition})`);
+  }
+
+  /** A doubt about a numeric cell, which cannot hold `plainForm` (nor '') when it is true. */
+  private cellDoubt(cell: string, plainForm: string, condition: string): void {
+    this.plainForms.push({ cell, form: plainForm });
+    this.cellDoubts.push(`(${condition})`);
+  }
+}
+
+/** A staged cell, already trimmed (see trimmedCell). */
+const rawCell = (position: number): string => `c${position}`;
+
+/**
+ * SQL of a cell as the row reader sees it: '' when absent, trimmed of JavaScript's spaces. DuckDB's
+ * trim() with a set of characters is slow (seconds per million cells); a regex guard is not.
+ */
+export function trimmedCell(cell: string): string {
+  const edge = `^${SPACE}|${SPACE}$`;
+  return `CASE WHEN ${cell} IS NULL THEN '' WHEN regexp_matches(${cell}, ${sqlString(edge)})
+    THEN regexp_replace(${cell}, ${sqlString(`^${SPACE}+|${SPACE}+$`)}, '', 'g') ELSE ${cell} END`;
+}
+
+/** 1,234,567 (or 1 234 567) where "." is the decimal mark; 1 234 567 or 1.234.567 where it is ",". */
+function groupedCount(decimal: '.' | ','): string {
+  const separators =
+    decimal === '.'
+      ? ",| |\\x{00a0}|\\x{202f}|\\x{2009}|'"
+      : "\\.| |\\x{00a0}|\\x{202f}|\\x{2009}|'";
+  return separators
+    .split('|')
+    .map((separator) => `\\d{1,3}(${separator}\\d{3}){1,4}`)
+    .join('|');
+}
+
+const isMissing = (raw: string) => `lower(${raw}) IN (${sqlList(MISSING)})`;
+
+function plainNumber(
+  raw: string,
+  decimal: '.' | ',',
+): { pattern: string; matches: string; value: string } {
+  const pattern =
+    decimal === '.' ? '[+-]?(\\d{1,15}(\\.\\d*)?|\\.\\d+)' : '[+-]?(\\d{1,15}(,\\d*)?|,\\d+)';
+  const normalised = decimal === '.' ? raw : `replace(${raw}, ',', '.')`;
+  return {
+    pattern,
+    matches: `regexp_full_match(${raw}, '${pattern}')`,
+    value: `CAST(${normalised} AS DOUBLE)`,
+  };
+}
+
+function utcMinuteOrSecond(raw: string): string {
+  const seconds = `CASE WHEN substr(${raw}, 17, 1) = ':' THEN substr(${raw}, 17, 3) ELSE ':00' END`;
+  return `try_strptime(left(${raw}, 10) || ' ' || substr(${raw}, 12, 5) || ${seconds}, '%Y-%m-%d %H:%M:%S')`;
+}
+
+/** The TIMESTAMP (UTC) of a cell matching ISO_TIME, NULL when the date or time does not exist. */
+function isoTime(raw: string): string {
+  const parts = `regexp_extract(${raw}, ${sqlString(ISO_TIME)}, ['y', 'mo', 'd', 'h', 'mi', 's', 'f', 'z'], 'i')`;
+  return `list_transform([${parts}], p -> CASE
+    WHEN coalesce(nullif(p.h, ''), '0')::INT > 23 OR coalesce(nullif(p.mi, ''), '0')::INT > 59
+      OR coalesce(nullif(p.s, ''), '0')::INT > 59
+      OR (p.z NOT IN ('', 'Z', 'z') AND (substr(p.z, 2, 2)::INT > 23 OR right(p.z, 2)::INT > 59))
+    THEN NULL
+    ELSE try_strptime(p.y || '-' || p.mo || '-' || p.d || ' ' || coalesce(nullif(p.h, ''), '00') || ':'
+        || coalesce(nullif(p.mi, ''), '00') || ':' || coalesce(nullif(p.s, ''), '00'), '%Y-%m-%d %H:%M:%S')
+      + to_milliseconds(rpad(left(p.f, 3), 3, '0')::INT)
+      - CASE WHEN p.z IN ('', 'Z', 'z') THEN INTERVAL 0 MINUTE
+          ELSE to_minutes((CASE WHEN left(p.z, 1) = '-' THEN -1 ELSE 1 END)
+            * (substr(p.z, 2, 2)::INT * 60 + right(p.z, 2)::INT)) END
+    END)[1]`;
+}
+
+/** SQL of platformOfSource: the network a traffic source names, NULL when it is not social. */
+export function platformOfSourceSql(source: string): string {
+  const name = `split_part(regexp_replace(lower(${trimmedCell(source)}), '^www\\.', ''), ' / ', 1)`;
+  const normalised = trimmedCell(name);
+  const cases = [...PLATFORM_BY_SOURCE]
+    .map(([name, platform]) => `WHEN ${sqlString(name)} THEN ${sqlString(platform)}`)
+    .join(' ');
+  return `coalesce(CASE ${normalised} ${cases} END, CASE 'www.' || ${normalised} ${cases} END)`;
+}
