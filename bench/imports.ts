@@ -45,7 +45,7 @@ async function writeLines(path: string, lines: Iterable<string>): Promise<void> 
   await new Promise<void>((resolve) => out.once('finish', () => resolve()));
 }
 
-function* xRows(count: number): Iterable<string> {
+export function* xRows(count: number): Iterable<string> {
   const random = seeded(42);
   yield X_HEADER;
   const start = Date.UTC(2023, 0, 1);
@@ -76,7 +76,7 @@ function* xRows(count: number): Iterable<string> {
   }
 }
 
-function* ga4Rows(count: number): Iterable<string> {
+export function* ga4Rows(count: number): Iterable<string> {
   const random = seeded(7);
   yield* GA4_PREAMBLE;
   yield GA4_HEADER;
@@ -113,7 +113,7 @@ function* ga4Rows(count: number): Iterable<string> {
   }
 }
 
-async function exportFile(name: string, lines: Iterable<string>): Promise<string> {
+export async function exportFile(name: string, lines: Iterable<string>): Promise<string> {
   const path = join(tmpdir(), `cadran-bench-${ROWS}-${name}`);
   if (!existsSync(path)) await writeLines(path, lines);
   return path;
@@ -122,12 +122,14 @@ async function exportFile(name: string, lines: Iterable<string>): Promise<string
 async function timeImport(path: string) {
   const folder = mkdtempSync(join(tmpdir(), 'cadran-bench-import-'));
   let run = 0;
+  let reader = '';
   const timing = await time(
     `import ${path.split('/').pop()}`,
     async () => {
       const store = await openStore(join(folder, `run${run++}.duckdb`));
       try {
-        await importPath(store, path);
+        const [summary] = await importPath(store, path);
+        reader = summary.reader ?? '';
       } finally {
         store.close();
       }
@@ -135,7 +137,7 @@ async function timeImport(path: string) {
     RUNS,
   );
   rmSync(folder, { recursive: true, force: true });
-  return timing;
+  return { ...timing, reader };
 }
 
 async function timeDuckDbFloor(path: string, skip: number) {
@@ -174,6 +176,7 @@ export async function benchImports(): Promise<void> {
     const rowsPerSecond = ROWS / (imported.median_ms / 1000);
     rows.push({
       export: file.name,
+      reader: imported.reader,
       mb: statSync(file.path).size / 1e6,
       median_ms: imported.median_ms,
       rows_per_s: Math.round(rowsPerSecond),
