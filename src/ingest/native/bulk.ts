@@ -12,7 +12,7 @@ import type { ExportSummary, ImportProgress } from './import.ts';
 import type { CsvFile } from './read-csv.ts';
 import { sqlString, StagedRow, trimmedCell } from './staged-row.ts';
 
-/** The rows a format makes of a staged file, in SQL. */
+/** The rows a format makes of a file DuckDB reads, in SQL. */
 export interface BulkPlan {
   /** Columns computed once per record, in order: one may use those before it by name. */
   columns: Record<string, string>;
@@ -24,7 +24,6 @@ export interface BulkPlan {
   day?: string;
 }
 
-const STAGED = 'cadran_staged';
 /** The computed columns of every record, which BulkPlan.tables read (their `from` may name it). */
 export const MAPPED = 'cadran_mapped';
 const EXTRAS = 'cadran_extras';
@@ -32,7 +31,7 @@ const DOUBTFUL = 'cadran_doubtful';
 const BLANK = 'cadran_blank';
 const TOTAL = 'cadran_total';
 
-/** What mapStaged adds to a plan's columns: SQL over the staged record. */
+/** What mapFile adds to a plan's columns: SQL over the record read from the file. */
 interface MappedShape {
   extras: string;
   doubtful: string;
@@ -40,7 +39,7 @@ interface MappedShape {
   width: number;
 }
 
-/** Thrown to drop what was staged, roll back, and let the row reader read the file. */
+/** Thrown to drop what was mapped, roll back, and let the row reader read the file. */
 class NeedsRowReader extends Error {}
 
 function readCsvSql(csv: CsvFile): string {
@@ -51,24 +50,21 @@ function readCsvSql(csv: CsvFile): string {
     auto_detect = false, strict_mode = true, null_padding = false, encoding = 'utf-8')`;
 }
 
-async function stage(tx: Queryable, csv: CsvFile): Promise<void> {
-  try {
-    await tx.run(`CREATE OR REPLACE TEMP TABLE ${STAGED} AS ${readCsvSql(csv)}`);
-  } catch {
-    throw new NeedsRowReader();
-  }
-}
-
 /**
- * Maps every staged record in one pass, flagging the records the SQL cannot vouch for, the blank
+ * Reads the file and maps every record in one pass, flagging the records the SQL cannot vouch for, the blank
  * ones (the row reader skips or stops at them) and the totals rows; throws NeedsRowReader when any
- * record is doubtful or blank, when there is none, or when DuckDB refuses a value.
+ * record is doubtful or blank, when there is none, or when DuckDB refuses the file or a value.
  */
-async function mapStaged(tx: Queryable, plan: BulkPlan, shape: MappedShape): Promise<number> {
+async function mapFile(
+  tx: Queryable,
+  csv: CsvFile,
+  plan: BulkPlan,
+  shape: MappedShape,
+): Promise<number> {
   // One projection per computed column: a column named in a later one is read, not recomputed.
   const computed = Object.entries(plan.columns).reduce(
     (from, [name, sql]) => `(SELECT *, ${sql} AS "${name}" FROM ${from})`,
-    STAGED,
+    `(${readCsvSql(csv)})`,
   );
   const flags = [
     `${shape.extras} AS ${EXTRAS}`,
@@ -142,7 +138,7 @@ export function canLandInBulk(csv: CsvFile, format: NativeFormat): boolean {
 
 /**
  * Imports a CSV export through DuckDB, in one transaction; returns null, having changed nothing,
- * when the row reader must read the file instead. The file is staged and mapped into temp tables
+ * when the row reader must read the file instead. The file is read and mapped into a temp table
  * before the transaction opens (see Store.exclusive); only the landing is transactional.
  */
 export async function importInBulk(
@@ -163,16 +159,17 @@ export async function importInBulk(
     isTotal: totalRowSql(format, context),
     width: csv.header.length,
   };
-  let bytes = 0;
-  const scanning = scanFile(csv.path, csv.headerLine, Boolean(format.firstTableOnly), (count) => {
-    bytes += count;
-    onProgress?.({ file: csv.file, rows: 0, bytes, totalBytes: csv.size });
-  });
+  // The scan reads the file beside DuckDB: its lines stand for the records read so far.
+  const scanning = scanFile(
+    csv.path,
+    csv.headerLine,
+    Boolean(format.firstTableOnly),
+    (bytes, lines) => onProgress?.({ file: csv.file, rows: lines, bytes, totalBytes: csv.size }),
+  );
   try {
     return await store.exclusive(async (writer) => {
       try {
-        await stage(writer, csv);
-        const rows = await mapStaged(writer, plan, shape);
+        const rows = await mapFile(writer, csv, plan, shape);
         const scan = await scanning;
         if (scan.textAfterBlankLine) throw new NeedsRowReader();
         const summary = await writer.transaction((tx) =>
@@ -181,7 +178,6 @@ export async function importInBulk(
         onProgress?.({ file: csv.file, rows, bytes: csv.size, totalBytes: csv.size });
         return summary;
       } finally {
-        await writer.run(`DROP TABLE IF EXISTS ${STAGED}`);
         await writer.run(`DROP TABLE IF EXISTS ${MAPPED}`);
       }
     });
