@@ -15,6 +15,8 @@ type WithStore = <T>(work: (store: Store) => Promise<T>) => Promise<T>;
 const print = (text: string): void => void process.stdout.write(`${text}\n`);
 const FORMAT_NAMES = [...NATIVE_FORMATS.map((format) => format.name), 'cadran-csv'];
 
+const READER_NAMES = { bulk: 'read in bulk by DuckDB', rows: 'read row by row' };
+
 function describeImport(summary: FileSummary): string {
   const tables = summary.tables
     ? Object.entries(summary.tables)
@@ -23,7 +25,8 @@ function describeImport(summary: FileSummary): string {
     : `${summary.rows} ${summary.table}`;
   const label = summary.label ? ` — ${summary.label}` : '';
   const replaced = summary.replaced ? `, ${summary.replaced} replaced` : '';
-  return `${summary.file}: format ${summary.format}${label}\n  ${summary.rows} rows (${tables})${replaced}, import ${summary.importId.slice(0, 8)}`;
+  const reader = summary.reader ? `, ${READER_NAMES[summary.reader]}` : '';
+  return `${summary.file}: format ${summary.format}${label}\n  ${summary.rows} rows (${tables})${replaced}${reader}, import ${summary.importId.slice(0, 8)}`;
 }
 
 /** A progress line on stderr, redrawn in place; only when stderr is a terminal. */
