@@ -10,7 +10,7 @@ import { scanFile } from './file-scan.ts';
 import type { CoveredRange, FileContext, NativeFormat } from './format.ts';
 import type { ExportSummary, ImportProgress } from './import.ts';
 import type { CsvFile } from './read-csv.ts';
-import { sqlString, StagedRow, trimmedCell } from './staged-row.ts';
+import { sqlString, StagedRow, trimmedCells } from './staged-row.ts';
 
 /** The rows a format makes of a file DuckDB reads, in SQL. */
 export interface BulkPlan {
@@ -44,10 +44,10 @@ class NeedsRowReader extends Error {}
 
 function readCsvSql(csv: CsvFile): string {
   const columns = csv.header.map((_, position) => `'c${position}': 'VARCHAR'`).join(', ');
-  const cells = csv.header.map((_, position) => `${trimmedCell(`c${position}`)} AS c${position}`);
-  return `SELECT ${cells.join(', ')} FROM read_csv(${sqlString(csv.path)}, header = false, skip = ${csv.headerLine},
+  const read = `read_csv(${sqlString(csv.path)}, header = false, skip = ${csv.headerLine},
     delim = ${sqlString(csv.separator)}, quote = '"', escape = '"', columns = {${columns}},
     auto_detect = false, strict_mode = true, null_padding = false, encoding = 'utf-8')`;
+  return trimmedCells(csv.header.length, read);
 }
 
 /**

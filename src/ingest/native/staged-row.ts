@@ -12,6 +12,7 @@ const CONTROL = '[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]';
 const FORMULA = `^(=${SPACE}*[A-Za-z_.]+${SPACE}*[(|!]|[=+\\-@]${NOT_SPACE}*\\|)`;
 const MISSING = ['', '-', '--', '—', 'n/a', 'na', 'null', 'none'];
 const PLAIN_COUNT = '\\d{1,15}';
+const JSON_INTEGER = '0|[1-9]\\d{0,14}';
 // Texts are at most 100 000 UTF-16 units: beyond half of that in code points, the row reader decides.
 const SURE_TEXT_LENGTH = 50_000;
 const ISO_TIME = `(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?)?${SPACE}*(Z|[+-]\\d{2}:?\\d{2})?`;
@@ -105,8 +106,12 @@ export class StagedRow {
         `${plain.pattern}|-`,
         `NOT (${plain.matches} OR ${isMissing(raw)}) AND regexp_matches(${raw}, '\\d')`,
       );
+      const key = sqlString(`${JSON.stringify(name)}:`);
       const json = `CASE WHEN regexp_full_match(${raw}, '${PLAIN_COUNT}') THEN CAST(CAST(${raw} AS BIGINT) AS VARCHAR) ELSE CAST(${plain.value} AS VARCHAR) END`;
-      return `CASE WHEN ${plain.matches} THEN ${sqlString(`${JSON.stringify(name)}:`)} || ${json} END`;
+      // Empty cells and whole numbers written as JSON writes them are the usual: no cast for them.
+      return `CASE WHEN ${raw} IN ('', '-') THEN NULL
+        WHEN regexp_full_match(${raw}, '${JSON_INTEGER}') THEN ${key} || ${raw}
+        WHEN ${plain.matches} THEN ${key} || ${json} END`;
     });
     if (members.length === 0) return 'NULL';
     return `'{' || nullif(concat_ws(',', ${members.join(', ')}), '') || '}'`;
@@ -148,18 +153,28 @@ export class StagedRow {
   }
 }
 
-/** A staged cell, already trimmed (see trimmedCell). */
-const rawCell = (position: number): string => `c${position}`;
-
 /**
- * SQL of a cell as the row reader sees it: '' when absent, trimmed of JavaScript's spaces. DuckDB's
- * trim() with a set of characters is slow (seconds per million cells); a regex guard is not.
+ * SQL of a record's cells c0…c(width-1) as the row reader sees them, read from `from`: '' when
+ * absent, trimmed of JavaScript's spaces. DuckDB's trim() with a set of characters costs seconds per
+ * million cells, and a regex per cell about a second; one regex per record, over its cells joined by
+ * a character no space is, tells the records that need trimming (few) from those that do not.
  */
-export function trimmedCell(cell: string): string {
-  const edge = `^${SPACE}|${SPACE}$`;
-  return `CASE WHEN ${cell} IS NULL THEN '' WHEN regexp_matches(${cell}, ${sqlString(edge)})
-    THEN regexp_replace(${cell}, ${sqlString(`^${SPACE}+|${SPACE}+$`)}, '', 'g') ELSE ${cell} END`;
+export function trimmedCells(width: number, from: string): string {
+  const cells = Array.from({ length: width }, (_, position) => `coalesce(c${position}, '')`);
+  const spaceAtAnEdge = `(^|\\x1f)${SPACE}|${SPACE}(\\x1f|$)`;
+  const flagged = `SELECT *, regexp_matches(concat_ws(chr(31), ${cells.join(', ')}), ${sqlString(spaceAtAnEdge)}) AS cadran_edges FROM ${from}`;
+  const trimmed = cells.map(
+    (cell, position) =>
+      `CASE WHEN cadran_edges THEN ${trimSpaces(cell)} ELSE ${cell} END AS c${position}`,
+  );
+  return `SELECT ${trimmed.join(', ')} FROM (${flagged})`;
 }
+
+const trimSpaces = (text: string) =>
+  `regexp_replace(${text}, ${sqlString(`^${SPACE}+|${SPACE}+$`)}, '', 'g')`;
+
+/** A cell of the record, already trimmed (see trimmedCells). */
+const rawCell = (position: number): string => `c${position}`;
 
 /** 1,234,567 (or 1 234 567) where "." is the decimal mark; 1 234 567 or 1.234.567 where it is ",". */
 function groupedCount(decimal: '.' | ','): string {
@@ -213,8 +228,8 @@ function isoTime(raw: string): string {
 
 /** SQL of platformOfSource: the network a traffic source names, NULL when it is not social. */
 export function platformOfSourceSql(source: string): string {
-  const name = `split_part(regexp_replace(lower(${trimmedCell(source)}), '^www\\.', ''), ' / ', 1)`;
-  const normalised = trimmedCell(name);
+  const name = `split_part(regexp_replace(lower(${trimSpaces(`coalesce(${source}, '')`)}), '^www\\.', ''), ' / ', 1)`;
+  const normalised = trimSpaces(name);
   const cases = [...PLATFORM_BY_SOURCE]
     .map(([name, platform]) => `WHEN ${sqlString(name)} THEN ${sqlString(platform)}`)
     .join(' ');

@@ -103,7 +103,7 @@ describe('X exports read in bulk hold what the row reader reads', () => {
         '0',
         '-',
       ]),
-      xRow('103', '2025-03-03', '  espaces autour  ', [
+      xRow(' 103\u00a0', '2025-03-03', '  espaces autour  ', [
         '1 500',
         '140',
         '',
@@ -113,7 +113,7 @@ describe('X exports read in bulk hold what the row reader reads', () => {
         '45',
         '0',
         '0',
-        '1500',
+        '\t1500 ',
       ]),
       xRow('101', '2025-03-01 09:30 +0200', 'Premier post, mis à jour', [
         '1,300',
@@ -146,6 +146,11 @@ describe('X exports read in bulk hold what the row reader reads', () => {
       published_at: '2025-03-02T23:59:59.987Z',
       account_id: 'x:lumen_paris',
     });
+    // Cells are trimmed as JavaScript trims them, in the first and the last column too.
+    const [spaced] = await bulk.all("SELECT text FROM posts WHERE post_id = 'x:103'");
+    expect(spaced.text).toBe('espaces autour');
+    const [extras] = await bulk.all("SELECT metrics FROM extra_metrics WHERE entity_key = 'x:103'");
+    expect(JSON.parse(String(extras.metrics))).toMatchObject({ 'promoted impressions': 1500 });
   });
 
   it('hands the file to the row reader when a cell has a form the SQL does not read', async () => {

@@ -128,7 +128,7 @@ function bulkReport(row: StagedRow, context: FileContext): BulkPlan | null {
       },
       {
         table: 'conversions',
-        from: `(SELECT *, unnest(range(1, "conversion_count" + 1)) AS ordinal FROM ${MAPPED})`,
+        from: `(SELECT *, unnest(range(1, "conversion_count" + 1)) AS ordinal FROM ${MAPPED} WHERE "conversion_count" > 0)`,
         columns: {
           conversion_id: `'ga4:' || "session_key" || ':' || ordinal`,
           occurred_at: 'CAST("day" AS TIMESTAMP)',
