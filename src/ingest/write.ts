@@ -74,14 +74,16 @@ export async function mergeImport(
   tx: Transaction,
   table: Table,
   importId: string,
+  { keysAreUnique = false }: { keysAreUnique?: boolean } = {},
 ): Promise<number> {
   const name = quote(table.name);
   const key = table.key.map(quote).join(', ');
-  await tx.run(
-    `DELETE FROM ${name} WHERE import_id = $1
-     AND rowid NOT IN (SELECT max(rowid) FROM ${name} WHERE import_id = $1 GROUP BY ${key})`,
-    [importId],
-  );
+  if (!keysAreUnique)
+    await tx.run(
+      `DELETE FROM ${name} WHERE import_id = $1
+       AND rowid NOT IN (SELECT max(rowid) FROM ${name} WHERE import_id = $1 GROUP BY ${key})`,
+      [importId],
+    );
   const matches = table.key
     .map((column) => `s.${quote(column)} IS NOT DISTINCT FROM t.${quote(column)}`)
     .join(' AND ');

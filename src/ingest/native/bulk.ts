@@ -20,6 +20,11 @@ export interface BulkPlan {
   tables: { table: string; columns: Record<string, string>; from?: string }[];
   /** The row the file's other numeric columns belong to, as SQL over the computed columns. */
   extras: { table: string; entityKey: string; platform: string };
+  /**
+   * SQL over the computed columns that two records share whenever their rows share a key in any
+   * table: when no two records share it, the landed rows need no deduplication.
+   */
+  recordKey: string;
   /** Computed column holding each record's day, when the import covers days (see afterLanding). */
   day?: string;
 }
@@ -60,7 +65,7 @@ async function mapFile(
   csv: CsvFile,
   plan: BulkPlan,
   shape: MappedShape,
-): Promise<number> {
+): Promise<{ records: number; keysAreUnique: boolean }> {
   // One projection per computed column: a column named in a later one is read, not recomputed.
   const computed = Object.entries(plan.columns).reduce(
     (from, [name, sql]) => `(SELECT *, ${sql} AS "${name}" FROM ${from})`,
@@ -83,14 +88,15 @@ async function mapFile(
     `SELECT count(*) FILTER (WHERE ${BLANK}) AS blank,
        count(*) FILTER (WHERE NOT ${TOTAL} AND ${DOUBTFUL}) AS doubtful,
        count(*) FILTER (WHERE NOT ${TOTAL}) AS records,
-       count(*) FILTER (WHERE ${TOTAL}) AS totals
+       count(*) FILTER (WHERE ${TOTAL}) AS totals,
+       count(DISTINCT ${plan.recordKey}) FILTER (WHERE NOT ${TOTAL}) AS keys
      FROM ${MAPPED}`,
   );
   const records = Number(check.records);
   if (Number(check.blank) > 0 || Number(check.doubtful) > 0 || records === 0)
     throw new NeedsRowReader();
   if (Number(check.totals) > 0) await tx.run(`DELETE FROM ${MAPPED} WHERE ${TOTAL}`);
-  return records;
+  return { records, keysAreUnique: Number(check.keys) === records };
 }
 
 async function countOf(tx: Transaction, table: string, importId: string): Promise<number> {
@@ -169,11 +175,11 @@ export async function importInBulk(
   try {
     return await store.exclusive(async (writer) => {
       try {
-        const rows = await mapFile(writer, csv, plan, shape);
+        const { records: rows, keysAreUnique } = await mapFile(writer, csv, plan, shape);
         const scan = await scanning;
         if (scan.textAfterBlankLine) throw new NeedsRowReader();
         const summary = await writer.transaction((tx) =>
-          land(tx, plan, { format, context, rows, hash: scan.hash, reportRange }),
+          land(tx, plan, { format, context, rows, keysAreUnique, hash: scan.hash, reportRange }),
         );
         onProgress?.({ file: csv.file, rows, bytes: csv.size, totalBytes: csv.size });
         return summary;
@@ -199,19 +205,21 @@ interface Landing {
   format: NativeFormat;
   context: FileContext;
   rows: number;
+  /** No two records share the plan's recordKey. */
+  keysAreUnique: boolean;
   hash: string;
   reportRange: CoveredRange | null;
 }
 
 /** Writes the mapped records, replaces what they supersede and records the import. */
 async function land(tx: Transaction, plan: BulkPlan, landing: Landing): Promise<ExportSummary> {
-  const { format, context, rows, hash, reportRange } = landing;
+  const { format, context, rows, keysAreUnique, hash, reportRange } = landing;
   const importId = randomUUID();
   const { written, extras } = await landPlan(tx, plan, format, importId);
   const covered = await coveredDays(tx, plan);
   let replaced = 0;
   for (const table of written.keys())
-    replaced += await mergeImport(tx, tableByName(table)!, importId);
+    replaced += await mergeImport(tx, tableByName(table)!, importId, { keysAreUnique });
   replaced += (await format.afterLanding?.(tx, importId, reportRange ?? covered)) ?? 0;
   const tables = Object.fromEntries(written);
   const summary: ExportSummary = {

@@ -350,6 +350,25 @@ describe('GA4 reports read in bulk hold what the row reader reads', () => {
     ]);
   });
 
+  it('a session repeated in the report keeps its last row, in every table', async () => {
+    const rows = [
+      '20250301,instagram / social,printemps,120,100,80,0.6667,2,0',
+      '20250301,t.co / referral,(not set),10,9,5,0.5,0,0',
+      '20250301,instagram / social,printemps,150,130,90,0.6,1,0',
+    ];
+    const { summaries, bulk } = await importBothWays(
+      file('ga4_repeated.csv', `${GA4_PREAMBLE}${GA4_HEADER}\n${rows.join('\n')}\n`),
+    );
+    expect(summaries[0].reader).toBe('bulk');
+    const sessions = await bulk.all("SELECT sessions FROM web_sessions WHERE source = 'instagram'");
+    expect(sessions).toEqual([{ sessions: 150 }]);
+    const [{ leads }] = await bulk.all(
+      "SELECT count(*) AS leads FROM conversions WHERE platform = 'instagram'",
+    );
+    // As the row reader does: the last row replaces conversion 1; the first row's conversion 2 stays.
+    expect(Number(leads)).toBe(2);
+  });
+
   it('a second table after a blank line is left to the row reader, which reads only the first', async () => {
     const second =
       '\n# ----------------------------------------\nDate,Session source / medium,Session campaign,Sessions,Total users,Engaged sessions,Engagement rate,Key events,Total revenue\n20250305,t.co / referral,x,1,1,1,1,0,0\n';

@@ -143,6 +143,7 @@ function bulkReport(row: StagedRow, context: FileContext): BulkPlan | null {
       },
     ],
     extras: { table: 'web_sessions', entityKey: '"session_key"', platform: '"platform"' },
+    recordKey: '"session_key"',
     day: '"day"',
   };
 }

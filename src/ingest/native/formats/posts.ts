@@ -124,6 +124,7 @@ export function bulkPost(row: StagedRow, identity: PostIdentitySql): BulkPlan {
       },
     ],
     extras: { table: 'post_metrics', entityKey: '"post_id"', platform },
+    recordKey: '"post_id"',
   };
 }
 
