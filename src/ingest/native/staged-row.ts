@@ -25,7 +25,10 @@ export const sqlString = (text: string): string => `'${text.replaceAll("'", "''"
 const sqlList = (values: readonly string[]) => values.map(sqlString).join(', ');
 
 export class StagedRow {
-  /** SQL conditions true for a record the row reader must read instead (see doubtful). */
+  /**
+   * SQL conditions true for a record the row reader must read instead (see doubtful); they may name
+   * the plan's computed columns.
+   */
   readonly doubts: string[] = [];
   /** Doubts about numeric cells, checked only when a record's cells are not all in a plain form. */
   private readonly cellDoubts: string[] = [];

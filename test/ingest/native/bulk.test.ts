@@ -369,6 +369,23 @@ describe('GA4 reports read in bulk hold what the row reader reads', () => {
     expect(Number(leads)).toBe(2);
   });
 
+  it('a negative revenue or too many key events is refused by the row reader, and nothing lands', async () => {
+    const store = await tempStore();
+    opened.push(store);
+    const good = '20250301,instagram / social,printemps,120,100,80,0.6667,2,10';
+    for (const [bad, column] of [
+      ['20250302,t.co / referral,(not set),10,9,5,0.5,0,-3.5', 'Total revenue'],
+      ['20250302,t.co / referral,(not set),10,9,5,0.5,100001,0', 'Key events'],
+    ]) {
+      const error = await importPath(
+        store,
+        file('ga4_bad.csv', `${GA4_PREAMBLE}${GA4_HEADER}\n${good}\n${bad}\n`),
+      ).catch((caught: unknown) => caught);
+      expect((error as InputError).location).toMatchObject({ line: 10, column });
+    }
+    expect(await tableCounts(store)).toMatchObject({ web_sessions: 0, conversions: 0, imports: 0 });
+  });
+
   it('a second table after a blank line is left to the row reader, which reads only the first', async () => {
     const second =
       '\n# ----------------------------------------\nDate,Session source / medium,Session campaign,Sessions,Total users,Engaged sessions,Engagement rate,Key events,Total revenue\n20250305,t.co / referral,x,1,1,1,1,0,0\n';

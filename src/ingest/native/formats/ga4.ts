@@ -89,7 +89,9 @@ function bulkReport(row: StagedRow, context: FileContext): BulkPlan | null {
   const events = row.has('key_events')
     ? `CAST(floor(coalesce(${row.number('key_events')}, 0) + 0.5) AS BIGINT)`
     : '0';
-  row.doubts.push(`(${revenue} < 0 OR ${events} < 0 OR ${events} > ${MAX_KEY_EVENTS_PER_ROW})`);
+  row.doubts.push(
+    `("revenue" < 0 OR "key_events" < 0 OR "key_events" > ${MAX_KEY_EVENTS_PER_ROW})`,
+  );
   const optionalCount = (field: string) => (row.has(field) ? row.count(field) : 'NULL');
   const isPurchase = `coalesce("revenue", 0) <> 0`;
   return {
