@@ -33,12 +33,15 @@ function describeImport(summary: FileSummary): string {
 function progressBar(): ((progress: ImportProgress) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
   const started = performance.now();
-  return ({ file, rows, bytes, totalBytes }) => {
+  return ({ file, rows, bytes, totalBytes, landing }) => {
     const share = totalBytes ? bytes / totalBytes : 0;
     const filled = Math.round(share * 30);
     const rate = rows / Math.max(0.001, (performance.now() - started) / 1000);
+    const status = landing
+      ? `${rows.toLocaleString('en-US')} rows read, checking and writing them`
+      : `${rows.toLocaleString('en-US')} rows ${Math.round(rate).toLocaleString('en-US')} rows/s`;
     process.stderr.write(
-      `\r${file} [${'#'.repeat(filled)}${'.'.repeat(30 - filled)}] ${Math.round(share * 100)} % ${rows.toLocaleString('en-US')} rows ${Math.round(rate).toLocaleString('en-US')} rows/s`,
+      `\r${file} [${'#'.repeat(filled)}${'.'.repeat(30 - filled)}] ${Math.round(share * 100)} % ${status}\x1b[K`,
     );
   };
 }

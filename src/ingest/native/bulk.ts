@@ -177,6 +177,13 @@ export async function importInBulk(
       try {
         const { records: rows, keysAreUnique } = await mapFile(writer, csv, plan, shape);
         const scan = await scanning;
+        onProgress?.({
+          file: csv.file,
+          rows: scan.lines,
+          bytes: csv.size,
+          totalBytes: csv.size,
+          landing: true,
+        });
         if (scan.textAfterBlankLine) throw new NeedsRowReader();
         const summary = await writer.transaction((tx) =>
           land(tx, plan, { format, context, rows, keysAreUnique, hash: scan.hash, reportRange }),

@@ -19,6 +19,8 @@ export interface ImportProgress {
   rows: number;
   bytes: number;
   totalBytes: number;
+  /** The file is read and its rows are being checked and written (bulk reads, see bulk.ts). */
+  landing?: boolean;
 }
 
 export interface ExportOptions {

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importPath, type FileSummary } from '../../../src/ingest/index.ts';
+import { importPath, type FileSummary, type ImportProgress } from '../../../src/ingest/index.ts';
 import { InputError } from '../../../src/model/index.ts';
 import type { Store } from '../../../src/store/index.ts';
 import { tableCounts, tempStore } from '../../helpers.ts';
@@ -263,6 +263,29 @@ describe('X exports read in bulk hold what the row reader reads', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).location).toMatchObject({ line: 3 });
     expect(await tableCounts(store)).toMatchObject({ posts: 0, imports: 0 });
+  });
+
+  it('reports the lines read, then that it is landing, then the records landed', async () => {
+    const store = await tempStore();
+    opened.push(store);
+    const counts = ['100', '9', '0.09', '1', '2', '3', '4', '0', '0', '-'];
+    const lines = [
+      X_HEADER,
+      xRow('701', '2025-03-05 10:00 +0000', 'Un texte\nsur deux lignes', counts),
+      xRow('702', '2025-03-05 11:00 +0000', 'Deux', counts),
+    ];
+    const seen: ImportProgress[] = [];
+    const [summary] = await importPath(
+      store,
+      file('tweet_activity_metrics_progress.csv', `${lines.join('\n')}\n`),
+      { onProgress: (progress) => seen.push(progress) },
+    );
+    expect(summary.reader).toBe('bulk');
+    // Three line breaks after the header for two records: lines stand for records until the end.
+    expect(seen.at(-2)).toMatchObject({ rows: 3, landing: true });
+    expect(seen.at(-1)).toMatchObject({ rows: 2 });
+    expect(seen.at(-1)!.landing).toBeUndefined();
+    expect(seen.at(-1)!.bytes).toBe(seen.at(-1)!.totalBytes);
   });
 
   it('leaves no scratch table behind, whether the file was read in bulk or handed back', async () => {
