@@ -56,6 +56,22 @@ function readCsvSql(csv: CsvFile): string {
 }
 
 /**
+ * The computed columns in layers, each reading only the cells and the layers below it: a column
+ * named in another is computed once and read, not inlined and recomputed.
+ */
+function layersOf(columns: Record<string, string>): [string, string][][] {
+  const depth = new Map<string, number>();
+  for (const [name, sql] of Object.entries(columns)) {
+    const below = [...depth].filter(([other]) => sql.includes(`"${other}"`));
+    depth.set(name, Math.max(-1, ...below.map(([, level]) => level)) + 1);
+  }
+  const layers: [string, string][][] = [];
+  for (const [name, sql] of Object.entries(columns))
+    (layers[depth.get(name)!] ??= []).push([name, sql]);
+  return layers;
+}
+
+/**
  * Reads the file and maps every record in one pass, flagging the records the SQL cannot vouch for, the blank
  * ones (the row reader skips or stops at them) and the totals rows; throws NeedsRowReader when any
  * record is doubtful or blank, when there is none, or when DuckDB refuses the file or a value.
@@ -66,9 +82,9 @@ async function mapFile(
   plan: BulkPlan,
   shape: MappedShape,
 ): Promise<{ records: number; keysAreUnique: boolean }> {
-  // One projection per computed column: a column named in a later one is read, not recomputed.
-  const computed = Object.entries(plan.columns).reduce(
-    (from, [name, sql]) => `(SELECT *, ${sql} AS "${name}" FROM ${from})`,
+  const computed = layersOf(plan.columns).reduce(
+    (from, layer) =>
+      `(SELECT *, ${layer.map(([name, sql]) => `${sql} AS "${name}"`).join(', ')} FROM ${from})`,
     `(${readCsvSql(csv)})`,
   );
   const flags = [
