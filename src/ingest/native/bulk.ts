@@ -115,33 +115,32 @@ async function mapFile(
   return { records, keysAreUnique: Number(check.keys) === records };
 }
 
-async function countOf(tx: Transaction, table: string, importId: string): Promise<number> {
-  const [{ rows }] = await tx.all(`SELECT count(*) AS rows FROM "${table}" WHERE import_id = $1`, [
-    importId,
-  ]);
-  return Number(rows);
+/** Runs an INSERT and returns how many rows it wrote (DuckDB answers it with a Count). */
+async function insertCount(tx: Transaction, sql: string, params: string[]): Promise<number> {
+  const [{ Count }] = await tx.all(sql, params);
+  return Number(Count);
 }
 
 async function landPlan(tx: Transaction, plan: BulkPlan, format: NativeFormat, importId: string) {
   const written = new Map<string, number>();
   for (const { table, columns, from } of plan.tables) {
     const names = Object.keys(columns).map((name) => `"${name}"`);
-    await tx.run(
+    const rows = await insertCount(
+      tx,
       `INSERT INTO "${table}" (${names.join(', ')}, import_id)
        SELECT ${Object.values(columns).join(', ')}, $1 FROM ${from ?? MAPPED}`,
       [importId],
     );
-    const rows = await countOf(tx, table, importId);
     if (rows > 0) written.set(table, rows);
   }
   const { table, entityKey, platform } = plan.extras;
-  await tx.run(
+  const extras = await insertCount(
+    tx,
     `INSERT INTO extra_metrics (table_name, format, entity_key, platform, metrics, import_id)
      SELECT ${sqlString(table)}, ${sqlString(format.name)}, ${entityKey}, ${platform}, ${EXTRAS}, $1
      FROM ${MAPPED} WHERE ${EXTRAS} IS NOT NULL`,
     [importId],
   );
-  const extras = await countOf(tx, 'extra_metrics', importId);
   if (extras > 0) written.set('extra_metrics', extras);
   return { written, extras };
 }
@@ -178,7 +177,7 @@ export async function importInBulk(
   const shape: MappedShape = {
     extras: row.extras(extraColumns(format, csv.header, positions)),
     doubtful: row.doubtful(),
-    isTotal: totalRowSql(format, context),
+    isTotal: StagedRow.isTotal(format.totalRows ?? []),
     width: csv.header.length,
   };
   // The scan reads the file beside DuckDB: its lines stand for the records read so far.
@@ -215,13 +214,6 @@ export async function importInBulk(
     if (error instanceof NeedsRowReader) return null;
     throw error;
   }
-}
-
-function totalRowSql(format: NativeFormat, context: FileContext): string {
-  const totals = format.totalRows ?? [];
-  if (totals.length === 0) return 'false';
-  const first = new StagedRow(new Map([['first', 0]]), context).raw('first');
-  return `lower(${first}) IN (${totals.map(sqlString).join(', ')})`;
 }
 
 interface Landing {

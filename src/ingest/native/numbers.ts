@@ -7,7 +7,16 @@ export class NotANumber {
 }
 
 const PLAIN_COUNT = /^\d{1,15}$/;
-const MISSING = new Set(['', '-', '--', '—', 'n/a', 'na', 'null', 'none']);
+export const MISSING: ReadonlySet<string> = new Set([
+  '',
+  '-',
+  '--',
+  '—',
+  'n/a',
+  'na',
+  'null',
+  'none',
+]);
 // Spaces a locale puts between thousands: space, no-break space, narrow no-break space, apostrophe.
 const GROUP_SPACES = /[\s\u00a0\u202f\u2009']/g;
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;

@@ -3,6 +3,7 @@
 // doubt anywhere sends the whole file to the row reader, which reads or refuses it with its line.
 import { PLATFORM_BY_SOURCE } from '../../model/index.ts';
 import type { FileContext } from './format.ts';
+import { MISSING } from './numbers.ts';
 
 /** What String.prototype.trim and a JavaScript \s take for space. */
 const JS_SPACES = '\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
@@ -10,7 +11,6 @@ const SPACE = `[${JS_SPACES.replace('\u2000-\u200a', '\\x{2000}-\\x{200a}')}]`;
 const NOT_SPACE = `[^${SPACE.slice(1)}`;
 const CONTROL = '[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]';
 const FORMULA = `^(=${SPACE}*[A-Za-z_.]+${SPACE}*[(|!]|[=+\\-@]${NOT_SPACE}*\\|)`;
-const MISSING = ['', '-', '--', '—', 'n/a', 'na', 'null', 'none'];
 const PLAIN_COUNT = '\\d{1,15}';
 const JSON_INTEGER = '0|[1-9]\\d{0,14}';
 // Texts are at most 100 000 UTF-16 units: beyond half of that in code points, the row reader decides.
@@ -120,6 +120,11 @@ export class StagedRow {
     return `'{' || nullif(concat_ws(',', ${members.join(', ')}), '') || '}'`;
   }
 
+  /** True for a totals record: its first cell is one of `totals` (lower case), see NativeFormat. */
+  static isTotal(totals: readonly string[]): string {
+    return totals.length ? `lower(${rawCell(0)}) IN (${sqlList(totals)})` : 'false';
+  }
+
   /** True for a record whose every cell is empty (a blank row, or the end of a report's first table). */
   static isBlank(width: number): string {
     return Array.from({ length: width }, (_, position) => `${rawCell(position)} = ''`).join(
@@ -191,7 +196,7 @@ function groupedCount(decimal: '.' | ','): string {
     .join('|');
 }
 
-const isMissing = (raw: string) => `lower(${raw}) IN (${sqlList(MISSING)})`;
+const isMissing = (raw: string) => `lower(${raw}) IN (${sqlList([...MISSING])})`;
 
 function plainNumber(
   raw: string,

@@ -63,7 +63,7 @@ function emitConversions(row: RowReader, out: RowOutput, session: CanonicalRow, 
 function dimensionSql(row: StagedRow, field: string): string {
   if (!row.has(field)) return 'NULL';
   const text = row.text(field);
-  return `CASE WHEN lower(${text}) IN ('(not set)', '(none)', '') THEN NULL ELSE ${text} END`;
+  return `CASE WHEN lower(${text}) IN (${[...NOT_SET].map(sqlString).join(', ')}) THEN NULL ELSE ${text} END`;
 }
 
 /** readRow in SQL (see bulk.ts); computed columns use the ones before them by name. */
