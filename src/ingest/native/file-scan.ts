@@ -15,8 +15,36 @@ const isSpace = (byte: number) =>
   byte === 0x20 || byte === 0x09 || byte === 0x0d || byte === NEWLINE;
 
 /**
+ * Watches the lines after the header for text after a blank one (a line of spaces only). Most lines
+ * start with text, so reading each line's first byte settles them; only lines that start with a
+ * space are read further, and a line cut by the end of a chunk is finished in the next.
+ */
+class BlankLineWatch {
+  textAfterBlankLine = false;
+  private blankLineSeen = false;
+  /** The line being read began in an earlier chunk and holds only spaces so far. */
+  private lineOpen = false;
+
+  /** Reads the line that starts at `start`; returns where reading stopped. */
+  readLine(chunk: Buffer, start: number): number {
+    let at = start;
+    while (at < chunk.length && chunk[at] !== NEWLINE && isSpace(chunk[at])) at++;
+    this.lineOpen = at === chunk.length;
+    if (this.lineOpen) return at;
+    if (chunk[at] === NEWLINE) this.blankLineSeen = true;
+    else this.textAfterBlankLine ||= this.blankLineSeen;
+    return at;
+  }
+
+  /** Finishes a line that the previous chunk cut, if any. */
+  continueLine(chunk: Buffer): void {
+    if (this.lineOpen) this.readLine(chunk, 0);
+  }
+}
+
+/**
  * Hashes the file and counts its lines; looks for text after a blank line only when
- * `watchBlankLines` (a byte loop).
+ * `watchBlankLines`.
  */
 export async function scanFile(
   path: string,
@@ -25,10 +53,7 @@ export async function scanFile(
   onProgress: (bytes: number, lines: number) => void = () => {},
 ): Promise<FileScan> {
   const hash = createHash('sha256');
-  let linesToSkip = headerLine;
-  let lineIsBlank = false;
-  let blankLineSeen = false;
-  let textAfterBlankLine = false;
+  const watch = watchBlankLines ? new BlankLineWatch() : null;
   let lines = -headerLine;
   let bytes = 0;
   for await (const chunk of createReadStream(path, {
@@ -36,28 +61,16 @@ export async function scanFile(
   }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     bytes += chunk.length;
-    for (let at = chunk.indexOf(NEWLINE); at >= 0; at = chunk.indexOf(NEWLINE, at + 1)) lines++;
+    watch?.continueLine(chunk);
+    for (let at = chunk.indexOf(NEWLINE); at >= 0; at = chunk.indexOf(NEWLINE, at + 1)) {
+      lines++;
+      if (lines >= 0 && watch && !watch.textAfterBlankLine) at = watch.readLine(chunk, at + 1) - 1;
+    }
     onProgress(bytes, Math.max(0, lines));
-    if (textAfterBlankLine || !watchBlankLines) continue;
-    let at = 0;
-    while (linesToSkip > 0 && at < chunk.length) {
-      const newline = chunk.indexOf(NEWLINE, at);
-      if (newline < 0) at = chunk.length;
-      else {
-        at = newline + 1;
-        if (--linesToSkip === 0) lineIsBlank = true;
-      }
-    }
-    for (; at < chunk.length && !textAfterBlankLine; at++) {
-      const byte = chunk[at];
-      if (byte === NEWLINE) {
-        blankLineSeen ||= lineIsBlank;
-        lineIsBlank = true;
-      } else if (!isSpace(byte)) {
-        textAfterBlankLine = blankLineSeen;
-        lineIsBlank = false;
-      }
-    }
   }
-  return { hash: hash.digest('hex'), textAfterBlankLine, lines: Math.max(0, lines) };
+  return {
+    hash: hash.digest('hex'),
+    textAfterBlankLine: watch?.textAfterBlankLine ?? false,
+    lines: Math.max(0, lines),
+  };
 }
