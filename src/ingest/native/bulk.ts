@@ -38,6 +38,8 @@ const TOTAL = 'cadran_total';
 
 /** What mapFile adds to a plan's columns: SQL over the record read from the file. */
 interface MappedShape {
+  /** The record's own computed columns (StagedRow.columns), which the plan's columns may name. */
+  columns: Record<string, string>;
   extras: string;
   doubtful: string;
   isTotal: string;
@@ -82,7 +84,7 @@ async function mapFile(
   plan: BulkPlan,
   shape: MappedShape,
 ): Promise<{ records: number; keysAreUnique: boolean }> {
-  const computed = layersOf(plan.columns).reduce(
+  const computed = layersOf({ ...shape.columns, ...plan.columns }).reduce(
     (from, layer) =>
       `(SELECT *, ${layer.map(([name, sql]) => `${sql} AS "${name}"`).join(', ')} FROM ${from})`,
     `(${readCsvSql(csv)})`,
@@ -175,6 +177,7 @@ export async function importInBulk(
   const plan = format.bulk?.(row, context);
   if (!plan) return null;
   const shape: MappedShape = {
+    columns: row.columns,
     extras: row.extras(extraColumns(format, csv.header, positions)),
     doubtful: row.doubtful(),
     isTotal: StagedRow.isTotal(format.totalRows ?? []),

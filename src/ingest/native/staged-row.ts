@@ -30,6 +30,11 @@ export class StagedRow {
    * the plan's computed columns.
    */
   readonly doubts: string[] = [];
+  /**
+   * Values computed once per record that the plan's columns and the doubts both read (as
+   * BulkPlan.columns, which may name them): a time is parsed once, not once more for its doubt.
+   */
+  readonly columns: Record<string, string> = {};
   /** Doubts about numeric cells, checked only when a record's cells are not all in a plain form. */
   private readonly cellDoubts: string[] = [];
   private readonly plainForms: { cell: string; form: string }[] = [];
@@ -92,8 +97,10 @@ export class StagedRow {
     const time = `(CASE WHEN regexp_full_match(${raw}, '\\d{8}') THEN try_strptime(${raw}, '%Y%m%d')
       WHEN regexp_full_match(${raw}, ${sqlString(UTC_MINUTE_OR_SECOND)}) THEN ${utcMinuteOrSecond(raw)}
       WHEN regexp_full_match(${raw}, ${sqlString(ISO_TIME)}, 'i') THEN ${isoTime(raw)} END)`;
-    this.doubt(`${time} IS NULL`);
-    return time;
+    const column = `cadran_time_${field}`;
+    this.columns[column] = time;
+    this.doubt(`"${column}" IS NULL`);
+    return `"${column}"`;
   }
 
   /**
@@ -110,11 +117,14 @@ export class StagedRow {
         `NOT (${plain.matches} OR ${isMissing(raw)}) AND regexp_matches(${raw}, '\\d')`,
       );
       const key = sqlString(`${JSON.stringify(name)}:`);
-      const json = `CASE WHEN regexp_full_match(${raw}, '${PLAIN_COUNT}') THEN CAST(CAST(${raw} AS BIGINT) AS VARCHAR) ELSE CAST(${plain.value} AS VARCHAR) END`;
       // Empty cells and whole numbers written as JSON writes them are the usual: no cast for them.
+      // A cell with digits that is neither plain nor missing is a doubt, so its mapped value never
+      // lands: the last branch need not check the form again, only drop what casts to no finite
+      // number (missing marks, and words such as nan or inf, which the row reader skips too).
       return `CASE WHEN ${raw} IN ('', '-') THEN NULL
         WHEN regexp_full_match(${raw}, '${JSON_INTEGER}') THEN ${key} || ${raw}
-        WHEN ${plain.matches} THEN ${key} || ${json} END`;
+        WHEN regexp_full_match(${raw}, '${PLAIN_COUNT}') THEN ${key} || CAST(CAST(${raw} AS BIGINT) AS VARCHAR)
+        WHEN isfinite(${plain.valueOrNull}) THEN ${key} || CAST(${plain.valueOrNull} AS VARCHAR) END`;
     });
     if (members.length === 0) return 'NULL';
     return `'{' || nullif(concat_ws(',', ${members.join(', ')}), '') || '}'`;
@@ -196,12 +206,14 @@ function groupedCount(decimal: '.' | ','): string {
     .join('|');
 }
 
-const isMissing = (raw: string) => `lower(${raw}) IN (${sqlList([...MISSING])})`;
+// list_contains, not IN: DuckDB turns an IN list this long into a join that runs on every record,
+// even where a CASE would not read it.
+const isMissing = (raw: string) => `list_contains([${sqlList([...MISSING])}], lower(${raw}))`;
 
 function plainNumber(
   raw: string,
   decimal: '.' | ',',
-): { pattern: string; matches: string; value: string } {
+): { pattern: string; matches: string; value: string; valueOrNull: string } {
   const pattern =
     decimal === '.' ? '[+-]?(\\d{1,15}(\\.\\d*)?|\\.\\d+)' : '[+-]?(\\d{1,15}(,\\d*)?|,\\d+)';
   const normalised = decimal === '.' ? raw : `replace(${raw}, ',', '.')`;
@@ -209,6 +221,8 @@ function plainNumber(
     pattern,
     matches: `regexp_full_match(${raw}, '${pattern}')`,
     value: `CAST(${normalised} AS DOUBLE)`,
+    /** The value, or NULL where the cell is not a number, without checking its form. */
+    valueOrNull: `TRY_CAST(${normalised} AS DOUBLE)`,
   };
 }
 
@@ -234,12 +248,19 @@ function isoTime(raw: string): string {
     END)[1]`;
 }
 
-/** SQL of platformOfSource: the network a traffic source names, NULL when it is not social. */
-export function platformOfSourceSql(source: string): string {
+/** SQL of the name platformOfSource looks up for a traffic source (see platformOfNameSql). */
+export function sourceNameSql(source: string): string {
   const name = `split_part(regexp_replace(lower(${trimSpaces(`coalesce(${source}, '')`)}), '^www\\.', ''), ' / ', 1)`;
-  const normalised = trimSpaces(name);
+  return trimSpaces(name);
+}
+
+/**
+ * SQL of platformOfSource over a computed sourceNameSql: the network a traffic source names, NULL
+ * when it is not social. Kept apart so a record normalises its source once, not once per lookup.
+ */
+export function platformOfNameSql(name: string): string {
   const cases = [...PLATFORM_BY_SOURCE]
-    .map(([name, platform]) => `WHEN ${sqlString(name)} THEN ${sqlString(platform)}`)
+    .map(([source, platform]) => `WHEN ${sqlString(source)} THEN ${sqlString(platform)}`)
     .join(' ');
-  return `coalesce(CASE ${normalised} ${cases} END, CASE 'www.' || ${normalised} ${cases} END)`;
+  return `coalesce(CASE ${name} ${cases} END, CASE 'www.' || ${name} ${cases} END)`;
 }

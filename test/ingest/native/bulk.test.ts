@@ -152,6 +152,45 @@ describe('X exports read in bulk hold what the row reader reads', () => {
     const [extras] = await bulk.all("SELECT metrics FROM extra_metrics WHERE entity_key = 'x:103'");
     expect(JSON.parse(String(extras.metrics))).toMatchObject({ 'promoted impressions': 1500 });
   });
+  it('extra metrics: missing marks, words that cast to numbers, leading zeros and bare fractions', async () => {
+    const extrasCells = (rate: string, hashtags: string, promoted: string) => [
+      '100',
+      '10',
+      rate,
+      '1',
+      '1',
+      '5',
+      '2',
+      hashtags,
+      '0',
+      promoted,
+    ];
+    const lines = [
+      X_HEADER,
+      xRow('301', '2025-03-05', 'a', extrasCells('nan', 'inf', 'N/A')),
+      xRow('302', '2025-03-05', 'b', extrasCells('Infinity', 'none', 'null')),
+      xRow('303', '2025-03-05', 'c', extrasCells('.5', '007', '5.')),
+      xRow('304', '2025-03-05', 'd', extrasCells('+0.25', '-', '—')),
+    ];
+    const { summaries, bulk } = await importBothWays(
+      file('tweet_activity_metrics_lumen_extras.csv', `${lines.join('\n')}\n`),
+    );
+    expect(summaries[0].reader).toBe('bulk');
+    const metrics = await bulk.all(
+      'SELECT entity_key, metrics FROM extra_metrics ORDER BY entity_key',
+    );
+    expect(
+      metrics.map(({ entity_key, metrics }) => [entity_key, JSON.parse(String(metrics))]),
+    ).toEqual([
+      ['x:301', { engagements: 10 }],
+      ['x:302', { engagements: 10 }],
+      [
+        'x:303',
+        { engagements: 10, 'engagement rate': 0.5, 'hashtag clicks': 7, 'promoted impressions': 5 },
+      ],
+      ['x:304', { engagements: 10, 'engagement rate': 0.25 }],
+    ]);
+  });
 
   it('hands the file to the row reader when a cell has a form the SQL does not read', async () => {
     const lines = [

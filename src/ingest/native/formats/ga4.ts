@@ -3,7 +3,7 @@ import { platformOfSource } from '../../../model/index.ts';
 import { dayOf, parsePlatformTime } from '../dates.ts';
 import type { CanonicalRow, FileContext, NativeFormat, RowOutput, RowReader } from '../format.ts';
 import { replaceEarlierExport } from '../landing.ts';
-import { platformOfSourceSql, sqlString, type StagedRow } from '../staged-row.ts';
+import { platformOfNameSql, sourceNameSql, sqlString, type StagedRow } from '../staged-row.ts';
 import { MAPPED, type BulkPlan } from '../bulk.ts';
 
 const NOT_SET = new Set(['(not set)', '(none)', '']);
@@ -102,11 +102,12 @@ function bulkReport(row: StagedRow, context: FileContext): BulkPlan | null {
       medium,
       campaign: dimensionSql(row, 'campaign'),
       content: dimensionSql(row, 'content'),
-      platform: platformOfSourceSql('"source_or_none"'),
+      source_name: sourceNameSql('"source_or_none"'),
+      platform: platformOfNameSql('"source_name"'),
       sessions: row.count('sessions'),
       users: optionalCount('users'),
       engaged_sessions: optionalCount('engaged_sessions'),
-      session_key: `strftime("day", '%Y-%m-%d') || '|' || "source" || '|' || coalesce("medium", '') || '|' || coalesce("campaign", '') || '|' || coalesce("content", '')`,
+      session_key: `CAST("day" AS VARCHAR) || '|' || "source" || '|' || coalesce("medium", '') || '|' || coalesce("campaign", '') || '|' || coalesce("content", '')`,
       revenue,
       key_events: events,
       conversion_count: `CASE WHEN "key_events" = 0 AND ${isPurchase} THEN 1 ELSE "key_events" END`,
