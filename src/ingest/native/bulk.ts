@@ -84,6 +84,20 @@ function layersOf(columns: Record<string, string>): [string, string][][] {
   return layers;
 }
 
+/** The computed columns that landing reads (the others only feed other columns): quoted. */
+function landedColumns(plan: BulkPlan): string[] {
+  const readers = [
+    ...plan.tables.flatMap(({ columns, from }) => [...Object.values(columns), from ?? '']),
+    plan.extras.entityKey,
+    plan.extras.platform,
+    plan.recordKey,
+    plan.day ?? '',
+  ].join(' ');
+  return Object.keys(plan.columns)
+    .map((name) => `"${name}"`)
+    .filter((name) => readers.includes(name));
+}
+
 /**
  * Reads the file and maps every record in one pass, flagging the records the SQL cannot vouch for, the blank
  * ones (the row reader skips or stops at them) and the totals rows; throws NeedsRowReader when any
@@ -108,7 +122,7 @@ async function mapFile(
   ];
   try {
     await tx.run(
-      `CREATE OR REPLACE TEMP TABLE ${MAPPED} AS SELECT ${[...Object.keys(plan.columns).map((name) => `"${name}"`), ...flags].join(', ')} FROM ${computed}`,
+      `CREATE OR REPLACE TEMP TABLE ${MAPPED} AS SELECT ${[...landedColumns(plan), ...flags].join(', ')} FROM ${computed}`,
     );
   } catch {
     throw new NeedsRowReader();

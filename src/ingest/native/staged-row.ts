@@ -259,8 +259,15 @@ export function sourceNameSql(source: string): string {
  * when it is not social. Kept apart so a record normalises its source once, not once per lookup.
  */
 export function platformOfNameSql(name: string): string {
-  const cases = [...PLATFORM_BY_SOURCE]
-    .map(([source, platform]) => `WHEN ${sqlString(source)} THEN ${sqlString(platform)}`)
-    .join(' ');
-  return `coalesce(CASE ${name} ${cases} END, CASE 'www.' || ${name} ${cases} END)`;
+  const cases = (entries: [string, string][]) =>
+    entries
+      .map(([source, platform]) => `WHEN ${sqlString(source)} THEN ${sqlString(platform)}`)
+      .join(' ');
+  // platformOfSource's second lookup, of "www." + name, can only find the names listed with "www.":
+  // those are looked up without it, rather than prefixing every name.
+  const withWww = [...PLATFORM_BY_SOURCE]
+    .filter(([source]) => source.startsWith('www.'))
+    .map(([source, platform]): [string, string] => [source.slice(4), platform]);
+  const second = withWww.length ? `CASE ${name} ${cases(withWww)} END` : 'NULL';
+  return `coalesce(CASE ${name} ${cases([...PLATFORM_BY_SOURCE])} END, ${second})`;
 }

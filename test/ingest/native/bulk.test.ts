@@ -357,6 +357,33 @@ describe('GA4 reports read in bulk hold what the row reader reads', () => {
     expect(summaries[0].reader).toBe('bulk');
   });
 
+  it('traffic sources name their network whatever their case, www. prefix or spacing', async () => {
+    const sources = [
+      'WWW.LinkedIn.com / referral',
+      'www.www.linkedin.com / referral',
+      '"  m.Facebook.com  / referral"',
+      'lnkd.in / social',
+      'google / organic',
+      '(direct) / (none)',
+    ];
+    const rows = sources.map(
+      (source, index) => `2025030${index + 1},${source},(not set),10,9,5,0.5,0,0`,
+    );
+    const { summaries, bulk } = await importBothWays(
+      file('ga4_sources.csv', `${GA4_PREAMBLE}${GA4_HEADER}\n${rows.join('\n')}\n`),
+    );
+    expect(summaries[0].reader).toBe('bulk');
+    const platforms = await bulk.all('SELECT day, source, platform FROM web_sessions ORDER BY day');
+    expect(platforms.map(({ source, platform }) => [source, platform])).toEqual([
+      ['WWW.LinkedIn.com', 'linkedin'],
+      ['www.www.linkedin.com', 'linkedin'],
+      ['m.Facebook.com', 'facebook'],
+      ['lnkd.in', 'linkedin'],
+      ['google', null],
+      ['(direct)', null],
+    ]);
+  });
+
   it('key events split the revenue, revenue without key events is one purchase, totals are skipped', async () => {
     const rows = [
       '20250301,instagram / social,printemps,120,100,80,0.6667,3,180',
