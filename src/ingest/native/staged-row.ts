@@ -21,6 +21,12 @@ const ISO_TIME = `(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})
 const UTC_MINUTE_OR_SECOND =
   '\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}(:\\d{2})?( ?([Zz]|[+-]00:?00))?';
 
+/**
+ * Computed column: every numeric cell of the record is in its plain form (digits, a plain decimal,
+ * '-' or empty). Numeric values read such a record with a bare cast instead of a regex per cell.
+ */
+const ALL_PLAIN = 'cadran_all_plain';
+
 export const sqlString = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 const sqlList = (values: readonly string[]) => values.map(sqlString).join(', ');
 
@@ -79,7 +85,8 @@ export class StagedRow {
       `${PLAIN_COUNT}|-`,
       `NOT (regexp_full_match(${raw}, '${PLAIN_COUNT}') OR ${grouped} OR ${isMissing(raw)})`,
     );
-    return `CASE WHEN regexp_full_match(${raw}, '${PLAIN_COUNT}') THEN CAST(${raw} AS BIGINT)
+    return `CASE WHEN "${ALL_PLAIN}" THEN TRY_CAST(${raw} AS BIGINT)
+      WHEN regexp_full_match(${raw}, '${PLAIN_COUNT}') THEN CAST(${raw} AS BIGINT)
       WHEN ${grouped} THEN CAST(regexp_replace(${raw}, '[^0-9]', '', 'g') AS BIGINT) END`;
   }
 
@@ -88,7 +95,7 @@ export class StagedRow {
     const raw = this.raw(field);
     const plain = plainNumber(raw, this.context.decimal);
     this.cellDoubt(raw, `${plain.pattern}|-`, `NOT (${plain.matches} OR ${isMissing(raw)})`);
-    return `CASE WHEN ${plain.matches} THEN ${plain.value} END`;
+    return `CASE WHEN "${ALL_PLAIN}" THEN ${plain.valueOrNull} WHEN ${plain.matches} THEN ${plain.value} END`;
   }
 
   /** An ISO 8601 date or time (UTC unless it has an offset), or YYYYMMDD; other forms are doubts. */
@@ -143,7 +150,8 @@ export class StagedRow {
   }
 
   /**
-   * True for a record the row reader must read instead. Checking each numeric cell costs a regex
+   * True for a record the row reader must read instead; call it once the plan is built, as it
+   * defines the ALL_PLAIN column the numeric values read. Checking each numeric cell costs a regex
    * per cell; one regex over the record's numeric cells, joined by a separator no plain form holds,
    * clears most records at once.
    */
@@ -152,10 +160,9 @@ export class StagedRow {
     if (this.cellDoubts.length) {
       const joined = `concat_ws(chr(31), ${this.plainForms.map(({ cell }) => cell).join(', ')})`;
       const forms = this.plainForms.map(({ form }) => `(?:${form})?`).join('\\x1f');
+      this.columns[ALL_PLAIN] = `regexp_full_match(${joined}, ${sqlString(forms)})`;
       // CASE, not AND: DuckDB evaluates every operand of AND and OR outside a WHERE clause.
-      doubts.push(
-        `(CASE WHEN regexp_full_match(${joined}, ${sqlString(forms)}) THEN false ELSE ${this.cellDoubts.join(' OR ')} END)`,
-      );
+      doubts.push(`(CASE WHEN "${ALL_PLAIN}" THEN false ELSE ${this.cellDoubts.join(' OR ')} END)`);
     }
     return doubts.length ? doubts.join(' OR ') : 'false';
   }
