@@ -260,6 +260,7 @@ async function land(tx: Transaction, plan: BulkPlan, landing: Landing): Promise<
   const importId = randomUUID();
   const { written, extras } = await landPlan(tx, plan, format, importId);
   const covered = await coveredDays(tx, plan);
+  if (!keysAreUnique) await format.combineRepeats?.(tx, importId);
   let replaced = 0;
   for (const table of written.keys())
     replaced += await mergeImport(tx, tableByName(table)!, importId, { keysAreUnique });

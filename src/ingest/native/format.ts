@@ -48,6 +48,11 @@ export interface NativeFormat {
    * Every format may leave it out: the row reader reads any file.
    */
   bulk?(row: StagedRow, context: FileContext): BulkPlan | null;
+  /**
+   * Combines the rows of this import that share a key, before the last of them replaces the others
+   * (see mergeImport): a report that repeats a key over a dimension Cadran does not map adds up.
+   */
+  combineRepeats?(tx: Transaction, importId: string): Promise<void>;
   /** Work after every row landed, e.g. replacing what an earlier export of the same days wrote. */
   afterLanding?(tx: Transaction, importId: string, covered: CoveredRange): Promise<number>;
 }

@@ -97,6 +97,7 @@ async function landExport(
         expected: 'at least one row under the header',
       });
     await landing.flush();
+    await format.combineRepeats?.(tx, landing.importId);
     await landing.merge();
     const replaced =
       landing.replaced +

@@ -439,23 +439,58 @@ describe('GA4 reports read in bulk hold what the row reader reads', () => {
     ]);
   });
 
-  it('a session repeated in the report keeps its last row, in every table', async () => {
+  it('sessions repeated over a dimension Cadran does not map add up, in every table', async () => {
+    const header = `${GA4_HEADER.replace('Session campaign,', 'Session campaign,Device category,')},Event count`;
     const rows = [
-      '20250301,instagram / social,printemps,120,100,80,0.6667,2,0',
-      '20250301,t.co / referral,(not set),10,9,5,0.5,0,0',
-      '20250301,instagram / social,printemps,150,130,90,0.6,1,0',
+      '20250301,instagram / social,printemps,desktop,120,100,80,0.6667,2,0,400',
+      '20250301,t.co / referral,(not set),desktop,10,9,5,0.5,0,0,30',
+      '20250301,instagram / social,printemps,mobile,150,130,90,0.6,1,0,500',
+      '20250301,instagram / social,printemps,tablet,5,5,1,0.2,0,24.5,10',
     ];
     const { summaries, bulk } = await importBothWays(
-      file('ga4_repeated.csv', `${GA4_PREAMBLE}${GA4_HEADER}\n${rows.join('\n')}\n`),
+      file('ga4_by_device.csv', `${GA4_PREAMBLE}${header}\n${rows.join('\n')}\n`),
     );
     expect(summaries[0].reader).toBe('bulk');
-    const sessions = await bulk.all("SELECT sessions FROM web_sessions WHERE source = 'instagram'");
-    expect(sessions).toEqual([{ sessions: 150 }]);
-    const [{ leads }] = await bulk.all(
-      "SELECT count(*) AS leads FROM conversions WHERE platform = 'instagram'",
+    const sessions = await bulk.all(
+      "SELECT sessions, users, engaged_sessions FROM web_sessions WHERE source = 'instagram'",
     );
-    // As the row reader does: the last row replaces conversion 1; the first row's conversion 2 stays.
-    expect(Number(leads)).toBe(2);
+    // 120 + 150 + 5 sessions, 100 + 130 + 5 users, 80 + 90 + 1 engaged sessions.
+    expect(sessions).toEqual([{ sessions: 275, users: 235, engaged_sessions: 171 }]);
+    const conversions = await bulk.all(
+      "SELECT conversion_id, type, value FROM conversions WHERE platform = 'instagram' ORDER BY conversion_id",
+    );
+    // Two leads on desktop, one on mobile, and the tablet's revenue without key events: a purchase.
+    const id = (ordinal: number) => `ga4:2025-03-01|instagram|social|printemps|:${ordinal}`;
+    expect(conversions).toEqual([
+      { conversion_id: id(1), type: 'lead', value: null },
+      { conversion_id: id(2), type: 'lead', value: null },
+      { conversion_id: id(3), type: 'lead', value: null },
+      { conversion_id: id(4), type: 'purchase', value: 24.5 },
+    ]);
+    const extras = await bulk.all(
+      "SELECT entity_key, metrics FROM extra_metrics WHERE entity_key LIKE '%instagram%' ORDER BY entity_key",
+    );
+    const key = '2025-03-01|instagram|social|printemps|';
+    expect(
+      extras.map(({ entity_key, metrics }) => [entity_key, JSON.parse(String(metrics))]),
+    ).toEqual([
+      [key, { 'Engagement rate': 0.6667, 'Event count': 400 }],
+      [`${key}#2`, { 'Engagement rate': 0.6, 'Event count': 500 }],
+      [`${key}#3`, { 'Engagement rate': 0.2, 'Event count': 10 }],
+    ]);
+  });
+
+  it('a report imported twice changes nothing, repeated sessions included', async () => {
+    const header = `${GA4_HEADER.replace('Session campaign,', 'Session campaign,Device category,')}`;
+    const rows = [
+      '20250301,instagram / social,printemps,desktop,120,100,80,0.6667,2,0',
+      '20250301,instagram / social,printemps,mobile,150,130,90,0.6,1,0',
+    ];
+    const path = file('ga4_twice.csv', `${GA4_PREAMBLE}${header}\n${rows.join('\n')}\n`);
+    const { bulk } = await importBothWays(path, path);
+    const [{ sessions }] = await bulk.all('SELECT sum(sessions) AS sessions FROM web_sessions');
+    const [{ leads }] = await bulk.all('SELECT count(*) AS leads FROM conversions');
+    expect([Number(sessions), Number(leads)]).toEqual([270, 3]);
   });
 
   it('a negative revenue or too many key events is refused by the row reader, and nothing lands', async () => {
