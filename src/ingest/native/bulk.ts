@@ -10,7 +10,7 @@ import { scanFile } from './file-scan.ts';
 import type { CoveredRange, FileContext, NativeFormat } from './format.ts';
 import type { ExportSummary, ImportProgress } from './import.ts';
 import type { CsvFile } from './read-csv.ts';
-import { sqlString, StagedRow, trimmedCells } from './staged-row.ts';
+import { sqlString, StagedRow, stagedCells } from './staged-row.ts';
 
 /** The rows a format makes of a file DuckDB reads, in SQL. */
 export interface BulkPlan {
@@ -40,6 +40,8 @@ const TOTAL = 'cadran_total';
 interface MappedShape {
   /** The record's own computed columns (StagedRow.columns), which the plan's columns may name. */
   columns: Record<string, string>;
+  /** Each numeric cell's plain form, by position (StagedRow.plainFormsByPosition). */
+  plainForms: Map<number, string>;
   extras: string;
   doubtful: string;
   isTotal: string;
@@ -59,13 +61,13 @@ class NeedsRowReader extends Error {}
  */
 const READ_BUFFER_BYTES = 4 << 20;
 
-function readCsvSql(csv: CsvFile): string {
+function readCsvSql(csv: CsvFile, plainForms: Map<number, string>): string {
   const columns = csv.header.map((_, position) => `'c${position}': 'VARCHAR'`).join(', ');
   const read = `read_csv(${sqlString(csv.path)}, header = false, skip = ${csv.headerLine},
     delim = ${sqlString(csv.separator)}, quote = '"', escape = '"', columns = {${columns}},
     auto_detect = false, strict_mode = true, null_padding = false, encoding = 'utf-8',
     buffer_size = ${READ_BUFFER_BYTES})`;
-  return trimmedCells(csv.header.length, read);
+  return stagedCells(csv.header.length, read, plainForms);
 }
 
 /**
@@ -112,7 +114,7 @@ async function mapFile(
   const computed = layersOf({ ...shape.columns, ...plan.columns }).reduce(
     (from, layer) =>
       `(SELECT *, ${layer.map(([name, sql]) => `${sql} AS "${name}"`).join(', ')} FROM ${from})`,
-    `(${readCsvSql(csv)})`,
+    `(${readCsvSql(csv, shape.plainForms)})`,
   );
   const flags = [
     `${shape.extras} AS ${EXTRAS}`,
@@ -205,6 +207,7 @@ export async function importInBulk(
     columns: row.columns,
     extras: row.extras(extraColumns(format, csv.header, positions)),
     doubtful: row.doubtful(),
+    plainForms: row.plainFormsByPosition(),
     isTotal: StagedRow.isTotal(format.totalRows ?? []),
     width: csv.header.length,
   };

@@ -26,6 +26,11 @@ const UTC_MINUTE_OR_SECOND =
  * '-' or empty). Numeric values read such a record with a bare cast instead of a regex per cell.
  */
 const ALL_PLAIN = 'cadran_all_plain';
+/** Flags stagedCells sets on each record. */
+const SUSPECT = 'cadran_suspect';
+const RECORD_PLAIN = 'cadran_record_plain';
+/** Joins a record's cells for the flags: a private-use character, neither space nor control. */
+const RECORD_SEPARATOR = '\ue000';
 
 export const sqlString = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 const sqlList = (values: readonly string[]) => values.map(sqlString).join(', ');
@@ -64,7 +69,7 @@ export class StagedRow {
   text(field: string): string {
     const raw = this.raw(field);
     this.doubt(
-      `length(${raw}) > ${SURE_TEXT_LENGTH} OR regexp_matches(${raw}, ${sqlString(`${CONTROL}|${FORMULA}`)})`,
+      `CASE WHEN ${SUSPECT} THEN length(${raw}) > ${SURE_TEXT_LENGTH} OR regexp_matches(${raw}, ${sqlString(`${CONTROL}|${FORMULA}`)}) ELSE false END`,
     );
     return `CASE WHEN ${raw} IN ('', '-') THEN NULL ELSE ${raw} END`;
   }
@@ -160,7 +165,8 @@ export class StagedRow {
     if (this.cellDoubts.length) {
       const joined = `concat_ws(chr(31), ${this.plainForms.map(({ cell }) => cell).join(', ')})`;
       const forms = this.plainForms.map(({ form }) => `(?:${form})?`).join('\\x1f');
-      this.columns[ALL_PLAIN] = `regexp_full_match(${joined}, ${sqlString(forms)})`;
+      this.columns[ALL_PLAIN] = `CASE WHEN ${RECORD_PLAIN} THEN true
+        WHEN ${SUSPECT} THEN regexp_full_match(${joined}, ${sqlString(forms)}) ELSE false END`;
       // CASE, not AND: DuckDB evaluates every operand of AND and OR outside a WHERE clause.
       doubts.push(`(CASE WHEN "${ALL_PLAIN}" THEN false ELSE ${this.cellDoubts.join(' OR ')} END)`);
     }
@@ -169,6 +175,16 @@ export class StagedRow {
 
   private doubt(condition: string): void {
     this.doubts.push(`(${condition})`);
+  }
+
+  /** Each numeric cell's plain form, by position (see stagedCells). */
+  plainFormsByPosition(): Map<number, string> {
+    const forms = new Map<number, string>();
+    for (const { cell, form } of this.plainForms) {
+      const position = /^c(\d+)$/.exec(cell);
+      if (position) forms.set(Number(position[1]), form);
+    }
+    return forms;
   }
 
   /** A doubt about a numeric cell, which cannot hold `plainForm` (nor '') when it is true. */
@@ -180,19 +196,39 @@ export class StagedRow {
 
 /**
  * SQL of a record's cells c0…c(width-1) as the row reader sees them, read from `from`: '' when
- * absent, trimmed of JavaScript's spaces. DuckDB's trim() with a set of characters costs seconds per
- * million cells, and a regex per cell about a second; one regex per record, over its cells joined by
- * a character no space is, tells the records that need trimming (few) from those that do not.
+ * absent, trimmed of JavaScript's spaces; with two flags over the whole record, which spare most
+ * records a regex per cell:
+ * - SUSPECT: some cell may need trimming (a space at an edge), or may be refused as text (a control
+ *   character, a formula's start, or a record long enough to hold an over-long cell). Only suspect
+ *   records are trimmed and have their texts checked one by one.
+ * - RECORD_PLAIN: every numeric cell (`plainForms`, by position) is in its plain form.
+ * Both read the cells joined by a private-use character: a cell holding it only makes the record
+ * suspect or not plain, which costs time, never a wrong value.
  */
-export function trimmedCells(width: number, from: string): string {
+export function stagedCells(width: number, from: string, plainForms: Map<number, string>): string {
   const cells = Array.from({ length: width }, (_, position) => `coalesce(c${position}, '')`);
-  const spaceAtAnEdge = `(^|\\x1f)${SPACE}|${SPACE}(\\x1f|$)`;
-  const flagged = `SELECT *, regexp_matches(concat_ws(chr(31), ${cells.join(', ')}), ${sqlString(spaceAtAnEdge)}) AS cadran_edges FROM ${from}`;
+  const joined = `SELECT *, concat_ws(${sqlString(RECORD_SEPARATOR)}, ${cells.join(', ')}) AS cadran_record FROM ${from}`;
+  const notSeparator = `[^${RECORD_SEPARATOR}]*`;
+  const recordForms = Array.from({ length: width }, (_, position) => {
+    const form = plainForms.get(position);
+    return form === undefined ? notSeparator : `(?:${form})?`;
+  }).join(RECORD_SEPARATOR);
+  const cellStart = `(?:^|${RECORD_SEPARATOR})`;
+  const cellEnd = `(?:${RECORD_SEPARATOR}|$)`;
+  const formulaStart = FORMULA.replace('^', '').replace(
+    NOT_SPACE,
+    `[^${RECORD_SEPARATOR}${SPACE.slice(1)}`,
+  );
+  const suspect = `${cellStart}${SPACE}|${SPACE}${cellEnd}|${CONTROL}|${cellStart}${formulaStart}`;
+  const flagged = `SELECT *,
+      strlen(cadran_record) > ${SURE_TEXT_LENGTH} OR regexp_matches(cadran_record, ${sqlString(suspect)}) AS ${SUSPECT},
+      regexp_full_match(cadran_record, ${sqlString(recordForms)}) AS ${RECORD_PLAIN}
+    FROM (${joined})`;
   const trimmed = cells.map(
     (cell, position) =>
-      `CASE WHEN cadran_edges THEN ${trimSpaces(cell)} ELSE ${cell} END AS c${position}`,
+      `CASE WHEN ${SUSPECT} THEN ${trimSpaces(cell)} ELSE ${cell} END AS c${position}`,
   );
-  return `SELECT ${trimmed.join(', ')} FROM (${flagged})`;
+  return `SELECT ${trimmed.join(', ')}, ${SUSPECT}, ${RECORD_PLAIN} FROM (${flagged})`;
 }
 
 const trimSpaces = (text: string) =>

@@ -269,6 +269,49 @@ describe('X exports read in bulk hold what the row reader reads', () => {
     expect(await tableCounts(store)).toEqual(before);
   });
 
+  it.each([
+    ['a formula', "=cmd|' /C calc'!A0"],
+    ['a formula after spaces', '   =HYPERLINK("http://evil")'],
+    ['a formula after a non-breaking space', '\u00a0@SUM(1+1)|x'],
+    ['a control character inside', 'Bon\u0007jour'],
+    ['the unit separator inside', 'Bon\u001fjour'],
+    ['text past 100 000 characters', 'a'.repeat(100_001)],
+  ])('a text with %s is refused with its line, as the row reader refuses it', async (_, text) => {
+    const counts = ['100', '9', '0.09', '1', '2', '3', '4', '0', '0', '-'];
+    const lines = [
+      X_HEADER,
+      xRow('311', '2025-03-05 10:00 +0000', 'Bon', counts),
+      xRow('312', '2025-03-05 11:00 +0000', text, counts),
+    ];
+    const store = await tempStore();
+    opened.push(store);
+    const error = await importPath(
+      store,
+      file('tweet_activity_metrics_lumen_hostile.csv', `${lines.join('\n')}\n`),
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).details[0].location).toMatchObject({
+      line: 3,
+      column: 'Tweet text',
+    });
+    const [{ posts }] = await store.all('SELECT count(*) AS posts FROM posts');
+    expect(Number(posts)).toBe(0);
+  });
+
+  it('a text holding the character the record checks join cells with is read like any other', async () => {
+    const counts = ['100', '9', '0.09', '1', '2', '3', '4', '0', '0', '-'];
+    const lines = [
+      X_HEADER,
+      xRow('321', '2025-03-05 10:00 +0000', 'a\ue000 =x|y', counts),
+      xRow('322', '2025-03-05 11:00 +0000', 'b\ue000', counts),
+    ];
+    const { bulk } = await importBothWays(
+      file('tweet_activity_metrics_lumen_private.csv', `${lines.join('\n')}\n`),
+    );
+    const texts = await bulk.all('SELECT text FROM posts ORDER BY post_id');
+    expect(texts).toEqual([{ text: 'a\ue000 =x|y' }, { text: 'b\ue000' }]);
+  });
+
   it('a count holding the separator the SQL joins numeric cells with is refused, not split', async () => {
     const store = await tempStore();
     opened.push(store);
