@@ -48,7 +48,8 @@ export class StagedRow {
   readonly columns: Record<string, string> = {};
   /** Doubts about numeric cells, checked only when a record's cells are not all in a plain form. */
   private readonly cellDoubts: string[] = [];
-  private readonly plainForms: { cell: string; form: string }[] = [];
+  /** Each numeric cell's plain form; an absent field has no position and reads as ''. */
+  private readonly plainForms: { position: number | undefined; form: string }[] = [];
 
   constructor(
     private readonly positions: Map<string, number>,
@@ -86,7 +87,7 @@ export class StagedRow {
     const raw = this.raw(field);
     const grouped = `regexp_full_match(${raw}, ${sqlString(groupedCount(this.context.decimal))})`;
     this.cellDoubt(
-      raw,
+      this.positions.get(field),
       `${PLAIN_COUNT}|-`,
       `NOT (regexp_full_match(${raw}, '${PLAIN_COUNT}') OR ${grouped} OR ${isMissing(raw)})`,
     );
@@ -99,7 +100,11 @@ export class StagedRow {
   number(field: string): string {
     const raw = this.raw(field);
     const plain = plainNumber(raw, this.context.decimal);
-    this.cellDoubt(raw, `${plain.pattern}|-`, `NOT (${plain.matches} OR ${isMissing(raw)})`);
+    this.cellDoubt(
+      this.positions.get(field),
+      `${plain.pattern}|-`,
+      `NOT (${plain.matches} OR ${isMissing(raw)})`,
+    );
     return `CASE WHEN "${ALL_PLAIN}" THEN ${plain.valueOrNull} WHEN ${plain.matches} THEN ${plain.value} END`;
   }
 
@@ -124,7 +129,7 @@ export class StagedRow {
       const raw = rawCell(position);
       const plain = plainNumber(raw, this.context.decimal);
       this.cellDoubt(
-        raw,
+        position,
         `${plain.pattern}|-`,
         `NOT (${plain.matches} OR ${isMissing(raw)}) AND regexp_matches(${raw}, '\\d')`,
       );
@@ -163,7 +168,10 @@ export class StagedRow {
   doubtful(): string {
     const doubts = [...this.doubts];
     if (this.cellDoubts.length) {
-      const joined = `concat_ws(chr(31), ${this.plainForms.map(({ cell }) => cell).join(', ')})`;
+      const cells = this.plainForms.map(({ position }) =>
+        position === undefined ? "''" : rawCell(position),
+      );
+      const joined = `concat_ws(chr(31), ${cells.join(', ')})`;
       const forms = this.plainForms.map(({ form }) => `(?:${form})?`).join('\\x1f');
       this.columns[ALL_PLAIN] = `CASE WHEN ${RECORD_PLAIN} THEN true
         WHEN ${SUSPECT} THEN regexp_full_match(${joined}, ${sqlString(forms)}) ELSE false END`;
@@ -180,16 +188,14 @@ export class StagedRow {
   /** Each numeric cell's plain form, by position (see stagedCells). */
   plainFormsByPosition(): Map<number, string> {
     const forms = new Map<number, string>();
-    for (const { cell, form } of this.plainForms) {
-      const position = /^c(\d+)$/.exec(cell);
-      if (position) forms.set(Number(position[1]), form);
-    }
+    for (const { position, form } of this.plainForms)
+      if (position !== undefined) forms.set(position, form);
     return forms;
   }
 
   /** A doubt about a numeric cell, which cannot hold `plainForm` (nor '') when it is true. */
-  private cellDoubt(cell: string, plainForm: string, condition: string): void {
-    this.plainForms.push({ cell, form: plainForm });
+  private cellDoubt(position: number | undefined, plainForm: string, condition: string): void {
+    this.plainForms.push({ position, form: plainForm });
     this.cellDoubts.push(`(${condition})`);
   }
 }
@@ -234,7 +240,7 @@ export function stagedCells(width: number, from: string, plainForms: Map<number,
 const trimSpaces = (text: string) =>
   `regexp_replace(${text}, ${sqlString(`^${SPACE}+|${SPACE}+$`)}, '', 'g')`;
 
-/** A cell of the record, already trimmed (see trimmedCells). */
+/** A cell of the record, already trimmed (see stagedCells). */
 const rawCell = (position: number): string => `c${position}`;
 
 /** 1,234,567 (or 1 234 567) where "." is the decimal mark; 1 234 567 or 1.234.567 where it is ",". */
