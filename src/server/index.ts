@@ -13,6 +13,7 @@ import type { Authenticator } from './auth/tokens.ts';
 import { registerEvents } from './events/routes.ts';
 import { MAX_UPLOAD_BYTES } from './routes/imports.ts';
 import { registerLinks } from './links/index.ts';
+import { canonicalUrl } from './paths.ts';
 import { registerWeb } from './web.ts';
 
 export {
@@ -47,13 +48,19 @@ export interface AppOptions {
   /** Replaces the session-or-token authenticator (tests of other modules). */
   authenticator?: Authenticator;
   ingestEveryMs?: number;
+  /** Whether X-Forwarded-For names the client (behind a reverse proxy); default CADRAN_TRUST_PROXY=true. */
+  trustProxy?: boolean;
   /** Folder of the built web app (default web/dist). */
   webDist?: string;
 }
 
 /** The HTTP application over an open store; tests call it with `inject`, `startServer` listens. */
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, trustProxy: process.env.CADRAN_TRUST_PROXY === 'true' });
+  const app = Fastify({
+    logger: false,
+    trustProxy: options.trustProxy ?? process.env.CADRAN_TRUST_PROXY === 'true',
+    rewriteUrl: (request) => canonicalUrl(request.url ?? '/'),
+  });
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof InputError) {
       return reply.status(400).send({

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { isApiPath } from './paths.ts';
 
 export const WEB_DIST = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
@@ -37,9 +38,7 @@ The API is up: <a href="/api/health">/api/health</a>.</p></body>`;
 /** Page paths get the app; missing files (a path ending in .js, .png…) and API paths get a 404. */
 const isPage = (url: string) => {
   const path = url.split('?')[0];
-  return (
-    !path.startsWith('/api/') && path !== '/api' && !path.startsWith('/l/') && !/\.\w+$/.test(path)
-  );
+  return !isApiPath(path) && !path.startsWith('/l/') && !/\.\w+$/.test(path);
 };
 
 export async function registerWeb(app: FastifyInstance, dist = WEB_DIST): Promise<boolean> {

@@ -1,6 +1,8 @@
 // Every /api route needs a session or a token, except the few declared public (login, setup, health).
+// The path is the canonical one (src/server/paths.ts), the same the router matched.
 // Cookie-authenticated writes must also come from our own pages (Origin check), against cross-site requests.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isApiPath } from '../paths.ts';
 import type { Authenticator } from './tokens.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -23,7 +25,7 @@ function crossSite(request: FastifyRequest): boolean {
 
 export function guardApi(app: FastifyInstance, authenticator: Authenticator): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/') && request.url !== '/api') return;
+    if (!isApiPath(request.url)) return;
     const config = request.routeOptions.config as { public?: boolean } | undefined;
     const principal = await authenticator.principalOf(request);
     if (principal) {
