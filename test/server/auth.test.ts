@@ -244,3 +244,87 @@ describe('roles and tokens', () => {
     await fresh.close();
   });
 });
+
+describe('login throttle under parallel guessing (issue 16, F3)', () => {
+  const statuses = (responses: { statusCode: number }[]) =>
+    responses.reduce<Record<number, number>>((counts, response) => {
+      counts[response.statusCode] = (counts[response.statusCode] ?? 0) + 1;
+      return counts;
+    }, {});
+
+  it('200 parallel guesses on one email: 5 are checked, the right password among the rest is refused', async () => {
+    await createUser(store, {
+      email: 'race@lumen.fr',
+      password: 'the right password',
+      role: 'viewer',
+    });
+    const guesses = Array.from({ length: 200 }, (_, index) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: {
+          email: 'race@lumen.fr',
+          password: index === 100 ? 'the right password' : `guess ${index}`,
+        },
+        remoteAddress: '198.51.100.7',
+      }),
+    );
+    const responses = await Promise.all(guesses);
+    // 5 attempts per address and account are reserved before any check; the 195 others wait
+    expect(statuses(responses)).toEqual({ 401: 5, 429: 195 });
+    expect(responses[100].statusCode).toBe(429);
+  }, 60_000);
+
+  it('spraying one password across 40 emails from one address stops after 30', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: `spray${index}@lumen.fr`, password: 'Summer2026!!' },
+          remoteAddress: '198.51.100.8',
+        }),
+      ),
+    );
+    expect(statuses(responses)).toEqual({ 401: 30, 429: 10 });
+  }, 60_000);
+
+  it('counts X-Forwarded-For only when told to trust the proxy', async () => {
+    const sprayFromProxy = async (trustProxy: boolean) => {
+      const instance = await buildApp(store, { ingestEveryMs: 0, trustProxy });
+      const responses = await Promise.all(
+        Array.from({ length: 40 }, (_, index) =>
+          instance.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { email: `proxied${index}@lumen.fr`, password: 'Summer2026!!' },
+            remoteAddress: '10.0.0.1',
+            headers: { 'x-forwarded-for': `203.0.113.${index}` },
+          }),
+        ),
+      );
+      await instance.close();
+      return statuses(responses);
+    };
+    // untrusted: the 40 claimed addresses are one client, 10.0.0.1, limited to 30
+    expect(await sprayFromProxy(false)).toEqual({ 401: 30, 429: 10 });
+    // trusted: 40 clients with one attempt each
+    expect(await sprayFromProxy(true)).toEqual({ 401: 40 });
+  }, 60_000);
+
+  it('one account guessed from 25 addresses is blocked after 20 failures', async () => {
+    const instance = await buildApp(store, { ingestEveryMs: 0, trustProxy: true });
+    const responses = await Promise.all(
+      Array.from({ length: 25 }, (_, index) =>
+        instance.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: 'race@lumen.fr', password: `distributed ${index}` },
+          headers: { 'x-forwarded-for': `192.0.2.${index}` },
+        }),
+      ),
+    );
+    await instance.close();
+    expect(statuses(responses)).toEqual({ 401: 20, 429: 5 });
+  }, 60_000);
+});

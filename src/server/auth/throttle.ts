@@ -1,25 +1,41 @@
-// Slows password guessing: after 5 failures for one address and email, logins wait 15 minutes.
+// Slows password guessing. Each attempt is reserved before its password is checked (so parallel guesses
+// cannot all slip past a count read earlier) against three windows of 15 minutes: one address on one
+// account (5), one account from anywhere (20), one address across accounts (30, against spraying).
+// A right password hands its reservation back.
+import { takeAll, WindowLimiter } from '../rate-limit.ts';
+
 const WINDOW_MS = 15 * 60_000;
-const MAX_FAILURES = 5;
+
+export interface LoginAttempt {
+  /** 0 when the attempt may go on; else how long to wait. */
+  waitMs: number;
+  /** Call when the password was right: the attempt no longer counts against anyone. */
+  succeeded(): void;
+}
 
 export class LoginThrottle {
-  private readonly failures = new Map<string, { count: number; since: number }>();
+  private readonly accountFromAddress = new WindowLimiter(5, WINDOW_MS);
+  private readonly account = new WindowLimiter(20, WINDOW_MS);
+  private readonly address = new WindowLimiter(30, WINDOW_MS);
 
-  /** Milliseconds to wait before trying again; 0 when allowed. */
-  blockedFor(key: string, now = Date.now()): number {
-    const entry = this.failures.get(key);
-    if (!entry || now - entry.since > WINDOW_MS) return 0;
-    return entry.count >= MAX_FAILURES ? WINDOW_MS - (now - entry.since) : 0;
-  }
-
-  fail(key: string, now = Date.now()): void {
-    const entry = this.failures.get(key);
-    if (!entry || now - entry.since > WINDOW_MS) this.failures.set(key, { count: 1, since: now });
-    else entry.count++;
-    if (this.failures.size > 50_000) this.failures.clear();
-  }
-
-  succeed(key: string): void {
-    this.failures.delete(key);
+  reserve(address: string, email: string, now = Date.now()): LoginAttempt {
+    const account = email.trim().toLowerCase();
+    const both = `${address}|${account}`;
+    const waitMs = takeAll(
+      [
+        [this.accountFromAddress, both],
+        [this.account, account],
+        [this.address, address],
+      ],
+      now,
+    );
+    return {
+      waitMs,
+      succeeded: () => {
+        this.accountFromAddress.reset(both);
+        this.account.giveBack(account);
+        this.address.giveBack(address);
+      },
+    };
   }
 }

@@ -76,21 +76,18 @@ export function authRoutes(store: Store, authenticator: DashboardAuthenticator):
       body: credentials,
       response: me,
       handler: async ({ body, request, reply }) => {
-        const key = `${request.ip}|${body.email.trim().toLowerCase()}`;
-        const wait = throttle.blockedFor(key);
-        if (wait > 0) {
-          reply.header('retry-after', String(Math.ceil(wait / 1000)));
+        const attempt = throttle.reserve(request.ip, body.email);
+        if (attempt.waitMs > 0) {
+          reply.header('retry-after', String(Math.ceil(attempt.waitMs / 1000)));
           return reply.status(429).send({
-            error: `too many failed attempts: try again in ${Math.ceil(wait / 60_000)} min`,
+            error: `too many failed attempts: try again in ${Math.ceil(attempt.waitMs / 60_000)} min`,
           });
         }
         const user = await findUserByEmail(store, body.email);
         const valid = await verifyPassword(user?.password_hash ?? null, body.password);
-        if (!user || !valid || user.disabled) {
-          throttle.fail(key);
+        if (!user || !valid || user.disabled)
           return reply.status(401).send({ error: 'wrong email or password' });
-        }
-        throttle.succeed(key);
+        attempt.succeeded();
         return startSession(store, request, reply, user);
       },
     }),
