@@ -106,7 +106,12 @@ export function registerUserCommands(program: Command, withStore: WithStore): vo
       withStore(async (store) => {
         const user = await findUserByEmail(store, email);
         if (!user || user.disabled) throw new InputError(`no active user with the email ${email}`);
-        const token = await createToken(store, `${options.name} (${user.email})`, user.role);
+        const token = await createToken(
+          store,
+          `${options.name} (${user.email})`,
+          user.role,
+          user.id,
+        );
         print(
           `token ${token.id} (${user.role}): ${token.secret}\nSend it as "Authorization: Bearer ${token.secret}". It is not shown again; revoke it with \`cadran tokens revoke ${token.id}\`.`,
         );

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Store } from '../store/index.ts';
-import type { DashboardAuthenticator } from './auth/authenticator.ts';
 import { collectOtherRoutes, openApiDocument } from './openapi.ts';
 import { registerRoute, route, type Route } from './route.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -20,7 +19,7 @@ const VERSION = (
   }
 ).version;
 
-export function apiRoutes(store: Store, authenticator: DashboardAuthenticator): Route[] {
+export function apiRoutes(store: Store): Route[] {
   return [
     route({
       id: 'health',
@@ -32,7 +31,7 @@ export function apiRoutes(store: Store, authenticator: DashboardAuthenticator): 
       response: z.object({ status: z.literal('ok') }),
       handler: async () => ({ status: 'ok' as const }),
     }),
-    ...authRoutes(store, authenticator),
+    ...authRoutes(store),
     ...objectiveRoutes(store),
     ...kpiRoutes(store),
     ...dataRoutes(store),
@@ -46,12 +45,8 @@ export function apiRoutes(store: Store, authenticator: DashboardAuthenticator): 
  * Registers the declared routes, and /api/openapi.json describing them and the /api routes registered
  * after this call by other modules. Call it before registering those.
  */
-export function registerApi(
-  app: FastifyInstance,
-  store: Store,
-  authenticator: DashboardAuthenticator,
-): void {
-  const routes = apiRoutes(store, authenticator);
+export function registerApi(app: FastifyInstance, store: Store): void {
+  const routes = apiRoutes(store);
   const declared = new Set(routes.map((declaration) => `${declaration.method} ${declaration.url}`));
   const others = collectOtherRoutes(app, () => declared);
   for (const declaration of routes) registerRoute(app, declaration);

@@ -84,7 +84,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     ? { ...sessions, principalOf: options.authenticator.principalOf.bind(options.authenticator) }
     : sessions;
   guardApi(app, authenticator);
-  registerApi(app, store, authenticator);
+  registerApi(app, store);
   const clickLog = await registerLinks(app, store, {
     authenticator,
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',

@@ -535,6 +535,11 @@ export const TABLES: Table[] = [
       },
       { name: 'created_at', type: 'timestamp', required: true, doc: 'Creation time.' },
       { name: 'revoked', type: 'bool', doc: 'true once revoked.' },
+      {
+        name: 'created_by',
+        type: 'text',
+        doc: 'User who created it; the token dies with their rights (empty: made at the command line).',
+      },
     ],
   },
   {

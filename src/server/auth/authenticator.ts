@@ -1,13 +1,13 @@
 // Who is calling: a dashboard session cookie or an API token (Authorization: Bearer cdr_…).
+// Both are read from the store at every request, never cached: disabling a user, changing a role or
+// revoking a token holds from the next request, in every process sharing the store.
 import type { FastifyRequest } from 'fastify';
 import type { Store } from '../../store/index.ts';
-import { SESSION_COOKIE, sessionDigest, sessionUser } from './sessions.ts';
+import { SESSION_COOKIE, sessionUser } from './sessions.ts';
 import { tokenAuthenticator, type Authenticator, type Principal } from './tokens.ts';
 
-export interface DashboardAuthenticator extends Authenticator {
-  /** Drops a session from the cache at logout, so it stops working at once. */
-  forgetSession(secret: string): void;
-}
+/** Sessions beside tokens; the name other modules know the server's authenticator by. */
+export type DashboardAuthenticator = Authenticator;
 
 export function sessionSecretOf(request: FastifyRequest): string | null {
   const cookies = (request as FastifyRequest & { cookies?: Record<string, string | undefined> })
@@ -16,32 +16,23 @@ export function sessionSecretOf(request: FastifyRequest): string | null {
   return value && /^[A-Za-z0-9_-]{20,100}$/.test(value) ? value : null;
 }
 
-/** Sessions and tokens, each looked up in the store at most every `cacheMs`. */
-export function dashboardAuthenticator(store: Store, cacheMs = 5_000): DashboardAuthenticator {
-  const tokens = tokenAuthenticator(store, cacheMs);
-  const cache = new Map<string, { principal: Principal | null; until: number }>();
+export function dashboardAuthenticator(store: Store): DashboardAuthenticator {
+  const tokens = tokenAuthenticator(store);
   return {
     async principalOf(request) {
       if (request.headers.authorization) return tokens.principalOf(request);
       const secret = sessionSecretOf(request);
       if (!secret) return null;
-      const key = sessionDigest(secret);
-      const cached = cache.get(key);
-      if (cached && cached.until > Date.now()) return cached.principal;
       const user = await sessionUser(store, secret);
       const principal: Principal | null = user
         ? {
             id: `user:${user.email}`,
             role: user.role,
+            userId: user.id,
             user: { id: user.id, email: user.email, name: user.name },
           }
         : null;
-      if (cache.size > 10_000) cache.clear();
-      cache.set(key, { principal, until: Date.now() + cacheMs });
       return principal;
-    },
-    forgetSession(secret) {
-      cache.delete(sessionDigest(secret));
     },
   };
 }

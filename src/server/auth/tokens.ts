@@ -11,6 +11,8 @@ export interface Principal {
   /** `user:EMAIL` for a dashboard session, `token:ID` for an API token. */
   id: string;
   role: Role;
+  /** The user whose rights it carries: the session's user, or the token's creator (null for a token made at the command line). */
+  userId: string | null;
   /** The logged-in user, for sessions. */
   user?: { id: string; email: string; name: string | null };
 }
@@ -27,25 +29,27 @@ export interface Authenticator {
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
+/** A token belongs to its creator (a user id; null when made at the command line) and dies with their rights. */
 export async function createToken(
   store: Store,
   name: string,
   role: Role,
+  createdBy: string | null = null,
 ): Promise<{ id: string; secret: string }> {
   if (!ROLES.includes(role)) throw new InputError(`role must be one of ${ROLES.join(', ')}`);
   if (!name.trim()) throw new InputError('name the token (what it is for)');
   const id = randomBytes(6).toString('hex');
   const secret = `cdr_${id}_${randomBytes(24).toString('base64url')}`;
   await store.run(
-    'INSERT INTO api_tokens (token_id, name, role, token_hash, created_at, revoked) VALUES ($1, $2, $3, $4, now(), false)',
-    [id, name.trim(), role, hash(secret)],
+    'INSERT INTO api_tokens (token_id, name, role, token_hash, created_at, revoked, created_by) VALUES ($1, $2, $3, $4, now(), false, $5)',
+    [id, name.trim(), role, hash(secret), createdBy],
   );
   return { id, secret };
 }
 
 export async function listTokens(store: Store) {
   return store.all(
-    'SELECT token_id, name, role, created_at, revoked FROM api_tokens ORDER BY created_at',
+    'SELECT token_id, name, role, created_at, revoked, created_by FROM api_tokens ORDER BY created_at',
   );
 }
 
@@ -58,23 +62,30 @@ export async function revokeToken(store: Store, id: string): Promise<void> {
   await store.run('UPDATE api_tokens SET revoked = true WHERE token_id = $1', [id]);
 }
 
-/** Bearer tokens (Authorization: Bearer cdr_…), checked against the store with a short cache. */
-export function tokenAuthenticator(store: Store, cacheMs = 5_000): Authenticator {
-  const cache = new Map<string, { principal: Principal | null; until: number }>();
+/** The lesser of two roles: a token never carries more than its creator holds now. */
+function lesserRole(a: Role, b: Role): Role {
+  return ROLES.indexOf(a) >= ROLES.indexOf(b) ? a : b;
+}
+
+/** Bearer tokens (Authorization: Bearer cdr_…), read from the store with their creator at each request. */
+export function tokenAuthenticator(store: Store): Authenticator {
   return {
     async principalOf(request) {
       const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
       if (!match) return null;
-      const digest = hash(match[1]);
-      const cached = cache.get(digest);
-      if (cached && cached.until > Date.now()) return cached.principal;
       const [row] = await store.all(
-        'SELECT token_id, role FROM api_tokens WHERE token_hash = $1 AND NOT coalesce(revoked, false)',
-        [digest],
+        `SELECT t.token_id, t.role, t.created_by, u.role AS creator_role, coalesce(u.disabled, false) AS creator_disabled
+         FROM api_tokens t LEFT JOIN users u ON u.user_id = t.created_by
+         WHERE t.token_hash = $1 AND NOT coalesce(t.revoked, false)`,
+        [hash(match[1])],
       );
-      const principal = row ? { id: `token:${row.token_id}`, role: row.role as Role } : null;
-      cache.set(digest, { principal, until: Date.now() + cacheMs });
-      return principal;
+      if (!row) return null;
+      const createdBy = row.created_by === null ? null : String(row.created_by);
+      if (createdBy !== null && (row.creator_role === null || row.creator_disabled)) return null;
+      const role = createdBy
+        ? lesserRole(row.role as Role, row.creator_role as Role)
+        : (row.role as Role);
+      return { id: `token:${row.token_id}`, role, userId: createdBy };
     },
   };
 }

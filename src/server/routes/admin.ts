@@ -22,6 +22,7 @@ const token = z.object({
   role,
   created_at: z.string(),
   revoked: z.boolean().nullable(),
+  created_by: z.string().nullable(),
 });
 
 export function adminRoutes(store: Store): Route[] {
@@ -84,12 +85,14 @@ export function adminRoutes(store: Store): Route[] {
       method: 'POST',
       url: '/api/tokens',
       tag: 'admin',
-      summary: 'Create an API token for a script: send it as Authorization: Bearer <secret>',
+      summary:
+        'Create an API token for a script: send it as Authorization: Bearer <secret>. It belongs to you and never has more rights than you.',
       role: 'admin',
       body: z.object({ name: z.string().min(1).max(200), role }),
       response: z.object({ id: z.string(), secret: z.string() }),
       status: 201,
-      handler: async ({ body }) => createToken(store, body.name, body.role),
+      handler: async ({ body, principal }) =>
+        createToken(store, body.name, body.role, principal!.userId),
     }),
     route({
       id: 'revokeToken',

@@ -3,7 +3,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { InputError, todayUtc } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
-import type { DashboardAuthenticator } from '../auth/authenticator.ts';
 import { sessionSecretOf } from '../auth/authenticator.ts';
 import { LoginThrottle } from '../auth/throttle.ts';
 import { verifyPassword } from '../auth/passwords.ts';
@@ -45,7 +44,7 @@ async function startSession(
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
-export function authRoutes(store: Store, authenticator: DashboardAuthenticator): Route[] {
+export function authRoutes(store: Store): Route[] {
   const throttle = new LoginThrottle();
   return [
     route({
@@ -101,10 +100,7 @@ export function authRoutes(store: Store, authenticator: DashboardAuthenticator):
       response: z.object({ logged_out: z.boolean() }),
       handler: async ({ request, reply }) => {
         const secret = sessionSecretOf(request);
-        if (secret) {
-          await closeSession(store, secret);
-          authenticator.forgetSession(secret);
-        }
+        if (secret) await closeSession(store, secret);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return { logged_out: true };
       },
@@ -146,8 +142,6 @@ export function authRoutes(store: Store, authenticator: DashboardAuthenticator):
         if (!user || !(await verifyPassword(user.password_hash, body.current)))
           throw new InputError('the current password is wrong', { column: 'current' });
         await setPassword(store, user.id, body.password);
-        const secret = sessionSecretOf(request);
-        if (secret) authenticator.forgetSession(secret);
         return startSession(store, request, reply, user);
       },
     }),
