@@ -1,10 +1,12 @@
 // Durable clicks at redirect speed: each click is appended to a log file and the 302 is answered
-// only after the batch holding it is fdatasync'ed (group commit). Batches are moved into the store
-// in the background; on start, logs left by a crash are replayed (click ids make replay idempotent).
+// only after the batch holding it is fdatasync'ed (group commit). The log is moved into the store on a
+// timer and whenever it holds many clicks, busy or not: it is rotated between two batches, when nothing
+// is being written. On start, logs left by a crash are replayed (click ids make replay idempotent).
 import {
   closeSync,
   existsSync,
   fdatasync,
+  fstatSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -43,12 +45,17 @@ export class ClickLog {
   private syncing = false;
   private ingestTimer: NodeJS.Timeout | undefined;
   private ingesting: Promise<void> = Promise.resolve();
+  private queued: Promise<void> | undefined;
   private rotation = 0;
+  private rotationWaiters: { done: () => void; failed: (error: Error) => void }[] = [];
+  private loggedSinceRotation = 0;
 
   constructor(
     private readonly store: Store,
     private readonly path: string,
     ingestEveryMs = 1_000,
+    /** Clicks in the live log that start a move without waiting for the timer. */
+    private readonly ingestAtClicks = 5_000,
   ) {
     this.fd = openSync(path, 'a');
     if (ingestEveryMs > 0)
@@ -78,6 +85,8 @@ export class ClickLog {
     const batch = this.pending;
     this.pending = [];
     this.syncing = true;
+    this.loggedSinceRotation += batch.length;
+    if (this.loggedSinceRotation >= this.ingestAtClicks && !this.queued) void this.ingest();
     try {
       writeSync(this.fd, batch.map((item) => item.line).join(''));
     } catch (error) {
@@ -92,14 +101,22 @@ export class ClickLog {
       else item.done();
     }
     this.syncing = false;
+    // Between two batches nothing is in flight on the file: the moment to rotate it.
+    if (this.rotationWaiters.length) this.rotateNow();
     // Clicks that arrived during the sync form the next batch.
     if (this.pending.length) this.syncBatch();
   }
 
   /** Moves logged clicks into the store: rotate the log, load the rotated files, then delete them. */
   ingest(): Promise<void> {
+    // One move waits behind the running one; more calls meanwhile share it.
+    if (this.queued) return this.queued;
     // A failed move leaves the rotated file in place: the next run (or the next start) retries it.
-    const run = this.ingesting.then(() => this.ingestRotated());
+    const run = this.ingesting.then(() => {
+      this.queued = undefined;
+      return this.ingestRotated();
+    });
+    this.queued = run;
     this.ingesting = run.catch(
       (error: Error) =>
         void process.stderr.write(`clicks not yet moved to the store: ${error.message}\n`),
@@ -108,7 +125,7 @@ export class ClickLog {
   }
 
   private async ingestRotated(): Promise<void> {
-    if (!this.syncing && this.pending.length === 0) this.rotate();
+    await this.rotate();
     for (const file of this.rotatedFiles()) {
       const rows = readFileSync(file, 'utf8')
         .split('\n')
@@ -125,10 +142,28 @@ export class ClickLog {
     }
   }
 
-  private rotate(): void {
-    closeSync(this.fd);
-    renameSync(this.path, `${this.path}.${Date.now()}-${this.rotation++}`);
-    this.fd = openSync(this.path, 'a');
+  /** Resolves once the live log was renamed aside: now if idle, else right after the batch being synced. */
+  private rotate(): Promise<void> {
+    return new Promise((done, failed) => {
+      this.rotationWaiters.push({ done, failed });
+      if (!this.syncing) this.rotateNow();
+    });
+  }
+
+  private rotateNow(): void {
+    const waiters = this.rotationWaiters.splice(0);
+    try {
+      if (fstatSync(this.fd).size > 0) {
+        closeSync(this.fd);
+        renameSync(this.path, `${this.path}.${Date.now()}-${this.rotation++}`);
+        this.fd = openSync(this.path, 'a');
+      }
+      this.loggedSinceRotation = 0;
+    } catch (error) {
+      for (const waiter of waiters) waiter.failed(error as Error);
+      return;
+    }
+    for (const waiter of waiters) waiter.done();
   }
 
   private rotatedFiles(): string[] {
