@@ -106,12 +106,12 @@ describe('tracked links', () => {
       campaign: 'spring',
       source: 'instagram',
       post: 'p1',
-      code: 'aube',
+      code: 'aube-1',
     });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({
-      code: 'aube',
-      short_url: 'https://go.lumen.fr/l/aube',
+      code: 'aube-1',
+      short_url: 'https://go.lumen.fr/l/aube-1',
       platform: 'instagram',
       campaign: 'spring',
       post_id: 'p1',
@@ -119,7 +119,7 @@ describe('tracked links', () => {
         'https://lumen.fr/aube?color=noir&utm_source=instagram&utm_medium=social&utm_campaign=spring&utm_content=p1',
     });
     expect(
-      (await create({ url: 'https://lumen.fr', campaign: 'c', source: 'x', code: 'aube' })).json()
+      (await create({ url: 'https://lumen.fr', campaign: 'c', source: 'x', code: 'aube-1' })).json()
         .error,
     ).toMatch(/already used/);
   });
@@ -139,7 +139,7 @@ describe('tracked links', () => {
   it('redirects with a 302 and records the click, bots apart, without keeping the IP', async () => {
     const people = [CHROME, IPHONE, CHROME].map((agent) =>
       app.inject({
-        url: '/l/aube',
+        url: '/l/aube-1',
         headers: {
           'user-agent': agent,
           referer: 'https://l.instagram.com/x',
@@ -149,8 +149,8 @@ describe('tracked links', () => {
       }),
     );
     const previews = [
-      app.inject({ url: '/l/aube', headers: { 'user-agent': 'facebookexternalhit/1.1' } }),
-      app.inject({ method: 'HEAD', url: '/l/aube', headers: { 'user-agent': CHROME } }),
+      app.inject({ url: '/l/aube-1', headers: { 'user-agent': 'facebookexternalhit/1.1' } }),
+      app.inject({ method: 'HEAD', url: '/l/aube-1', headers: { 'user-agent': CHROME } }),
     ];
     for (const response of await Promise.all([...people, ...previews])) {
       expect(response.statusCode).toBe(302);
@@ -158,7 +158,7 @@ describe('tracked links', () => {
     }
     await clickLogOf(app).ingest();
     const clicks = await store.all(
-      "SELECT device, country, referrer_host, is_bot, visitor_key FROM clicks WHERE code = 'aube' ORDER BY is_bot, device",
+      "SELECT device, country, referrer_host, is_bot, visitor_key FROM clicks WHERE code = 'aube-1' ORDER BY is_bot, device",
     );
     expect(clicks.map((click) => [click.device, click.is_bot])).toEqual([
       ['desktop', false],
@@ -188,7 +188,7 @@ describe('tracked links', () => {
 
   it('lists links with clicks, unique visitors and bot hits', async () => {
     const links = (await app.inject({ url: '/api/links', headers: auth(viewer) })).json();
-    expect(links.find((link: { code: string }) => link.code === 'aube')).toMatchObject({
+    expect(links.find((link: { code: string }) => link.code === 'aube-1')).toMatchObject({
       clicks: 3,
       unique_clicks: 2,
       bot_hits: 2,
@@ -224,13 +224,57 @@ describe('tracked links', () => {
       url: 'https://lumen.fr/flash',
       campaign: 'c',
       source: 'x',
-      code: 'flash',
+      code: 'flash-sale',
       expires_at: '2025-01-31T23:59:00Z',
     });
-    const response = await app.inject({ url: '/l/flash' });
+    const response = await app.inject({ url: '/l/flash-sale' });
     expect([response.statusCode, response.body]).toEqual([
       410,
       expect.stringContaining('expired on 2025-01-31'),
     ]);
+  });
+});
+
+describe('guessing codes (issue 16, F9)', () => {
+  it('refuses a custom code under 6 characters, saying why', async () => {
+    const response = await create({
+      url: 'https://lumen.fr',
+      campaign: 'c',
+      source: 'x',
+      code: 'abc',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toBe(
+      'custom code "abc" is too short: use at least 6 characters, so it cannot be guessed by trying',
+    );
+    expect((await store.all("SELECT * FROM links WHERE code = 'abc'")).length).toBe(0);
+    expect(
+      (await create({ url: 'https://lumen.fr', campaign: 'c', source: 'x', code: 'abcdef' }))
+        .statusCode,
+    ).toBe(201);
+  });
+
+  it('answers 429 to an address after 30 unknown codes in a minute, whatever it asks next', async () => {
+    const from = (remoteAddress: string, code: string) =>
+      app.inject({ url: `/l/${code}`, remoteAddress, headers: { 'user-agent': CHROME } });
+    const guesses = await Promise.all(
+      Array.from({ length: 40 }, (_, index) => from('198.51.100.20', `guess${index}`)),
+    );
+    const counts = guesses.map((response) => response.statusCode).sort();
+    // the 40 guesses went in parallel: exactly 30 were looked up, 10 refused
+    expect(counts.filter((status) => status === 404)).toHaveLength(30);
+    expect(counts.filter((status) => status === 429)).toHaveLength(10);
+    const known = await from('198.51.100.20', 'abcdef');
+    expect([known.statusCode, Number(known.headers['retry-after']) > 0]).toEqual([429, true]);
+    // another address is not held back
+    expect((await from('198.51.100.21', 'abcdef')).statusCode).toBe(302);
+    expect((await from('198.51.100.21', 'guess0')).statusCode).toBe(404);
+  });
+
+  it('a known code does not count against the address', async () => {
+    for (let click = 0; click < 40; click++)
+      expect(
+        (await app.inject({ url: '/l/abcdef', remoteAddress: '198.51.100.22' })).statusCode,
+      ).toBe(302);
   });
 });

@@ -2,11 +2,15 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Store } from '../../store/index.ts';
+import { takeAll, WindowLimiter } from '../rate-limit.ts';
 import type { ClickLog } from './click-log.ts';
 import { findLink, type Link } from './links.ts';
 import { countryOf, deviceOf, isBot, referrerHost } from './visitors.ts';
 
 const CACHE_MS = 5_000;
+// Against enumeration: 30 unknown codes a minute per address, then every code answers 429 for the rest
+// of the minute (valid ones too, or the difference would tell which codes exist).
+const UNKNOWN_CODES_PER_MINUTE = 30;
 
 function page(reply: FastifyReply, status: number, title: string, message: string) {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -39,13 +43,24 @@ export function registerRedirects(
   visitorKey: (ip: string, userAgent: string, day: string) => string,
 ): void {
   const lookup = linkCache(store);
+  const unknownCodes = new WindowLimiter(UNKNOWN_CODES_PER_MINUTE, 60_000);
   app.route({
     method: ['GET', 'HEAD'],
     url: '/l/:code',
     handler: async (request, reply) => {
       const { code } = request.params as { code: string };
+      // Reserved as a miss before the lookup, so parallel guesses cannot all pass; a hit gives it back.
+      const wait = takeAll([[unknownCodes, request.ip]]);
+      if (wait > 0)
+        return page(
+          reply.header('retry-after', String(Math.ceil(wait / 1000))),
+          429,
+          'Too many unknown links',
+          'This address asked for too many short links that do not exist. Try again in a minute.',
+        );
       const link = await lookup(code);
-      if (!link)
+      if (link) unknownCodes.giveBack(request.ip);
+      else
         return page(
           reply,
           404,

@@ -2,37 +2,14 @@
 // hash of IP + user agent salted per day, so unique clicks count within a day and no IP is stored.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Store } from '../../store/index.ts';
+import { botFamilyOf } from './bots.ts';
 
 export type Device = 'desktop' | 'mobile' | 'tablet' | 'bot';
-
-// Link previews and crawlers get their redirect but are not clicks (they are counted as bots).
-const BOTS = [
-  /facebookexternalhit|facebookcatalog|meta-externalagent/i,
-  /twitterbot/i,
-  /linkedinbot/i,
-  /slackbot|slack-imgproxy/i,
-  /whatsapp/i,
-  /discordbot/i,
-  /telegrambot/i,
-  /skypeuripreview/i,
-  /pinterest/i,
-  /redditbot/i,
-  /embedly/i,
-  /googlebot|adsbot-google|google-inspectiontool|apis-google/i,
-  /bingbot|bingpreview/i,
-  /yandex/i,
-  /baiduspider/i,
-  /duckduckbot/i,
-  /applebot/i,
-  /petalbot/i,
-  /semrush|ahrefs|mj12bot|dotbot/i,
-  /bot\b|crawler|spider|crawl|preview|fetch|scrape|headless|curl\/|wget\/|python-requests|httpclient|go-http-client|okhttp|java\//i,
-];
 
 export function isBot(userAgent: string | undefined, method: string): boolean {
   if (method === 'HEAD') return true;
   if (!userAgent) return true;
-  return BOTS.some((pattern) => pattern.test(userAgent));
+  return botFamilyOf(userAgent) !== null;
 }
 
 export function deviceOf(userAgent: string): Exclude<Device, 'bot'> {
