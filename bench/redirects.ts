@@ -44,18 +44,23 @@ export async function benchRedirects(): Promise<void> {
   );
   const link = await createLink(
     store,
-    { url: 'https://maisonlumen.fr/aube', campaign: 'bench', source: 'linkedin', code: 'bench' },
+    {
+      url: 'https://maisonlumen.fr/aube',
+      campaign: 'bench',
+      source: 'linkedin',
+      code: 'bench-link',
+    },
     'bench',
   );
   const app = await buildApp(store);
   app.get('/bare/:code', (_request, reply) => reply.redirect(link.target_url, 302));
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };
-  const floor = await hammer(`http://127.0.0.1:${port}/bare/bench`);
-  const tracked = await hammer(`http://127.0.0.1:${port}/l/bench`);
+  const floor = await hammer(`http://127.0.0.1:${port}/bare/bench-link`);
+  const tracked = await hammer(`http://127.0.0.1:${port}/l/bench-link`);
   await app.close();
   const [{ stored }] = await store.all(
-    "SELECT count(*) AS stored FROM clicks WHERE code = 'bench'",
+    "SELECT count(*) AS stored FROM clicks WHERE code = 'bench-link'",
   );
   store.close();
   const row = (name: string, result: AutocannonResult, goal: string) => ({

@@ -327,6 +327,23 @@ describe('login throttle under parallel guessing (issue 16, F3)', () => {
     await instance.close();
     expect(statuses(responses)).toEqual({ 401: 20, 429: 5 });
   }, 60_000);
+  it('a session cannot be used to guess its own password through the password change', async () => {
+    await createUser(store, { email: 'pat@lumen.fr', password: 'pat password 1', role: 'viewer' });
+    const cookie = cookieOf(await login('pat@lumen.fr', 'pat password 1'));
+    const change = (current: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: { cookie },
+        payload: { current, password: 'pat password 2' },
+        remoteAddress: '198.51.100.9',
+      });
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => change(`wrong ${index}`)),
+    );
+    expect(statuses(responses)).toEqual({ 400: 5, 429: 3 });
+    expect((await change('pat password 1')).statusCode).toBe(429);
+  });
 });
 
 describe('revocation on the next request (issue 16, F4)', () => {

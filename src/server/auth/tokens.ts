@@ -93,7 +93,8 @@ export function tokenAuthenticator(store: Store): Authenticator {
 /** A pre-handler that answers 401 without credentials and 403 without the role. */
 export function requireRole(authenticator: Authenticator, roles: Role[]) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const principal = await authenticator.principalOf(request);
+    // The /api guard has already read the caller from the store for this request.
+    const principal = principalOfRequest(request) ?? (await authenticator.principalOf(request));
     if (!principal)
       return reply.status(401).send({
         error: 'authentication required: log in, or send Authorization: Bearer <token>',

@@ -26,6 +26,9 @@ const credentials = z.object({
 const secure = (request: FastifyRequest) =>
   request.protocol === 'https' || process.env.CADRAN_SECURE_COOKIES === 'true';
 
+const tooMany = (waitMs: number) =>
+  `too many failed attempts: try again in ${Math.ceil(waitMs / 60_000)} min`;
+
 async function startSession(
   store: Store,
   request: FastifyRequest,
@@ -78,9 +81,7 @@ export function authRoutes(store: Store): Route[] {
         const attempt = throttle.reserve(request.ip, body.email);
         if (attempt.waitMs > 0) {
           reply.header('retry-after', String(Math.ceil(attempt.waitMs / 1000)));
-          return reply.status(429).send({
-            error: `too many failed attempts: try again in ${Math.ceil(attempt.waitMs / 60_000)} min`,
-          });
+          return reply.status(429).send({ error: tooMany(attempt.waitMs) });
         }
         const user = await findUserByEmail(store, body.email);
         const valid = await verifyPassword(user?.password_hash ?? null, body.password);
@@ -138,9 +139,16 @@ export function authRoutes(store: Store): Route[] {
       handler: async ({ body, principal, request, reply }) => {
         if (!principal?.user)
           throw new InputError('only a logged-in user has a password to change');
+        // A stolen session must not become a way to guess the password behind it.
+        const attempt = throttle.reserve(request.ip, principal.user.email);
+        if (attempt.waitMs > 0) {
+          reply.header('retry-after', String(Math.ceil(attempt.waitMs / 1000)));
+          return reply.status(429).send({ error: tooMany(attempt.waitMs) });
+        }
         const user = await findUserByEmail(store, principal.user.email);
         if (!user || !(await verifyPassword(user.password_hash, body.current)))
           throw new InputError('the current password is wrong', { column: 'current' });
+        attempt.succeeded();
         await setPassword(store, user.id, body.password);
         return startSession(store, request, reply, user);
       },
