@@ -9,6 +9,7 @@ const only = process.argv[2];
 const suites: Record<string, () => Promise<void>> = {
   queries: benchQueries,
   redirects: benchRedirects,
+  auth: async () => (await import('./auth.ts')).benchAuth(),
   dashboard: async () => (await import('./dashboard.ts')).benchDashboard(),
   imports: benchImports,
   nlp: async () =>

@@ -18,7 +18,7 @@ const autocannonBin = join(
   'autocannon.js',
 );
 
-interface AutocannonResult {
+export interface AutocannonResult {
   requests: { average: number; total: number };
   latency: { p50: number; p99: number };
   non2xx: number;
@@ -26,10 +26,14 @@ interface AutocannonResult {
 }
 
 /** autocannon runs in a child process, asynchronously: the server under test shares this event loop. */
-async function hammer(url: string): Promise<AutocannonResult> {
+export async function hammer(
+  url: string,
+  { connections = CONNECTIONS, seconds = DURATION_S, headers = {} as Record<string, string> } = {},
+): Promise<AutocannonResult> {
+  const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}=${value}`]);
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [autocannonBin, '-c', String(CONNECTIONS), '-d', String(DURATION_S), '-j', url],
+    [autocannonBin, '-c', String(connections), '-d', String(seconds), ...headerArgs, '-j', url],
     {
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
