@@ -1,7 +1,8 @@
 // Dashboard sessions: a random cookie; the store keeps only its SHA-256, the user and the expiry.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Store } from '../../store/index.ts';
-import type { Role } from './tokens.ts';
+import type { Role } from './roles.ts';
+import { activeUser } from './users.ts';
 
 export const SESSION_COOKIE = 'cadran_session';
 export const SESSION_DAYS = 14;
@@ -39,12 +40,12 @@ export async function closeSession(store: Store, secret: string): Promise<void> 
 
 /** The user of a live session on an active account, or null. */
 export async function sessionUser(store: Store, secret: string): Promise<SessionUser | null> {
-  const [row] = await store.all(
-    `SELECT u.user_id AS id, u.email, u.name, u.role FROM sessions s JOIN users u ON u.user_id = s.user_id
-     WHERE s.session_hash = $1 AND s.expires_at > epoch_ms($2::BIGINT) AND NOT coalesce(u.disabled, false)`,
-    [digest(secret), Date.now()],
+  const [session] = await store.all(
+    'SELECT user_id, epoch_ms(expires_at) AS expires_ms FROM sessions WHERE session_hash = $1',
+    [digest(secret)],
   );
-  return (row as unknown as SessionUser) ?? null;
+  if (!session || Number(session.expires_ms) <= Date.now()) return null;
+  return activeUser(store, String(session.user_id));
 }
 
 export const sessionDigest = digest;

@@ -3,9 +3,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InputError } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
+import { lesserRole, ROLES, type Role } from './roles.ts';
+import { activeUser } from './users.ts';
 
-export type Role = 'admin' | 'analyst' | 'viewer';
-export const ROLES: Role[] = ['admin', 'analyst', 'viewer'];
+export { roleAllows, ROLES, type Role } from './roles.ts';
 
 export interface Principal {
   /** `user:EMAIL` for a dashboard session, `token:ID` for an API token. */
@@ -15,11 +16,6 @@ export interface Principal {
   userId: string | null;
   /** The logged-in user, for sessions. */
   user?: { id: string; email: string; name: string | null };
-}
-
-/** A role includes the ones below it: admin ⊃ analyst ⊃ viewer. */
-export function roleAllows(role: Role, needed: Role): boolean {
-  return ROLES.indexOf(role) <= ROLES.indexOf(needed);
 }
 
 /** Finds who is calling; the dashboard's sessions can plug in beside tokens through this interface. */
@@ -62,11 +58,6 @@ export async function revokeToken(store: Store, id: string): Promise<void> {
   await store.run('UPDATE api_tokens SET revoked = true WHERE token_id = $1', [id]);
 }
 
-/** The lesser of two roles: a token never carries more than its creator holds now. */
-function lesserRole(a: Role, b: Role): Role {
-  return ROLES.indexOf(a) >= ROLES.indexOf(b) ? a : b;
-}
-
 /** Bearer tokens (Authorization: Bearer cdr_…), read from the store with their creator at each request. */
 export function tokenAuthenticator(store: Store): Authenticator {
   return {
@@ -74,17 +65,17 @@ export function tokenAuthenticator(store: Store): Authenticator {
       const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
       if (!match) return null;
       const [row] = await store.all(
-        `SELECT t.token_id, t.role, t.created_by, u.role AS creator_role, coalesce(u.disabled, false) AS creator_disabled
-         FROM api_tokens t LEFT JOIN users u ON u.user_id = t.created_by
-         WHERE t.token_hash = $1 AND NOT coalesce(t.revoked, false)`,
+        'SELECT token_id, role, created_by FROM api_tokens WHERE token_hash = $1 AND NOT coalesce(revoked, false)',
         [hash(match[1])],
       );
       if (!row) return null;
       const createdBy = row.created_by === null ? null : String(row.created_by);
-      if (createdBy !== null && (row.creator_role === null || row.creator_disabled)) return null;
-      const role = createdBy
-        ? lesserRole(row.role as Role, row.creator_role as Role)
-        : (row.role as Role);
+      let role = row.role as Role;
+      if (createdBy !== null) {
+        const creator = await activeUser(store, createdBy);
+        if (!creator) return null;
+        role = lesserRole(role, creator.role);
+      }
       return { id: `token:${row.token_id}`, role, userId: createdBy };
     },
   };

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { InputError } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { checkPasswordStrength, hashPassword } from './passwords.ts';
-import { ROLES, type Role } from './tokens.ts';
+import { ROLES, type Role } from './roles.ts';
 
 export interface User {
   id: string;
@@ -121,6 +121,19 @@ export async function updateUser(
   });
   const [row] = await store.all(`SELECT ${COLUMNS} FROM users WHERE user_id = $1`, [userId]);
   return row as unknown as User;
+}
+
+/** The user behind a session or a token, read at every request; null when unknown or disabled. */
+export async function activeUser(
+  store: Store,
+  userId: string,
+): Promise<Pick<User, 'id' | 'email' | 'name' | 'role'> | null> {
+  // Point lookups, one table each: DuckDB plans them in a fraction of a join's time.
+  const [row] = await store.all(
+    'SELECT user_id AS id, email, name, role FROM users WHERE user_id = $1 AND NOT coalesce(disabled, false)',
+    [userId],
+  );
+  return (row as unknown as Pick<User, 'id' | 'email' | 'name' | 'role'>) ?? null;
 }
 
 export async function recordLogin(store: Store, userId: string): Promise<void> {
