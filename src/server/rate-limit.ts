@@ -70,3 +70,23 @@ export function takeAll(limits: [WindowLimiter, string][], now = Date.now()): nu
   if (wait === 0) for (const [limiter, key] of limits) limiter.take(key, now);
   return wait;
 }
+
+/**
+ * The key of a client address: an IPv4 address as is, an IPv6 address by its /64 network, since one
+ * subscriber is usually given a whole /64 and could otherwise take a fresh address for every try.
+ */
+export function addressKey(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1];
+  if (!ip.includes(':')) return ip;
+  const [head, tail = ''] = ip.split('%')[0].toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = ip.includes('::') && tail ? tail.split(':') : [];
+  const groups = ip.includes('::')
+    ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}

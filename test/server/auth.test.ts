@@ -289,6 +289,20 @@ describe('login throttle under parallel guessing (issue 16, F3)', () => {
     expect(statuses(responses)).toEqual({ 401: 30, 429: 10 });
   }, 60_000);
 
+  it('spraying from 40 addresses of one IPv6 /64 counts as one address', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: `six${index}@lumen.fr`, password: 'Summer2026!!' },
+          remoteAddress: `2001:db8:1:2::${(index + 1).toString(16)}`,
+        }),
+      ),
+    );
+    expect(statuses(responses)).toEqual({ 401: 30, 429: 10 });
+  }, 60_000);
+
   it('counts X-Forwarded-For only when told to trust the proxy', async () => {
     const sprayFromProxy = async (trustProxy: boolean) => {
       const instance = await buildApp(store, { ingestEveryMs: 0, trustProxy });

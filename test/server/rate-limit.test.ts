@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { takeAll, WindowLimiter } from '../../src/server/rate-limit.ts';
+import { addressKey, takeAll, WindowLimiter } from '../../src/server/rate-limit.ts';
 
 describe('window limiter', () => {
   it('allows the limit per window, then says how long to wait', () => {
@@ -49,5 +49,17 @@ describe('window limiter', () => {
     // the refused attempt took nothing from the wide window, and giving back stops at zero
     for (let hit = 0; hit < 10; hit++) expect(takeAll([[wide, 'y']], 0)).toBe(0);
     expect(takeAll([[wide, 'y']], 0)).toBeGreaterThan(0);
+  });
+});
+
+describe('address keys', () => {
+  it('keys IPv4 as is and IPv6 by its /64, however it is written', () => {
+    expect(addressKey('203.0.113.9')).toBe('203.0.113.9');
+    expect(addressKey('::ffff:203.0.113.9')).toBe('203.0.113.9');
+    expect(addressKey('2001:db8:85a3:42::1')).toBe('2001:db8:85a3:42::/64');
+    expect(addressKey('2001:0DB8:85a3:0042:ffff:1:2:3')).toBe('2001:db8:85a3:42::/64');
+    expect(addressKey('2001:db8::7')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(addressKey('::1')).toBe('0:0:0:0::/64');
   });
 });

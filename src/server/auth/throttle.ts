@@ -2,7 +2,7 @@
 // cannot all slip past a count read earlier) against three windows of 15 minutes: one address on one
 // account (5), one account from anywhere (20), one address across accounts (30, against spraying).
 // A right password hands its reservation back.
-import { takeAll, WindowLimiter } from '../rate-limit.ts';
+import { addressKey, takeAll, WindowLimiter } from '../rate-limit.ts';
 
 const WINDOW_MS = 15 * 60_000;
 
@@ -18,7 +18,8 @@ export class LoginThrottle {
   private readonly account = new WindowLimiter(20, WINDOW_MS);
   private readonly address = new WindowLimiter(30, WINDOW_MS);
 
-  reserve(address: string, email: string, now = Date.now()): LoginAttempt {
+  reserve(ip: string, email: string, now = Date.now()): LoginAttempt {
+    const address = addressKey(ip);
     const account = email.trim().toLowerCase();
     const both = `${address}|${account}`;
     const waitMs = takeAll(

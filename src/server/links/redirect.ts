@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Store } from '../../store/index.ts';
-import { takeAll, WindowLimiter } from '../rate-limit.ts';
+import { addressKey, takeAll, WindowLimiter } from '../rate-limit.ts';
 import type { ClickLog } from './click-log.ts';
 import { findLink, type Link } from './links.ts';
 import { countryOf, deviceOf, isBot, referrerHost } from './visitors.ts';
@@ -50,7 +50,8 @@ export function registerRedirects(
     handler: async (request, reply) => {
       const { code } = request.params as { code: string };
       // Reserved as a miss before the lookup, so parallel guesses cannot all pass; a hit gives it back.
-      const wait = takeAll([[unknownCodes, request.ip]]);
+      const address = addressKey(request.ip);
+      const wait = takeAll([[unknownCodes, address]]);
       if (wait > 0)
         return page(
           reply.header('retry-after', String(Math.ceil(wait / 1000))),
@@ -59,7 +60,7 @@ export function registerRedirects(
           'This address asked for too many short links that do not exist. Try again in a minute.',
         );
       const link = await lookup(code);
-      if (link) unknownCodes.giveBack(request.ip);
+      if (link) unknownCodes.giveBack(address);
       else
         return page(
           reply,
