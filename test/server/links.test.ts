@@ -271,6 +271,16 @@ describe('guessing codes (issue 16, F9)', () => {
     expect((await from('198.51.100.21', 'guess0')).statusCode).toBe(404);
   });
 
+  it('100 clicks at once on a link not yet looked up all get their redirect', async () => {
+    await create({ url: 'https://lumen.fr/burst', campaign: 'c', source: 'x', code: 'burst-1' });
+    const clicks = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        app.inject({ url: '/l/burst-1', remoteAddress: '198.51.100.23' }),
+      ),
+    );
+    expect(clicks.filter((click) => click.statusCode === 302)).toHaveLength(100);
+  });
+
   it('a known code does not count against the address', async () => {
     for (let click = 0; click < 40; click++)
       expect(

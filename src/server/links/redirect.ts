@@ -2,15 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Store } from '../../store/index.ts';
-import { addressKey, takeAll, WindowLimiter } from '../rate-limit.ts';
 import type { ClickLog } from './click-log.ts';
-import { findLink, type Link } from './links.ts';
+import { linkLookup } from './link-lookup.ts';
 import { countryOf, deviceOf, isBot, referrerHost } from './visitors.ts';
-
-const CACHE_MS = 5_000;
-// Against enumeration: 30 unknown codes a minute per address, then every code answers 429 for the rest
-// of the minute (valid ones too, or the difference would tell which codes exist).
-const UNKNOWN_CODES_PER_MINUTE = 30;
 
 function page(reply: FastifyReply, status: number, title: string, message: string) {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -23,45 +17,28 @@ function page(reply: FastifyReply, status: number, title: string, message: strin
     .send(html);
 }
 
-/** Links looked up recently stay in memory for a few seconds, so a burst of clicks costs no query. */
-function linkCache(store: Store) {
-  const cache = new Map<string, { link: Link | null; until: number }>();
-  return async (code: string): Promise<Link | null> => {
-    const hit = cache.get(code);
-    if (hit && hit.until > Date.now()) return hit.link;
-    const link = /^[A-Za-z0-9_-]{1,64}$/.test(code) ? await findLink(store, code) : null;
-    if (cache.size > 10_000) cache.clear();
-    cache.set(code, { link, until: Date.now() + CACHE_MS });
-    return link;
-  };
-}
-
 export function registerRedirects(
   app: FastifyInstance,
   store: Store,
   clicks: ClickLog,
   visitorKey: (ip: string, userAgent: string, day: string) => string,
 ): void {
-  const lookup = linkCache(store);
-  const unknownCodes = new WindowLimiter(UNKNOWN_CODES_PER_MINUTE, 60_000);
+  const lookup = linkLookup(store);
   app.route({
     method: ['GET', 'HEAD'],
     url: '/l/:code',
     handler: async (request, reply) => {
       const { code } = request.params as { code: string };
-      // Reserved as a miss before the lookup, so parallel guesses cannot all pass; a hit gives it back.
-      const address = addressKey(request.ip);
-      const wait = takeAll([[unknownCodes, address]]);
-      if (wait > 0)
+      const result = await lookup(code, request.ip);
+      if (result.limitedForMs)
         return page(
-          reply.header('retry-after', String(Math.ceil(wait / 1000))),
+          reply.header('retry-after', String(Math.ceil(result.limitedForMs / 1000))),
           429,
           'Too many unknown links',
           'This address asked for too many short links that do not exist. Try again in a minute.',
         );
-      const link = await lookup(code);
-      if (link) unknownCodes.giveBack(address);
-      else
+      const link = result.found;
+      if (!link)
         return page(
           reply,
           404,
