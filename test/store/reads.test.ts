@@ -106,15 +106,23 @@ describe('the read pool', () => {
 
   it('interrupts a running read when its work is called off, and frees the connection', async () => {
     const store = await DuckDbStore.open(':memory:', undefined, 1);
-    const caller = new AbortController();
-    const started = performance.now();
-    const endless = withReadSignal(caller.signal, () => store.all(ENDLESS));
-    setTimeout(() => caller.abort(), 100);
-    await expect(endless).rejects.toThrow(ReadCancelled);
-    // The read stopped about when it was called off, not minutes later.
-    expect(performance.now() - started).toBeLessThan(5_000);
+    // Called off at once, as the engine is about to begin, and while it runs.
+    const moments = [
+      (abort: () => void) => abort(),
+      (abort: () => void) => setImmediate(abort),
+      (abort: () => void) => setTimeout(abort, 100),
+    ];
+    for (const callOff of moments) {
+      const caller = new AbortController();
+      const started = performance.now();
+      const endless = withReadSignal(caller.signal, () => store.all(ENDLESS));
+      callOff(() => caller.abort());
+      await expect(endless).rejects.toThrow(ReadCancelled);
+      // The read stopped about when it was called off, not minutes later.
+      expect(performance.now() - started).toBeLessThan(5_000);
+    }
     expect(await store.all('SELECT 1 AS free')).toEqual([{ free: 1 }]);
-    expect(store.readStats()).toMatchObject({ started: 2, cancelled: 1, waiting: 0 });
+    expect(store.readStats()).toMatchObject({ cancelled: 3, waiting: 0 });
     store.close();
   });
 

@@ -5,6 +5,8 @@ import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { ReadCancelled } from '../cancel.ts';
 import type { ReadStats } from '../types.ts';
 
+const INTERRUPT_REPEAT_MS = 20;
+
 interface Waiter {
   grant(connection: DuckDBConnection): void;
 }
@@ -38,7 +40,19 @@ export class ReadPool {
     signal?: AbortSignal,
   ): Promise<T> {
     const connection = await this.acquire(signal);
-    const interrupt = () => connection.interrupt();
+    if (signal?.aborted) {
+      // Called off in the moment between the grant and this line.
+      this.release(connection);
+      this.stats.cancelled++;
+      throw new ReadCancelled();
+    }
+    // An interrupt that lands before the engine has begun the statement is lost: repeat it until the
+    // read settles.
+    let repeat: NodeJS.Timeout | undefined;
+    const interrupt = () => {
+      connection.interrupt();
+      repeat = setInterval(() => connection.interrupt(), INTERRUPT_REPEAT_MS);
+    };
     signal?.addEventListener('abort', interrupt, { once: true });
     try {
       this.stats.started++;
@@ -50,6 +64,7 @@ export class ReadPool {
       }
       throw error;
     } finally {
+      clearInterval(repeat);
       signal?.removeEventListener('abort', interrupt);
       this.release(connection);
     }
