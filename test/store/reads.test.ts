@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/index.ts';
 import { createObjective } from '../../src/metrics/objectives.ts';
 import { correctSentiment } from '../../src/nlp/index.ts';
-import { createLink } from '../../src/server/index.ts';
+import { openSession } from '../../src/server/auth/sessions.ts';
+import { createLink, createToken, createUser, updateUser } from '../../src/server/index.ts';
 import {
   ReadCancelled,
   resetStore,
@@ -89,6 +90,21 @@ describe('the data version', () => {
       ['reset', () => resetStore(store)],
     ];
     for (const [name, write] of writes) expect([name, await movesOn(write)]).toEqual([name, 1]);
+  });
+
+  it('stays put when only who may read changes: a login, a user, a token', async () => {
+    const user = await createUser(store, {
+      email: 'vera@lumen.test',
+      password: 'a long enough password',
+      name: 'Vera',
+      role: 'admin',
+    });
+    const writes: [string, () => Promise<unknown>][] = [
+      ['session', () => openSession(store, user.id)],
+      ['token', () => createToken(store, 'script', 'viewer')],
+      ['name', () => updateUser(store, user.id, { name: 'Vera B.' })],
+    ];
+    for (const [name, write] of writes) expect([name, await movesOn(write)]).toEqual([name, 0]);
   });
 });
 

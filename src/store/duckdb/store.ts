@@ -132,6 +132,15 @@ export async function refreshDerived(
     await connection.run(`CREATE OR REPLACE TABLE ${table.name} AS ${table.select}`);
 }
 
+/**
+ * Tables that say who may read, not what is read: a login or a new token leaves every answer true,
+ * so writing only these keeps the data version (a stream of logins would otherwise empty the cache).
+ */
+const ACCESS_TABLES = new Set(['users', 'sessions', 'api_tokens']);
+
+const onlyAccessTables = (written: Set<string>) =>
+  written.size > 0 && [...written].every((table) => ACCESS_TABLES.has(table));
+
 /** Read connections when CADRAN_READ_CONNECTIONS does not say: one per core, as DuckDB's threads. */
 export function defaultReadConnections(): number {
   const configured = Number(process.env.CADRAN_READ_CONNECTIONS);
@@ -187,7 +196,8 @@ export class DuckDbStore implements Store {
   }
 
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.write(() => this.transact(work));
+    const tx = new DuckDbTransaction(this.writer);
+    return this.write(() => this.transact(work, tx), tx.written);
   }
 
   exclusive<T>(work: (writer: ExclusiveWriter) => Promise<T>): Promise<T> {
@@ -207,20 +217,22 @@ export class DuckDbStore implements Store {
    * rolled back or, for exclusive work, partly committed), so a read started afterwards is never
    * served a result computed before it.
    */
-  private async write<T>(work: () => Promise<T>): Promise<T> {
+  private async write<T>(work: () => Promise<T>, written?: Set<string>): Promise<T> {
     return this.writeLock.lock(async () => {
       try {
         return await work();
       } finally {
-        this.version++;
+        if (!written || !onlyAccessTables(written)) this.version++;
       }
     });
   }
 
-  private async transact<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  private async transact<T>(
+    work: (tx: Transaction) => Promise<T>,
+    tx = new DuckDbTransaction(this.writer),
+  ): Promise<T> {
     await this.writer.run('BEGIN TRANSACTION');
     try {
-      const tx = new DuckDbTransaction(this.writer);
       const result = await work(tx);
       await refreshDerived(this.writer, staleDerivedTables(tx.written));
       await this.writer.run('COMMIT');
