@@ -12,6 +12,7 @@ const suites: Record<string, () => Promise<void>> = {
   auth: async () => (await import('./auth.ts')).benchAuth(),
   dashboard: async () => (await import('./dashboard.ts')).benchDashboard(),
   imports: benchImports,
+  load: async () => (await import('./load.ts')).benchLoad(),
   nlp: async () =>
     printTable(
       'Sentiment labelling, one core (median of 5 runs over 100 000 comments)',

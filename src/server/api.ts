@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Store } from '../store/index.ts';
+import { cachedRoute, defaultCacheCapacity, ResultCache } from './cache/index.ts';
 import { collectOtherRoutes, openApiDocument } from './openapi.ts';
 import { registerRoute, route, type Route } from './route.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -19,7 +20,28 @@ const VERSION = (
   }
 ).version;
 
+/** Read-only routes whose answers depend only on the request and the store's data. */
+const CACHED_ROUTES = new Set([
+  'getScorecard',
+  'queryKpis',
+  'listKpis',
+  'listPosts',
+  'listInteractions',
+  'listDimensions',
+  'getFunnel',
+  'listObjectives',
+  'listAdvocates',
+  'listNewInfluencers',
+]);
+
 export function apiRoutes(store: Store): Route[] {
+  const cache = new ResultCache(defaultCacheCapacity());
+  return declaredRoutes(store).map((declaration) =>
+    CACHED_ROUTES.has(declaration.id) ? cachedRoute(declaration, cache, store) : declaration,
+  );
+}
+
+function declaredRoutes(store: Store): Route[] {
   return [
     route({
       id: 'health',

@@ -68,7 +68,7 @@ function parseInput<T extends z.ZodType>(schema: T | undefined, value: unknown, 
 }
 
 /** A response that breaks its own schema is our bug: a 500 that names the field, never a silent drift. */
-function checkResponse(declaration: Route, payload: unknown): unknown {
+export function checkResponse(declaration: Route, payload: unknown): unknown {
   const parsed = declaration.response.safeParse(payload);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

@@ -9,7 +9,9 @@ export type {
   ResultRow,
   Cell,
   Queryable,
+  ReadStats,
 } from './types.ts';
+export { withReadSignal, readSignal, ReadCancelled } from './cancel.ts';
 export type { Dialect } from './dialect.ts';
 export {
   TABLES,

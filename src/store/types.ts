@@ -27,6 +27,13 @@ export interface ExclusiveWriter extends Queryable {
 export interface Store extends Queryable {
   readonly dialect: Dialect;
   readonly location: string;
+  /**
+   * Moves on after every write (import, undo, objective, correction, setting, clicks, events…):
+   * a result read at one version stays true until it changes.
+   */
+  readonly dataVersion: number;
+  /** Counts of reads run and called off (see withReadSignal), for tests and the load benchmark. */
+  readStats(): ReadStats;
   /** Runs the work in one transaction: everything lands, or nothing does. */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /**
@@ -36,4 +43,13 @@ export interface Store extends Queryable {
    */
   exclusive<T>(work: (writer: ExclusiveWriter) => Promise<T>): Promise<T>;
   close(): void;
+}
+
+export interface ReadStats {
+  /** Statements given a connection. */
+  started: number;
+  /** Statements dropped from the queue, or interrupted, because their work was called off. */
+  cancelled: number;
+  /** Reads waiting for a connection right now. */
+  waiting: number;
 }

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import {
   DuckDBConnection,
@@ -9,10 +10,20 @@ import {
 } from '@duckdb/node-api';
 import { InputError } from '../../model/index.ts';
 import { tableByName, type ColumnType } from '../schema.ts';
-import type { Cell, ExclusiveWriter, ResultRow, SqlValue, Store, Transaction } from '../types.ts';
+import { readSignal } from '../cancel.ts';
+import type {
+  Cell,
+  ExclusiveWriter,
+  ReadStats,
+  ResultRow,
+  SqlValue,
+  Store,
+  Transaction,
+} from '../types.ts';
 import { staleDerivedTables, tablesWrittenBy, type DerivedTable } from '../derived.ts';
 import { DuckDbDialect } from './dialect.ts';
 import { migrate } from './migrate.ts';
+import { ReadPool } from './read-pool.ts';
 import { toJsValue } from './values.ts';
 
 const DAY_MS = 86_400_000;
@@ -121,19 +132,40 @@ export async function refreshDerived(
     await connection.run(`CREATE OR REPLACE TABLE ${table.name} AS ${table.select}`);
 }
 
+/**
+ * Tables that say who may read, not what is read: a login or a new token leaves every answer true,
+ * so writing only these keeps the data version (a stream of logins would otherwise empty the cache).
+ */
+const ACCESS_TABLES = new Set(['users', 'sessions', 'api_tokens']);
+
+const onlyAccessTables = (written: Set<string>) =>
+  written.size > 0 && [...written].every((table) => ACCESS_TABLES.has(table));
+
+/** Read connections when CADRAN_READ_CONNECTIONS does not say: one per core, as DuckDB's threads. */
+export function defaultReadConnections(): number {
+  const configured = Number(process.env.CADRAN_READ_CONNECTIONS);
+  if (Number.isInteger(configured) && configured > 0) return configured;
+  return Math.max(2, availableParallelism());
+}
+
 export class DuckDbStore implements Store {
   readonly dialect = new DuckDbDialect();
   private readonly writeLock = new Mutex();
+  private version = 0;
 
   private constructor(
     readonly location: string,
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
-    private readonly reader: DuckDBConnection,
+    private readonly readers: ReadPool,
   ) {}
 
   /** Opens (creating and migrating if needed) the store at `location`, or in memory for ':memory:'. */
-  static async open(location: string, memoryLimit?: string): Promise<DuckDbStore> {
+  static async open(
+    location: string,
+    memoryLimit?: string,
+    readConnections = defaultReadConnections(),
+  ): Promise<DuckDbStore> {
     if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
     if (memoryLimit !== undefined && !/^\d+(\.\d+)?\s*(KB|MB|GB|TB)$/i.test(memoryLimit))
       throw new InputError(`the memory limit must read like 512MB or 2GB, got "${memoryLimit}"`);
@@ -143,11 +175,20 @@ export class DuckDbStore implements Store {
     );
     const writer = await instance.connect();
     await migrate(writer);
-    return new DuckDbStore(location, instance, writer, await instance.connect());
+    const readers = await ReadPool.open(instance, readConnections);
+    return new DuckDbStore(location, instance, writer, readers);
+  }
+
+  get dataVersion(): number {
+    return this.version;
+  }
+
+  readStats(): ReadStats {
+    return this.readers.readStats();
   }
 
   all(sql: string, params?: SqlValue[]): Promise<ResultRow[]> {
-    return readAll(this.reader, sql, params);
+    return this.readers.use((connection) => readAll(connection, sql, params), readSignal());
   }
 
   run(sql: string, params?: SqlValue[]): Promise<void> {
@@ -155,11 +196,12 @@ export class DuckDbStore implements Store {
   }
 
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.writeLock.lock(() => this.transact(work));
+    const tx = new DuckDbTransaction(this.writer);
+    return this.write(() => this.transact(work, tx), tx.written);
   }
 
   exclusive<T>(work: (writer: ExclusiveWriter) => Promise<T>): Promise<T> {
-    return this.writeLock.lock(() =>
+    return this.write(() =>
       work({
         all: (sql, params) => readAll(this.writer, sql, params),
         run: async (sql, params) => {
@@ -170,10 +212,27 @@ export class DuckDbStore implements Store {
     );
   }
 
-  private async transact<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  /**
+   * Every write passes here, one at a time. The version moves on once the write is over (committed,
+   * rolled back or, for exclusive work, partly committed), so a read started afterwards is never
+   * served a result computed before it.
+   */
+  private async write<T>(work: () => Promise<T>, written?: Set<string>): Promise<T> {
+    return this.writeLock.lock(async () => {
+      try {
+        return await work();
+      } finally {
+        if (!written || !onlyAccessTables(written)) this.version++;
+      }
+    });
+  }
+
+  private async transact<T>(
+    work: (tx: Transaction) => Promise<T>,
+    tx = new DuckDbTransaction(this.writer),
+  ): Promise<T> {
     await this.writer.run('BEGIN TRANSACTION');
     try {
-      const tx = new DuckDbTransaction(this.writer);
       const result = await work(tx);
       await refreshDerived(this.writer, staleDerivedTables(tx.written));
       await this.writer.run('COMMIT');
@@ -185,7 +244,7 @@ export class DuckDbStore implements Store {
   }
 
   close(): void {
-    this.reader.closeSync();
+    this.readers.close();
     this.writer.closeSync();
     this.instance.closeSync();
   }
