@@ -32,6 +32,8 @@ export interface Store extends Queryable {
    * a result read at one version stays true until it changes.
    */
   readonly dataVersion: number;
+  /** Moves on after every write that may touch users, sessions or API tokens: who may read. */
+  readonly accessVersion: number;
   /** Counts of reads run and called off (see withReadSignal), for tests and the load benchmark. */
   readStats(): ReadStats;
   /** Runs the work in one transaction: everything lands, or nothing does. */

@@ -83,7 +83,7 @@ describe('the data version', () => {
         () =>
           createLink(
             store,
-            { url: 'https://example.org/', code: 'vers1', campaign: 'spring', source: 'instagram' },
+            { url: 'https://example.org/', code: 'version-1', campaign: 'spring', source: 'instagram' },
             'tests',
           ),
       ],
@@ -105,6 +105,23 @@ describe('the data version', () => {
       ['name', () => updateUser(store, user.id, { name: 'Vera B.' })],
     ];
     for (const [name, write] of writes) expect([name, await movesOn(write)]).toEqual([name, 0]);
+  });
+
+  it('moves the access version on for those writes, and not for a data write', async () => {
+    const user = await createUser(store, {
+      email: 'ines@lumen.test',
+      password: 'a long enough password',
+      name: 'Inès',
+      role: 'analyst',
+    });
+    const accessMovesOn = async (write: () => Promise<unknown>) => {
+      const before = store.accessVersion;
+      await write();
+      return store.accessVersion - before;
+    };
+    expect(await accessMovesOn(() => openSession(store, user.id))).toBe(1);
+    expect(await accessMovesOn(() => updateUser(store, user.id, { disabled: true }))).toBe(1);
+    expect(await accessMovesOn(() => store.run('DELETE FROM spend WHERE false'))).toBe(0);
   });
 });
 

@@ -141,6 +141,9 @@ const ACCESS_TABLES = new Set(['users', 'sessions', 'api_tokens']);
 const onlyAccessTables = (written: Set<string>) =>
   written.size > 0 && [...written].every((table) => ACCESS_TABLES.has(table));
 
+const touchesAccessTables = (written: Set<string>) =>
+  [...written].some((table) => ACCESS_TABLES.has(table));
+
 /** Read connections when CADRAN_READ_CONNECTIONS does not say: one per core, as DuckDB's threads. */
 export function defaultReadConnections(): number {
   const configured = Number(process.env.CADRAN_READ_CONNECTIONS);
@@ -152,6 +155,7 @@ export class DuckDbStore implements Store {
   readonly dialect = new DuckDbDialect();
   private readonly writeLock = new Mutex();
   private version = 0;
+  private access = 0;
 
   private constructor(
     readonly location: string,
@@ -181,6 +185,10 @@ export class DuckDbStore implements Store {
 
   get dataVersion(): number {
     return this.version;
+  }
+
+  get accessVersion(): number {
+    return this.access;
   }
 
   readStats(): ReadStats {
@@ -223,6 +231,7 @@ export class DuckDbStore implements Store {
         return await work();
       } finally {
         if (!written || !onlyAccessTables(written)) this.version++;
+        if (!written || touchesAccessTables(written)) this.access++;
       }
     });
   }
