@@ -17,7 +17,10 @@ const { values } = parseArgs({
     data: { type: 'string', default: DEFAULT_TRAINING_DIR },
   },
 });
-const options = { ...DEFAULT_TRAINING, seed: values.seed ? Number(values.seed) : DEFAULT_TRAINING.seed };
+const options = {
+  ...DEFAULT_TRAINING,
+  seed: values.seed ? Number(values.seed) : DEFAULT_TRAINING.seed,
+};
 const built = await buildModel({
   dataDir: values.data,
   limit: values.limit ? Number(values.limit) : undefined,

@@ -42,7 +42,13 @@ function registerEval(nlp: Command): void {
       if (options.json) {
         const strip = (groups: EvalGroup[]) =>
           groups.map((group) => ({ ...group, errors: options.errors ? group.errors : undefined }));
-        print(JSON.stringify({ ...report, groups: strip(report.groups), pooled: strip(report.pooled) }, null, 2));
+        print(
+          JSON.stringify(
+            { ...report, groups: strip(report.groups), pooled: strip(report.pooled) },
+            null,
+            2,
+          ),
+        );
       } else print(formatReport(report, Boolean(options.errors)));
     });
 }
@@ -50,9 +56,14 @@ function registerEval(nlp: Command): void {
 function registerLabel(nlp: Command): void {
   nlp
     .command('label')
-    .description('label one text (with the word-list rules that fired), or every row of a CSV with --file')
+    .description(
+      'label one text (with the word-list rules that fired), or every row of a CSV with --file',
+    )
     .argument('[text]')
-    .option('--file <path>', 'CSV with a text column (lang optional): writes text,label,probability,language,uncertain')
+    .option(
+      '--file <path>',
+      'CSV with a text column (lang optional): writes text,label,probability,language,uncertain',
+    )
     .option('--out <path>', 'write the labelled CSV there instead of to the standard output')
     .action(async (text: string | undefined, options) => {
       if (options.file) {
@@ -87,10 +98,22 @@ function registerTrain(nlp: Command, withStore: WithStore): void {
       withStore(async (store) => {
         const outcome = await retrainWithCorrections(store);
         print(`learnt from ${outcome.corrections} corrections in ${outcome.seconds.toFixed(0)} s`);
-        print(formatGroups('Validation before (model in use)', outcome.before.filter((g) => g.lang !== 'all')));
-        print(formatGroups('\nValidation after (retrained)', outcome.after.filter((g) => g.lang !== 'all')));
+        print(
+          formatGroups(
+            'Validation before (model in use)',
+            outcome.before.filter((g) => g.lang !== 'all'),
+          ),
+        );
+        print(
+          formatGroups(
+            '\nValidation after (retrained)',
+            outcome.after.filter((g) => g.lang !== 'all'),
+          ),
+        );
         if (outcome.accepted)
-          print('\nkept: `cadran nlp rescore --brand` relabels the comments with it (the shipped model stays the default)');
+          print(
+            '\nkept: `cadran nlp rescore --brand` relabels the comments with it (the shipped model stays the default)',
+          );
         else {
           print(`\nrefused: ${outcome.reason}; the model in use is unchanged`);
           process.exitCode = 1;

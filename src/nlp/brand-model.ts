@@ -71,7 +71,8 @@ export async function retrainWithCorrections(
     limit: request.limit,
   });
   const reason = worseOn(before, built.validation);
-  if (reason === null) await saveBrandModel(store, built.model, corrections.length, built.validation);
+  if (reason === null)
+    await saveBrandModel(store, built.model, corrections.length, built.validation);
   return {
     corrections: corrections.length,
     before,
@@ -103,12 +104,17 @@ async function saveBrandModel(
 export async function loadBrandModel(store: Store): Promise<SentimentModel | null> {
   const [row] = await store.all("SELECT model_base64 FROM sentiment_models WHERE name = 'brand'");
   if (!row) return null;
-  return decodeModel(Buffer.from(String(row.model_base64), 'base64'), 'the brand model in the store');
+  return decodeModel(
+    Buffer.from(String(row.model_base64), 'base64'),
+    'the brand model in the store',
+  );
 }
 
 /** Back to the shipped model. */
 export async function dropBrandModel(store: Store): Promise<boolean> {
-  const [{ count }] = await store.all("SELECT count(*) AS count FROM sentiment_models WHERE name = 'brand'");
+  const [{ count }] = await store.all(
+    "SELECT count(*) AS count FROM sentiment_models WHERE name = 'brand'",
+  );
   await store.run("DELETE FROM sentiment_models WHERE name = 'brand'");
   return Number(count) > 0;
 }

@@ -5,7 +5,12 @@ import type { SentimentModel } from './classifier.ts';
 import { type EvalGroup, evaluateFiles } from './evaluate.ts';
 import { readLabelledCsv } from './labelled-csv.ts';
 import { createLabeller } from './sentiment.ts';
-import { DEFAULT_TRAINING, type TrainingExample, type TrainingOptions, trainModel } from './train.ts';
+import {
+  DEFAULT_TRAINING,
+  type TrainingExample,
+  type TrainingOptions,
+  trainModel,
+} from './train.ts';
 import { chooseUncertainThreshold } from './uncertainty.ts';
 
 /**
@@ -44,12 +49,17 @@ export async function readTrainingExamples(
   dataDir: string,
   limit?: number,
 ): Promise<TrainingExample[]> {
-  const files = await Promise.all(TRAINING_FILES.map((file) => readLabelledCsv(join(dataDir, file))));
+  const files = await Promise.all(
+    TRAINING_FILES.map((file) => readLabelledCsv(join(dataDir, file))),
+  );
   return files.flatMap((rows) => (limit ? rows.slice(0, limit) : rows));
 }
 
 /** Scores any model on the validation files. */
-export async function validate(model: SentimentModel, dataDir = DEFAULT_TRAINING_DIR): Promise<EvalGroup[]> {
+export async function validate(
+  model: SentimentModel,
+  dataDir = DEFAULT_TRAINING_DIR,
+): Promise<EvalGroup[]> {
   const report = await evaluateFiles(
     VALIDATION_FILES.map((file) => join(dataDir, file)),
     createLabeller(model),
@@ -62,7 +72,8 @@ export async function buildModel(request: BuildRequest = {}): Promise<BuiltModel
   const dataDir = request.dataDir ?? DEFAULT_TRAINING_DIR;
   const options = request.options ?? DEFAULT_TRAINING;
   const examples = await readTrainingExamples(dataDir, request.limit);
-  for (let copy = 0; copy < (request.extraRepeat ?? 1); copy++) examples.push(...(request.extra ?? []));
+  for (let copy = 0; copy < (request.extraRepeat ?? 1); copy++)
+    examples.push(...(request.extra ?? []));
   const about = {
     trainedOn: [...TRAINING_FILES],
     rows: examples.length,

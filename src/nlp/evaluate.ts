@@ -135,7 +135,9 @@ export async function evaluateFiles(
   label: Labeller = labelText,
   title = paths.join(', '),
 ): Promise<EvalReport> {
-  const sets = await Promise.all(paths.map(async (path) => [path, await readLabelledCsv(path)] as const));
+  const sets = await Promise.all(
+    paths.map(async (path) => [path, await readLabelledCsv(path)] as const),
+  );
   const groups: EvalGroup[] = [];
   const all: LabelledExample[] = [];
   for (const [path, examples] of sets) {

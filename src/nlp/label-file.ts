@@ -29,5 +29,9 @@ export async function labelCsvFile(
       ].join(','),
     );
   }
-  return { csv: `${lines.join('\n')}\n`, rows: rows.length, seconds: (performance.now() - started) / 1000 };
+  return {
+    csv: `${lines.join('\n')}\n`,
+    rows: rows.length,
+    seconds: (performance.now() - started) / 1000,
+  };
 }

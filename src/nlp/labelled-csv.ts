@@ -54,10 +54,19 @@ async function readRows(
     throw new InputError(`${path}: cannot read the file (${(error as Error).message})`);
   }
   const { header, rows } = parseRows(path, content);
-  const at = { text: header.indexOf('text'), label: header.indexOf('label'), lang: header.indexOf('lang') };
+  const at = {
+    text: header.indexOf('text'),
+    label: header.indexOf('label'),
+    lang: header.indexOf('lang'),
+  };
   const expected = needLabel ? 'text and label (lang optional)' : 'text (lang optional)';
   if (at.text < 0 || (needLabel && at.label < 0))
-    throw fault(path, 1, 1, `expected a header with columns ${expected}, got "${header.join(',')}"`);
+    throw fault(
+      path,
+      1,
+      1,
+      `expected a header with columns ${expected}, got "${header.join(',')}"`,
+    );
   return { rows, at };
 }
 
@@ -97,7 +106,8 @@ export async function readLabelledCsv(path: string): Promise<LabelledExample[]> 
         `label must be positive, neutral or negative, got "${row[at.label] ?? ''}"`,
       );
     const text = (row[at.text] ?? '').trim();
-    if (text === '') throw fault(path, line, `${at.text + 1} (text)`, 'text is empty, expected the comment');
+    if (text === '')
+      throw fault(path, line, `${at.text + 1} (text)`, 'text is empty, expected the comment');
     const lang = at.lang >= 0 ? (row[at.lang] ?? '').trim().toLowerCase() : '';
     return { text, label: label as Sentiment, lang: lang || 'unknown' };
   });

@@ -8,7 +8,9 @@ const MAGIC = 'CADRANSM';
 const VERSION = 1;
 
 /** The model shipped with Cadran, trained by `npm run train:sentiment`. */
-export const SHIPPED_MODEL_PATH = fileURLToPath(new URL('./model/sentiment.model', import.meta.url));
+export const SHIPPED_MODEL_PATH = fileURLToPath(
+  new URL('./model/sentiment.model', import.meta.url),
+);
 
 interface Header {
   version: number;

@@ -65,5 +65,10 @@ export async function rescore(
                   sentiment_probability = NULL, sentiment_uncertain = false
                   FROM sentiment_corrections c WHERE interactions.interaction_id = c.interaction_id`);
   });
-  return { rows: rows.length, seconds: (performance.now() - started) / 1000, labelSeconds, uncertain };
+  return {
+    rows: rows.length,
+    seconds: (performance.now() - started) / 1000,
+    labelSeconds,
+    uncertain,
+  };
 }

@@ -25,6 +25,14 @@ export interface Labelled {
 
 export type Labeller = (text: string) => Labelled;
 
+/**
+ * Where the word lists are stronger: short brand-style comments with a clear opinion word, which tweets taught the
+ * model little about. When the model hesitates (top probability under 0.5) and the lists find a clear opinion
+ * (|score| ≥ 0.4), the lists decide. Chosen on the validation files and brand-comments-dev.csv: validation macro-F1
+ * moves by at most 0.002, brand-comments-dev goes from 0.841 to 0.882.
+ */
+const LEXICON_DECIDES = { modelBelow: 0.5, lexiconFrom: 0.4 };
+
 /** A labeller over one model; it reuses its buffers, so it is cheap to call and not reentrant. */
 export function createLabeller(model: SentimentModel): Labeller {
   const vector = new SparseVector();
@@ -37,11 +45,16 @@ export function createLabeller(model: SentimentModel): Labeller {
     classScores(model.weights, vector, scores);
     softmax(scores, model.temperature);
     const best = argmax(scores);
+    const listsDecide =
+      scores[best] < LEXICON_DECIDES.modelBelow &&
+      Math.abs(lexicon.score) >= LEXICON_DECIDES.lexiconFrom;
+    const chosen = listsDecide ? CLASSES.indexOf(lexicon.sentiment) : best;
     return {
-      sentiment: CLASSES[best],
+      sentiment: CLASSES[chosen],
       score: scores[2] - scores[0],
-      probability: scores[best],
-      uncertain: scores[best] < model.uncertainBelow,
+      probability: scores[chosen],
+      // A label the word lists settled is not left as uncertain.
+      uncertain: !listsDecide && scores[best] < model.uncertainBelow,
       lang,
       recommends: lexicon.recommends,
     };

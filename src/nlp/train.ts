@@ -315,6 +315,9 @@ export function trainModel(
     weights,
     temperature,
     uncertainBelow: 0.5,
-    about: { ...about, classShifts: Object.fromEntries(LANGUAGES.map((lang, k) => [lang, shifts[k]])) },
+    about: {
+      ...about,
+      classShifts: Object.fromEntries(LANGUAGES.map((lang, k) => [lang, shifts[k]])),
+    },
   };
 }

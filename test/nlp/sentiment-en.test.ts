@@ -64,7 +64,9 @@ describe('English intensity, spelling and emoji', () => {
     expect(sentiment('soooo good')).toBe('positive'));
   it('"goood" resolves to "good", not "god"', () => expect(sentiment('goood')).toBe('positive'));
   it('"LOVE" in capitals is stronger', () =>
-    expect(labelWithLexicon('I LOVE it').score).toBeGreaterThan(labelWithLexicon('I love it').score));
+    expect(labelWithLexicon('I LOVE it').score).toBeGreaterThan(
+      labelWithLexicon('I love it').score,
+    ));
   it('":(" is negative, ":D" positive', () => {
     expect(sentiment('Order late :(')).toBe('negative');
     expect(sentiment('Arrived :D')).toBe('positive');

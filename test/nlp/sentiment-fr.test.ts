@@ -72,7 +72,9 @@ describe('French intensity', () => {
   it('"trooop bien" is positive: repeated letters collapse to the word', () =>
     expect(sentiment('trooop bien')).toBe('positive'));
   it('"NUL" in capitals is stronger than "nul"', () =>
-    expect(labelWithLexicon('Franchement NUL').score).toBeLessThan(labelWithLexicon('Franchement nul').score));
+    expect(labelWithLexicon('Franchement NUL').score).toBeLessThan(
+      labelWithLexicon('Franchement nul').score,
+    ));
   it('"!!!" strengthens the score', () =>
     expect(labelWithLexicon('Génial !!!').score).toBeGreaterThan(labelWithLexicon('Génial').score));
 });
