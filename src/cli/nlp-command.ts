@@ -79,7 +79,7 @@ function registerLabel(nlp: Command): void {
       if (text === undefined) throw new Error('give a text, or --file IN.csv');
       const result = labelText(text);
       print(
-        `${result.sentiment} (probability ${result.probability.toFixed(2)}${result.uncertain ? ', uncertain' : ''}), language ${result.lang}${result.recommends ? `, ${result.recommends}` : ''}`,
+        `${result.sentiment} (probability ${result.probability.toFixed(2)}${result.uncertain ? ', uncertain' : ''}${result.decidedBy === 'model' ? '' : `, settled by the ${result.decidedBy === 'question' ? 'plain-question rule' : 'word lists'}`}), language ${result.lang}${result.recommends ? `, ${result.recommends}` : ''}`,
       );
       const { result: lexicon, steps } = explainText(text);
       print(`  word lists: ${lexicon.sentiment} (score ${lexicon.score.toFixed(2)})`);

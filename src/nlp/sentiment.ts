@@ -21,6 +21,8 @@ export interface Labelled {
   uncertain: boolean;
   lang: Language;
   recommends: Recommends;
+  /** Who settled the label: the model, the word lists (model unsure, lists clear) or the plain-question rule. */
+  decidedBy: 'model' | 'word lists' | 'question';
 }
 
 export type Labeller = (text: string) => Labelled;
@@ -76,6 +78,7 @@ export function createLabeller(model: SentimentModel): Labeller {
       uncertain: !listsDecide && !plainQuestion && scores[best] < model.uncertainBelow,
       lang,
       recommends: lexicon.recommends,
+      decidedBy: listsDecide ? 'word lists' : plainQuestion ? 'question' : 'model',
     };
   };
 }
