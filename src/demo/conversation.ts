@@ -16,6 +16,7 @@ export const MESSAGE_MIX: [number, number] = [0.12, 0.62];
 const ANSWERED_COMMENTS = [0.58, 0.84, 0.9];
 const ANSWERED_MESSAGES = [0.62, 0.88, 0.93];
 
+const MODEL_READS = new Set(['comment', 'reply', 'mention', 'message']);
 // The demo's texts come from small pools: each distinct text is labelled once.
 const labelled = new Map<string, Labelled>();
 
@@ -96,7 +97,8 @@ export function writeInteraction(
   row[10] = text === null ? null : LANGS[lang];
   row[17] = row[18] = row[19] = null;
   if (sentiment < 0) row[11] = row[12] = null;
-  else if (text === null) {
+  // Shares and contest entries keep the label they were written with (always kind); the model reads opinions.
+  else if (text === null || !MODEL_READS.has(kind)) {
     row[11] = SENTIMENT_LABELS[sentiment];
     row[12] = sentimentScore(sentiment, context.random);
   } else writeSentiment(row, text, sentiment, context.random);
