@@ -1,7 +1,6 @@
 // `npm run bench`: every benchmark of the project, each printed with its floor.
 import { benchImports } from './imports.ts';
-import { benchSentiment } from './nlp.ts';
-import { printTable } from './harness.ts';
+import { benchNlp } from './nlp.ts';
 import { benchQueries } from './queries.ts';
 import { benchRedirects } from './redirects.ts';
 
@@ -13,11 +12,7 @@ const suites: Record<string, () => Promise<void>> = {
   dashboard: async () => (await import('./dashboard.ts')).benchDashboard(),
   imports: benchImports,
   load: async () => (await import('./load.ts')).benchLoad(),
-  nlp: async () =>
-    printTable(
-      'Sentiment labelling, one core (median of 5 runs over 100 000 comments)',
-      await benchSentiment(),
-    ),
+  nlp: benchNlp,
 };
 
 for (const [name, run] of Object.entries(suites)) {

@@ -39,4 +39,7 @@ export const INTERACTION_COLUMNS = [
   'is_brand',
   'import_id',
   'expects_reply',
+  'sentiment_source',
+  'sentiment_probability',
+  'sentiment_uncertain',
 ];

@@ -1,7 +1,8 @@
 // One interaction row at a time: who wrote what, in which mood, and whether (and when) the brand answered.
 import type { Platform } from '../model/index.ts';
+import type { Cell } from '../store/index.ts';
 import { ownAccount } from './brand.ts';
-import { expectsReply } from '../nlp/index.ts';
+import { expectsReply, labelText, type Labelled } from '../nlp/index.ts';
 import { answerTime, dayOf, MINUTE } from './calendar.ts';
 import type { DemoContext } from './context.ts';
 import { LANGS, MOOD_CRITIC, MOOD_FAN, platformCode, type AuthorPool } from './people.ts';
@@ -14,6 +15,30 @@ export const MESSAGE_MIX: [number, number] = [0.12, 0.62];
 /** Chance that the brand answers an inbound item, by its sentiment (about 70 % overall). */
 const ANSWERED_COMMENTS = [0.58, 0.84, 0.9];
 const ANSWERED_MESSAGES = [0.62, 0.88, 0.93];
+
+const MODEL_READS = new Set(['comment', 'reply', 'mention', 'message']);
+// The demo's texts come from small pools: each distinct text is labelled once.
+const labelled = new Map<string, Labelled>();
+
+/**
+ * Labels a row's text with Cadran's model, as an import would: the drawn sentiment picked the text, the model reads it.
+ * The drawn score is still taken from the random stream so the rest of the data set stays the same.
+ */
+function writeSentiment(
+  row: Cell[],
+  text: string,
+  drawn: number,
+  random: DemoContext['random'],
+): void {
+  sentimentScore(drawn, random);
+  let label = labelled.get(text);
+  if (!label) labelled.set(text, (label = labelText(text)));
+  row[11] = label.sentiment;
+  row[12] = Math.round(label.score * 1000) / 1000;
+  row[17] = 'model';
+  row[18] = Math.round(label.probability * 1000) / 1000;
+  row[19] = label.uncertain;
+}
 
 /** Pass as the day for what the brand's incident does not touch (competitors' mentions). */
 export const UNTOUCHED = -1;
@@ -70,8 +95,13 @@ export function writeInteraction(
   row[8] = createdAt;
   row[9] = text;
   row[10] = text === null ? null : LANGS[lang];
-  row[11] = sentiment < 0 ? null : SENTIMENT_LABELS[sentiment];
-  row[12] = sentiment < 0 ? null : sentimentScore(sentiment, context.random);
+  row[17] = row[18] = row[19] = null;
+  if (sentiment < 0) row[11] = row[12] = null;
+  // Shares and contest entries keep the label they were written with (always kind); the model reads opinions.
+  else if (text === null || !MODEL_READS.has(kind)) {
+    row[11] = SENTIMENT_LABELS[sentiment];
+    row[12] = sentimentScore(sentiment, context.random);
+  } else writeSentiment(row, text, sentiment, context.random);
   row[13] = replyTo;
   row[14] = false;
   row[15] = 'demo';
@@ -131,8 +161,7 @@ export function maybeAnswer(
   row[10] = LANGS[lang];
   // An apology is written neutrally; thanks are positive.
   const written = sentiment === POSITIVE ? POSITIVE : NEUTRAL;
-  row[11] = SENTIMENT_LABELS[written];
-  row[12] = sentimentScore(written, random);
+  writeSentiment(row, row[9], written, random);
   row[13] = itemId;
   row[14] = true;
   row[15] = 'demo';

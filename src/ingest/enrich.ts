@@ -11,6 +11,8 @@ const ADDED = [
   'sentiment_source',
   'recommends',
   'expects_reply',
+  'sentiment_probability',
+  'sentiment_uncertain',
 ] as const;
 // Contest entries and silent shares carry no opinion: labelling them neutral would dilute tonality.
 const OPINION_KINDS = new Set(['comment', 'reply', 'mention', 'message', 'share']);
@@ -33,6 +35,8 @@ export function labelInteractions(parsed: ParsedRows): ParsedRows {
         cells[at.sentiment] = label.sentiment;
         cells[at.sentiment_score] = label.score;
         cells[at.sentiment_source] = 'model';
+        cells[at.sentiment_probability] = label.probability;
+        cells[at.sentiment_uncertain] = label.uncertain;
       }
       cells[at.lang] ??= label.lang;
       cells[at.recommends] ??= label.recommends;
@@ -47,7 +51,8 @@ export function labelInteractions(parsed: ParsedRows): ParsedRows {
 /** Re-applies people's corrections to the rows just written (a re-import must not undo them). */
 export async function applyCorrections(tx: Transaction, importId: string): Promise<void> {
   await tx.run(
-    `UPDATE interactions SET sentiment = c.sentiment, sentiment_source = 'user'
+    `UPDATE interactions SET sentiment = c.sentiment, sentiment_source = 'user',
+         sentiment_probability = NULL, sentiment_uncertain = false
      FROM sentiment_corrections c
      WHERE interactions.interaction_id = c.interaction_id AND interactions.import_id = $1`,
     [importId],

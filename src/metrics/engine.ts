@@ -19,6 +19,7 @@ import {
   DEFAULT_ENGAGEMENT_WEIGHTS,
   evaluate,
   measuresOf,
+  inputsOf,
   MEASURES,
   requireKpi,
   SOURCES,
@@ -253,7 +254,7 @@ export async function queryKpis(store: Store, request: KpiRequest): Promise<KpiR
         dimensions,
         filters: request.filters ?? {},
       };
-      const ids = [...new Set(groupKpis.flatMap((kpi) => measuresOf(kpi.formula)))];
+      const ids = [...new Set(groupKpis.flatMap(inputsOf))];
       const table = await fetchTop(store, ids, query, groupPlan, groupKpis[0], request, weights);
       for (const kpi of groupKpis) {
         const result = resultOf(kpi, table, groupPlan, currentBuckets, weights, request);
@@ -323,7 +324,7 @@ function resultOf(
   weights: EngagementWeights,
   request: KpiRequest,
 ): KpiResult {
-  const ids = measuresOf(kpi.formula);
+  const ids = inputsOf(kpi);
   const current = table.get('current')!;
   const keys = new Map<string, BreakdownKey>();
   if (plan.grain) {

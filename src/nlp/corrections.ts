@@ -24,7 +24,7 @@ export async function correctSentiment(
       correctedBy,
     ]);
     await tx.run(
-      "UPDATE interactions SET sentiment = $2, sentiment_source = 'user' WHERE interaction_id = $1",
+      "UPDATE interactions SET sentiment = $2, sentiment_source = 'user', sentiment_probability = NULL, sentiment_uncertain = false WHERE interaction_id = $1",
       [interactionId, sentiment],
     );
   });
@@ -40,8 +40,9 @@ export async function revertCorrection(store: Store, interactionId: string): Pro
     await tx.run('DELETE FROM sentiment_corrections WHERE interaction_id = $1', [interactionId]);
     const label = labelText(String(row.text ?? ''));
     await tx.run(
-      "UPDATE interactions SET sentiment = $2, sentiment_score = $3, sentiment_source = 'model' WHERE interaction_id = $1",
-      [interactionId, label.sentiment, label.score],
+      `UPDATE interactions SET sentiment = $2, sentiment_score = $3, sentiment_source = 'model',
+              sentiment_probability = $4, sentiment_uncertain = $5 WHERE interaction_id = $1`,
+      [interactionId, label.sentiment, label.score, label.probability, label.uncertain],
     );
   });
 }

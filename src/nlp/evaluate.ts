@@ -1,17 +1,16 @@
 // Scores labelText against hand-labelled CSV sets (text,label,lang): n, accuracy, macro-F1, confusion matrix, per file and per language.
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { labelText, type Sentiment } from './sentiment.ts';
+import { readdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { type LabelledExample, readLabelledCsv } from './labelled-csv.ts';
+import { type Labelled, labelText, type Sentiment } from './sentiment.ts';
+
+/** Anything that labels a text: the shipped model, another model, or the word lists alone. */
+export type Labeller = (text: string) => Pick<Labelled, 'sentiment' | 'score' | 'lang'>;
+
+export type { LabelledExample } from './labelled-csv.ts';
+export { readLabelledCsv } from './labelled-csv.ts';
 
 export const LABELS: readonly Sentiment[] = ['positive', 'neutral', 'negative'];
-
-export interface LabelledExample {
-  text: string;
-  label: Sentiment;
-  /** Language as labelled in the set (fr, en, …). */
-  lang: string;
-}
 
 export interface EvalGroup {
   /** File name (or set name) this group comes from; "all files" for the pooled figures. */
@@ -47,13 +46,18 @@ function emptyConfusion(): Record<Sentiment, Record<Sentiment, number>> {
   };
 }
 
-function score(set: string, lang: string, examples: readonly LabelledExample[]): EvalGroup {
+function score(
+  set: string,
+  lang: string,
+  examples: readonly LabelledExample[],
+  label: Labeller,
+): EvalGroup {
   const confusion = emptyConfusion();
   const errors: EvalGroup['errors'] = [];
   let correct = 0;
   let langCorrect = 0;
   for (const example of examples) {
-    const result = labelText(example.text);
+    const result = label(example.text);
     confusion[example.label][result.sentiment]++;
     if (result.sentiment === example.label) correct++;
     else
@@ -96,57 +100,56 @@ function score(set: string, lang: string, examples: readonly LabelledExample[]):
 }
 
 /** One group for the whole set, then one per labelled language (sorted). */
-export function evaluateExamples(set: string, examples: readonly LabelledExample[]): EvalGroup[] {
+export function evaluateExamples(
+  set: string,
+  examples: readonly LabelledExample[],
+  label: Labeller = labelText,
+): EvalGroup[] {
   const langs = [...new Set(examples.map((example) => example.lang))].sort();
   return [
-    score(set, 'all', examples),
+    score(set, 'all', examples, label),
     ...langs.map((lang) =>
       score(
         set,
         lang,
         examples.filter((example) => example.lang === lang),
+        label,
       ),
     ),
   ];
 }
 
-/** Reads a labelled CSV; a bad label names the file and line. */
-export async function readLabelledCsv(path: string): Promise<LabelledExample[]> {
-  const content = await readFile(path, 'utf8');
-  const rows = parse(content, {
-    columns: true,
-    skip_empty_lines: true,
-    bom: true,
-    trim: true,
-    info: true,
-  }) as {
-    record: Record<string, string>;
-    info: { lines: number };
-  }[];
-  return rows.map(({ record, info }) => {
-    const label = record.label?.toLowerCase();
-    if (label !== 'positive' && label !== 'neutral' && label !== 'negative') {
-      throw new Error(
-        `${path}:${info.lines}: label must be positive, neutral or negative, got "${record.label ?? ''}"`,
-      );
-    }
-    if (typeof record.text !== 'string')
-      throw new Error(`${path}:${info.lines}: missing text column`);
-    return { text: record.text, label, lang: (record.lang ?? '').toLowerCase() || 'unknown' };
-  });
+/** Evaluates every *.csv in `dir`: per file and language, and all files pooled per language. */
+export async function evaluateSets(dir: string, label: Labeller = labelText): Promise<EvalReport> {
+  const files = (await readdir(dir)).filter((name) => name.toLowerCase().endsWith('.csv')).sort();
+  return evaluateFiles(
+    files.map((file) => join(dir, file)),
+    label,
+    dir,
+  );
 }
 
-/** Evaluates every *.csv in `dir`: per file and language, and all files pooled per language. */
-export async function evaluateSets(dir: string): Promise<EvalReport> {
-  const files = (await readdir(dir)).filter((name) => name.toLowerCase().endsWith('.csv')).sort();
+/** Evaluates the given CSV files (each read whole before any is scored, so a bad file stops the run early). */
+export async function evaluateFiles(
+  paths: readonly string[],
+  label: Labeller = labelText,
+  title = paths.join(', '),
+): Promise<EvalReport> {
+  const sets = await Promise.all(
+    paths.map(async (path) => [path, await readLabelledCsv(path)] as const),
+  );
   const groups: EvalGroup[] = [];
   const all: LabelledExample[] = [];
-  for (const file of files) {
-    const examples = await readLabelledCsv(join(dir, file));
+  for (const [path, examples] of sets) {
     all.push(...examples);
-    groups.push(...evaluateExamples(file, examples));
+    groups.push(...evaluateExamples(basename(path), examples, label));
   }
-  return { dir, files, groups, pooled: evaluateExamples('all files', all) };
+  return {
+    dir: title,
+    files: paths.map((path) => basename(path)),
+    groups,
+    pooled: evaluateExamples('all files', all, label),
+  };
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;

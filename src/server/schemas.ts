@@ -235,6 +235,12 @@ export const interaction = z.object({
     .string()
     .nullable()
     .meta({ description: 'promoter or detractor when the text recommends or discourages' }),
+  sentiment_probability: n.meta({
+    description: 'the model’s probability of its label (0–1); null when a file or a person set it',
+  }),
+  sentiment_uncertain: z.boolean().meta({
+    description: 'true when that probability is below the model’s uncertainty threshold',
+  }),
   is_brand: z.boolean(),
   reply_to: z.string().nullable(),
 });

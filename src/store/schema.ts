@@ -198,6 +198,18 @@ export const TABLES: Table[] = [
         type: 'bool',
         doc: 'false for emoji-only or thanks-only texts that need no answer.',
       },
+      {
+        name: 'sentiment_probability',
+        type: 'float',
+        min: 0,
+        max: 1,
+        doc: 'The model’s probability of its sentiment label (0–1); empty when a file or a person set it.',
+      },
+      {
+        name: 'sentiment_uncertain',
+        type: 'bool',
+        doc: 'true when the model’s probability is below its uncertainty threshold.',
+      },
       importId,
     ],
   },
@@ -510,6 +522,20 @@ export const TABLES: Table[] = [
       },
       { name: 'corrected_by', type: 'text', doc: 'Who corrected it.' },
       { name: 'corrected_at', type: 'timestamp', required: true, doc: 'When.' },
+    ],
+  },
+  {
+    // A sentiment model retrained with this brand's corrections (`cadran nlp train --with-corrections`).
+    name: 'sentiment_models',
+    grain: 'trained model',
+    key: ['name'],
+    importable: false,
+    columns: [
+      { name: 'name', type: 'text', required: true, doc: 'brand: the one retrained here.' },
+      { name: 'model_base64', type: 'text', required: true, doc: 'The model file, base64.' },
+      { name: 'trained_at', type: 'timestamp', required: true, doc: 'When.' },
+      { name: 'corrections', type: 'int', doc: 'Corrections it learnt from.' },
+      { name: 'validation_json', type: 'text', doc: 'Validation macro-F1 per language, JSON.' },
     ],
   },
   {

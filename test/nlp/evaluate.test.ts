@@ -38,7 +38,7 @@ describe('evaluateSets', () => {
   it('names the file and line of a bad label', async () => {
     const dir = tempSet('bad.csv', 'text,label,lang\nok,neutral,en\nbof,meh,fr\n');
     await expect(evaluateSets(dir)).rejects.toThrow(
-      /bad\.csv:3: label must be positive, neutral or negative, got "meh"/,
+      /bad\.csv: line 3, column 2 \(label\): label must be positive, neutral or negative, got "meh"/,
     );
   });
 });

@@ -3,20 +3,23 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluateExamples, evaluateSets } from '../../src/nlp/index.ts';
+import { evaluateExamples, evaluateSets, labelWithLexicon } from '../../src/nlp/index.ts';
 import { DEV_EN, DEV_FR } from './dev-examples.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const sharedDir = resolve(projectRoot, '..', 'shared', 'data', 'sentiment');
 
-// Floors per file = macro-F1 reached − 0.05. brand-comments-dev.csv (never tuned on): en 0.971, fr 0.974.
+// Floors per file = macro-F1 reached by the shipped model − 0.03, and never under the 0.85 the product promises.
+// brand-comments-dev.csv (never trained on): en 0.884, fr 0.914 (the word lists alone: en 0.971, fr 0.974).
 // A set added later has no figure yet: it is held to the goal of 0.70 until its own floor is written here.
 const SHARED_FLOORS: Record<string, Record<string, number>> = {
-  'brand-comments-dev.csv': { en: 0.92, fr: 0.92 },
+  'brand-comments-dev.csv': { en: 0.854, fr: 0.884 },
 };
 const GOAL = 0.7;
-// Reached on test/nlp/dev-examples.ts (tuned on): 1.000 in both languages. Floor = reached − 0.05.
-const DEV_FLOOR = 0.95;
+// The word lists alone on test/nlp/dev-examples.ts (tuned on): 1.000 in both languages. Floor = reached − 0.05.
+const DEV_FLOOR_LEXICON = 0.95;
+// The shipped model on the same examples (never trained on): en 0.893, fr 0.903. Floor = reached − 0.05.
+const DEV_FLOOR_MODEL: Record<string, number> = { en: 0.843, fr: 0.853 };
 
 describe.skipIf(!existsSync(sharedDir))('shared held-out sets', () => {
   it('macro-F1 per file and language stays at or above its floor', async () => {
@@ -54,12 +57,22 @@ describe('own development examples', () => {
     }
   });
 
-  it('macro-F1 per language stays at or above the floor', () => {
-    const groups = evaluateExamples('dev-examples', [
-      ...DEV_FR.map((e) => ({ ...e, lang: 'fr' })),
-      ...DEV_EN.map((e) => ({ ...e, lang: 'en' })),
-    ]);
+  const examples = [
+    ...DEV_FR.map((e) => ({ ...e, lang: 'fr' })),
+    ...DEV_EN.map((e) => ({ ...e, lang: 'en' })),
+  ];
+  it('the word lists alone keep macro-F1 per language at or above their floor', () => {
+    const groups = evaluateExamples('dev-examples', examples, labelWithLexicon);
     for (const lang of ['fr', 'en'])
-      expect(groups.find((g) => g.lang === lang)!.macroF1, lang).toBeGreaterThanOrEqual(DEV_FLOOR);
+      expect(groups.find((g) => g.lang === lang)!.macroF1, lang).toBeGreaterThanOrEqual(
+        DEV_FLOOR_LEXICON,
+      );
+  });
+  it('the shipped model keeps macro-F1 per language at or above its floor', () => {
+    const groups = evaluateExamples('dev-examples', examples);
+    for (const lang of ['fr', 'en'])
+      expect(groups.find((g) => g.lang === lang)!.macroF1, lang).toBeGreaterThanOrEqual(
+        DEV_FLOOR_MODEL[lang],
+      );
   });
 });

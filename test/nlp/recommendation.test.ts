@@ -1,8 +1,8 @@
 // Recommendation detection (R7): explicit promoter / detractor language, negated forms, and requests for advice that are neither.
 import { describe, expect, it } from 'vitest';
-import { labelText } from '../../src/nlp/index.ts';
+import { labelWithLexicon } from '../../src/nlp/index.ts';
 
-const recommends = (text: string) => labelText(text).recommends;
+const recommends = (text: string) => labelWithLexicon(text).recommends;
 
 describe('promoters', () => {
   it.each([
@@ -64,11 +64,11 @@ describe('the last statement wins', () => {
     ));
 });
 
-describe('recommendation moves the sentiment', () => {
+describe('recommendation moves the word lists’ sentiment', () => {
   it('"Je recommande" alone is positive', () =>
-    expect(labelText('Je recommande').sentiment).toBe('positive'));
+    expect(labelWithLexicon('Je recommande').sentiment).toBe('positive'));
   it('"Je ne recommande pas" alone is negative', () =>
-    expect(labelText('Je ne recommande pas').sentiment).toBe('negative'));
+    expect(labelWithLexicon('Je ne recommande pas').sentiment).toBe('negative'));
   it('"Never buying again" alone is negative', () =>
-    expect(labelText('Never buying again').sentiment).toBe('negative'));
+    expect(labelWithLexicon('Never buying again').sentiment).toBe('negative'));
 });

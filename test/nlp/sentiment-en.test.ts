@@ -1,8 +1,8 @@
 // English and mixed-language rules, one hand-labelled case (or a few) per rule; each test name says why.
 import { describe, expect, it } from 'vitest';
-import { explainText, labelText, type Sentiment } from '../../src/nlp/index.ts';
+import { explainText, labelWithLexicon, type Sentiment } from '../../src/nlp/index.ts';
 
-const sentiment = (text: string): Sentiment => labelText(text).sentiment;
+const sentiment = (text: string): Sentiment => labelWithLexicon(text).sentiment;
 
 describe('English lexicon', () => {
   it('"Love it" is positive', () => expect(sentiment('Love it')).toBe('positive'));
@@ -48,15 +48,15 @@ describe('English negation', () => {
 
 describe('English intensity, spelling and emoji', () => {
   it('"so", "really", "very" make the score stronger', () => {
-    const plain = labelText('Good').score;
+    const plain = labelWithLexicon('Good').score;
     for (const word of ['so', 'really', 'very'])
-      expect(labelText(`${word} good`).score).toBeGreaterThan(plain);
+      expect(labelWithLexicon(`${word} good`).score).toBeGreaterThan(plain);
   });
   it('"a bit" makes it weaker', () =>
-    expect(labelText('A bit slow').score).toBeGreaterThan(labelText('Slow').score));
+    expect(labelWithLexicon('A bit slow').score).toBeGreaterThan(labelWithLexicon('Slow').score));
   it('"a bit" is not "bit": "bit disappointed" is full strength', () =>
-    expect(labelText('bit disappointed').score).toBeLessThan(
-      labelText('a bit disappointed').score,
+    expect(labelWithLexicon('bit disappointed').score).toBeLessThan(
+      labelWithLexicon('a bit disappointed').score,
     ));
   it('"too tight" is negative: too + neutral size adjective', () =>
     expect(sentiment('Too tight')).toBe('negative'));
@@ -64,7 +64,9 @@ describe('English intensity, spelling and emoji', () => {
     expect(sentiment('soooo good')).toBe('positive'));
   it('"goood" resolves to "good", not "god"', () => expect(sentiment('goood')).toBe('positive'));
   it('"LOVE" in capitals is stronger', () =>
-    expect(labelText('I LOVE it').score).toBeGreaterThan(labelText('I love it').score));
+    expect(labelWithLexicon('I LOVE it').score).toBeGreaterThan(
+      labelWithLexicon('I love it').score,
+    ));
   it('":(" is negative, ":D" positive', () => {
     expect(sentiment('Order late :(')).toBe('negative');
     expect(sentiment('Arrived :D')).toBe('positive');
@@ -105,10 +107,10 @@ describe('mixed French/English', () => {
     expect(sentiment('Great produit mais la livraison était vraiment lente')).toBe('negative'));
 });
 
-describe('labelText output', () => {
+describe('word-list scorer output', () => {
   it('score is within −1…1 and sign matches the label', () => {
     for (const text of ['Génial !!!!!!', 'NUL NUL NUL 😡😡😡', 'ok', '']) {
-      const { score, sentiment: label } = labelText(text);
+      const { score, sentiment: label } = labelWithLexicon(text);
       expect(score).toBeGreaterThanOrEqual(-1);
       expect(score).toBeLessThanOrEqual(1);
       if (label === 'positive') expect(score).toBeGreaterThan(0);
@@ -117,7 +119,7 @@ describe('labelText output', () => {
   });
   it('explainText lists the rules that fired and gives the same result', () => {
     const { result, steps } = explainText("Not bad, but the link doesn't work");
-    expect(result).toEqual(labelText("Not bad, but the link doesn't work"));
+    expect(result).toEqual(labelWithLexicon("Not bad, but the link doesn't work"));
     expect(steps.some((step) => step.includes('not bad'))).toBe(true);
     expect(steps.some((step) => step.includes('negated'))).toBe(true);
     expect(steps.some((step) => step.includes('contrast'))).toBe(true);
@@ -127,7 +129,7 @@ describe('labelText output', () => {
   it('"still hasn\'t arrived" is negative: still + negated arrival', () =>
     expect(sentiment("My order still hasn't arrived")).toBe('negative'));
   it('empty text is neutral, language other', () =>
-    expect(labelText('')).toEqual({
+    expect(labelWithLexicon('')).toEqual({
       sentiment: 'neutral',
       score: 0,
       lang: 'other',

@@ -1,8 +1,8 @@
 // French rules, one hand-labelled case (or a few) per rule; each test name says why.
 import { describe, expect, it } from 'vitest';
-import { labelText, type Sentiment } from '../../src/nlp/index.ts';
+import { labelWithLexicon, type Sentiment } from '../../src/nlp/index.ts';
 
-const sentiment = (text: string): Sentiment => labelText(text).sentiment;
+const sentiment = (text: string): Sentiment => labelWithLexicon(text).sentiment;
 
 describe('French lexicon', () => {
   it('"J\'adore" is positive: elision j\' + adore', () =>
@@ -54,14 +54,14 @@ describe('French negation', () => {
 
 describe('French intensity', () => {
   it('"très", "trop", "super", "vraiment", "hyper" make the score stronger', () => {
-    const plain = labelText('Bon produit').score;
+    const plain = labelWithLexicon('Bon produit').score;
     for (const word of ['très', 'trop', 'super', 'vraiment', 'hyper'])
-      expect(labelText(`Produit ${word} bon`).score).toBeGreaterThan(plain);
+      expect(labelWithLexicon(`Produit ${word} bon`).score).toBeGreaterThan(plain);
   });
   it('"un peu", "assez" make the score weaker', () => {
-    const plain = labelText('Cher').score;
-    expect(labelText('Un peu cher').score).toBeGreaterThan(plain);
-    expect(labelText('Assez cher').score).toBeGreaterThan(plain);
+    const plain = labelWithLexicon('Cher').score;
+    expect(labelWithLexicon('Un peu cher').score).toBeGreaterThan(plain);
+    expect(labelWithLexicon('Assez cher').score).toBeGreaterThan(plain);
   });
   it('"super lent" is negative: super intensifies, it is not praise there', () =>
     expect(sentiment('Site super lent')).toBe('negative'));
@@ -72,9 +72,11 @@ describe('French intensity', () => {
   it('"trooop bien" is positive: repeated letters collapse to the word', () =>
     expect(sentiment('trooop bien')).toBe('positive'));
   it('"NUL" in capitals is stronger than "nul"', () =>
-    expect(labelText('Franchement NUL').score).toBeLessThan(labelText('Franchement nul').score));
+    expect(labelWithLexicon('Franchement NUL').score).toBeLessThan(
+      labelWithLexicon('Franchement nul').score,
+    ));
   it('"!!!" strengthens the score', () =>
-    expect(labelText('Génial !!!').score).toBeGreaterThan(labelText('Génial').score));
+    expect(labelWithLexicon('Génial !!!').score).toBeGreaterThan(labelWithLexicon('Génial').score));
 });
 
 describe('French spelling, emoji, hashtags and mentions', () => {
@@ -129,8 +131,8 @@ describe('French questions, complaints and irony', () => {
   it('"Merci de votre aide" is positive: "merci de" + possessive is thanks', () =>
     expect(sentiment('Merci de votre aide')).toBe('positive'));
   it('"beau mais cher" leans negative and "cher mais beau" positive: the clause after mais weighs more', () => {
-    expect(labelText('Beau mais un peu cher').score).toBeLessThan(
-      labelText('Un peu cher mais beau').score,
+    expect(labelWithLexicon('Beau mais un peu cher').score).toBeLessThan(
+      labelWithLexicon('Un peu cher mais beau').score,
     );
     expect(sentiment('Un peu cher mais vraiment beau')).toBe('positive');
   });

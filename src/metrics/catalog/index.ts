@@ -9,7 +9,15 @@ import { KPIS, kpiById, type Kpi } from './kpis.ts';
 import { MEASURES } from './measures.ts';
 import { SOURCES } from './sources.ts';
 
-export { KPIS, kpiById, type Kpi, type Unit, type Family, type FunnelStage } from './kpis.ts';
+export {
+  KPIS,
+  kpiById,
+  inputsOf,
+  type Kpi,
+  type Unit,
+  type Family,
+  type FunnelStage,
+} from './kpis.ts';
 export { MEASURES, type Measure, type MeasureId, type Aggregate } from './measures.ts';
 export { SOURCES, type Source, type SourceId } from './sources.ts';
 export {

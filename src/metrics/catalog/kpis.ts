@@ -1,6 +1,7 @@
 // The KPI catalog: the one place where each KPI's formula, unit, direction and explanation live.
 // The CLI, the API, the dashboard and reports all read it; none has a formula of its own.
-import { add, constant, div, m, mul, sub, type Formula } from './formula.ts';
+import { add, constant, div, m, measuresOf, mul, sub, type Formula } from './formula.ts';
+import type { MeasureId } from './measures.ts';
 
 export type Unit = 'count' | 'ratio' | 'score' | 'seconds' | 'currency' | 'index';
 export type Family =
@@ -27,6 +28,8 @@ export interface Kpi {
   stage: FunnelStage | null;
   /** Grows with the length of the period (pace projects it to the period's end); rates and gauges do not. */
   additive: boolean;
+  /** Measures reported beside the formula's in each row's inputs, for context (not part of the value). */
+  context?: MeasureId[];
 }
 
 type Text = [en: string, fr: string];
@@ -38,7 +41,7 @@ function kpi(
   unit: Unit,
   family: Family,
   stage: FunnelStage | null,
-  options: { better?: 'higher' | 'lower'; additive?: boolean } = {},
+  options: { better?: 'higher' | 'lower'; additive?: boolean; context?: MeasureId[] } = {},
 ): Kpi {
   return {
     id,
@@ -50,7 +53,13 @@ function kpi(
     family,
     stage,
     additive: options.additive ?? false,
+    ...(options.context ? { context: options.context } : {}),
   };
+}
+
+/** The measures a KPI's rows report: the formula's, then its context. */
+export function inputsOf(kpi: Kpi): MeasureId[] {
+  return [...new Set([...measuresOf(kpi.formula), ...(kpi.context ?? [])])];
 }
 
 const engagements = add(m('reactions'), m('comments'), m('shares'), m('saves'));
@@ -65,6 +74,8 @@ const sentimentTotal = add(
 const linkClicks = add(m('post_link_clicks'), m('tracked_clicks'));
 const additive = { additive: true };
 const lower = { better: 'lower' as const };
+// Tonality rows say how many of the labels counted the model was unsure of.
+const withUncertain = { context: ['sentiment_uncertain'] as MeasureId[] };
 
 export const KPIS: Kpi[] = [
   // Awareness
@@ -312,6 +323,7 @@ export const KPIS: Kpi[] = [
     'ratio',
     'tonality',
     null,
+    withUncertain,
   ),
   kpi(
     'sentiment_negative_share',
@@ -324,7 +336,7 @@ export const KPIS: Kpi[] = [
     'ratio',
     'tonality',
     null,
-    lower,
+    { ...lower, ...withUncertain },
   ),
   kpi(
     'net_sentiment',
@@ -340,6 +352,7 @@ export const KPIS: Kpi[] = [
     'ratio',
     'tonality',
     null,
+    withUncertain,
   ),
   kpi(
     'nps',

@@ -124,6 +124,10 @@ export const MEASURES = {
   sentiment_positive: count('interactions', `s.sentiment = 'positive' AND ${NOT_BRAND}`),
   sentiment_neutral: count('interactions', `s.sentiment = 'neutral' AND ${NOT_BRAND}`),
   sentiment_negative: count('interactions', `s.sentiment = 'negative' AND ${NOT_BRAND}`),
+  sentiment_uncertain: count(
+    'interactions',
+    `s.sentiment IS NOT NULL AND coalesce(s.sentiment_uncertain, false) AND ${NOT_BRAND}`,
+  ),
 
   opinion_promoters: {
     source: 'interactions',

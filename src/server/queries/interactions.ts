@@ -46,7 +46,8 @@ export async function listInteractions(store: Store, query: InteractionsQuery) {
   const rows = await store.all(
     `SELECT i.interaction_id, i.platform, i.account_id, i.post_id, p.permalink, i.kind, i.author_name,
             i.author_audience, i.created_at, i.text, i.lang, i.sentiment, i.sentiment_score,
-            i.sentiment_source, i.recommends,
+            i.sentiment_source, i.recommends, i.sentiment_probability,
+            coalesce(i.sentiment_uncertain, false) AS sentiment_uncertain,
             coalesce(i.is_brand, false) AS is_brand, i.reply_to, count(*) OVER () AS total
      FROM interactions i LEFT JOIN posts p ON p.post_id = i.post_id
      ${where}

@@ -55,6 +55,7 @@ const MEASURES: Record<string, [string, string]> = {
   sentiment_positive: ['positive', 'positifs'],
   sentiment_neutral: ['neutral', 'neutres'],
   sentiment_negative: ['negative', 'négatifs'],
+  sentiment_uncertain: ['of which uncertain (model unsure)', 'dont incertains (modèle peu sûr)'],
   nps_promoters: ['promoters (9–10)', 'promoteurs (9–10)'],
   nps_detractors: ['detractors (0–6)', 'détracteurs (0–6)'],
   nps_answers: ['survey answers', 'réponses à l’enquête'],

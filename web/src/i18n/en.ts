@@ -146,6 +146,8 @@ export const en = {
   'sentiment.source.model': 'Read by Cadran’s model',
   'sentiment.source.import': 'Taken from the imported file',
   'sentiment.source.user': 'Corrected by a person',
+  'sentiment.uncertain': 'uncertain',
+  'sentiment.probability': 'model’s probability {value}',
   'sentiment.corrected': 'corrected',
   'sentiment.change': 'Sentiment: {sentiment}. {source}. Change it',
   'sentiment.correct': 'Correct the sentiment',

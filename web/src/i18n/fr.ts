@@ -148,6 +148,8 @@ export const fr: Record<MessageKey, string> = {
   'sentiment.source.model': 'Lu par le modèle de Cadran',
   'sentiment.source.import': 'Repris du fichier importé',
   'sentiment.source.user': 'Corrigé par une personne',
+  'sentiment.uncertain': 'incertain',
+  'sentiment.probability': 'probabilité du modèle {value}',
   'sentiment.corrected': 'corrigé',
   'sentiment.change': 'Sentiment : {sentiment}. {source}. Le modifier',
   'sentiment.correct': 'Corriger le sentiment',

@@ -92,6 +92,9 @@ export function Comments({ view }: { view: View }) {
                         setAnnouncement(t('sentiment.saved'));
                       }}
                     />
+                    {!correction && item.sentiment_uncertain && item.sentiment_source !== 'user' && (
+                      <UncertainMark probability={item.sentiment_probability} />
+                    )}
                     <strong>{item.author_name ?? '—'}</strong>
                     <span className="muted">
                       {platformLabel(item.platform)} · {t(`kind.${item.kind}` as 'kind.comment')} · {format.dateTime(item.created_at)}
@@ -121,6 +124,19 @@ export function Comments({ view }: { view: View }) {
         </>
       )}
     </section>
+  );
+}
+
+/** The model was not sure of this label (probability below its threshold): shown so nobody reads it as settled. */
+function UncertainMark({ probability }: { probability: number | null }) {
+  const { t, format } = useI18n();
+  const detail = probability === null ? '' : t('sentiment.probability', { value: format.percent(probability) });
+  return (
+    <span className="sentiment-mark sentiment-uncertain" title={detail || undefined}>
+      <span aria-hidden="true">? </span>
+      {t('sentiment.uncertain')}
+      {detail && <span className="visually-hidden"> ({detail})</span>}
+    </span>
   );
 }
 

@@ -1,0 +1,120 @@
+// Retraining with this brand's corrections: the shipped training data plus every corrected comment (counted several
+// times, as they are few), kept only when it does not do worse than the shipped model on the shipped validation files.
+import { InputError } from '../model/index.ts';
+import type { Store } from '../store/index.ts';
+import { buildModel, DEFAULT_TRAINING_DIR, validate } from './build-model.ts';
+import type { SentimentModel } from './classifier.ts';
+import type { EvalGroup } from './evaluate.ts';
+import type { Sentiment } from './lexicon.ts';
+import { decodeModel, encodeModel } from './model-file.ts';
+import { shippedModel } from './sentiment.ts';
+import type { TrainingExample, TrainingOptions } from './train.ts';
+
+/** How many times a correction counts against one training row: a person's verdict on this brand's own comments. */
+export const CORRECTION_REPEAT = 5;
+/** A retrained model may lose at most this much macro-F1 on any shipped validation set (noise of SGD, not a real loss). */
+export const TOLERANCE = 0.005;
+
+export interface RetrainOutcome {
+  corrections: number;
+  before: EvalGroup[];
+  after: EvalGroup[];
+  accepted: boolean;
+  /** Why the new model was refused, if it was. */
+  reason: string | null;
+  seconds: number;
+}
+
+export async function readCorrections(store: Store): Promise<TrainingExample[]> {
+  const rows = await store.all(
+    `SELECT i.text, c.sentiment FROM sentiment_corrections c
+     JOIN interactions i USING (interaction_id)
+     WHERE coalesce(i.text, '') <> '' ORDER BY c.interaction_id`,
+  );
+  return rows.map((row) => ({ text: String(row.text), label: row.sentiment as Sentiment }));
+}
+
+/** The first group of each validation language where `after` is worse than `before` by more than the tolerance. */
+function worseOn(before: EvalGroup[], after: EvalGroup[]): string | null {
+  for (const old of before.filter((group) => group.lang !== 'all')) {
+    const now = after.find((group) => group.set === old.set && group.lang === old.lang);
+    if (now && now.macroF1 < old.macroF1 - TOLERANCE)
+      return `macro-F1 on ${old.set} (${old.lang}) would fall from ${old.macroF1.toFixed(3)} to ${now.macroF1.toFixed(3)}`;
+  }
+  return null;
+}
+
+export interface RetrainRequest {
+  dataDir?: string;
+  /** Compared against; the shipped model unless given. */
+  baseline?: SentimentModel;
+  options?: TrainingOptions;
+  /** Rows of each training file to use (tests); all by default. */
+  limit?: number;
+}
+
+export async function retrainWithCorrections(
+  store: Store,
+  request: RetrainRequest = {},
+): Promise<RetrainOutcome> {
+  const started = performance.now();
+  const corrections = await readCorrections(store);
+  if (corrections.length === 0)
+    throw new InputError('no corrections stored yet: correct some labels in the dashboard first');
+  const dataDir = request.dataDir ?? DEFAULT_TRAINING_DIR;
+  const before = await validate(request.baseline ?? shippedModel(), dataDir);
+  const built = await buildModel({
+    dataDir,
+    extra: corrections,
+    extraRepeat: CORRECTION_REPEAT,
+    options: request.options,
+    limit: request.limit,
+  });
+  const reason = worseOn(before, built.validation);
+  if (reason === null)
+    await saveBrandModel(store, built.model, corrections.length, built.validation);
+  return {
+    corrections: corrections.length,
+    before,
+    after: built.validation,
+    accepted: reason === null,
+    reason,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+async function saveBrandModel(
+  store: Store,
+  model: SentimentModel,
+  corrections: number,
+  validation: EvalGroup[],
+): Promise<void> {
+  const figures = validation.map(({ set, lang, n, macroF1 }) => ({ set, lang, n, macroF1 }));
+  await store.transaction(async (tx) => {
+    await tx.run("DELETE FROM sentiment_models WHERE name = 'brand'");
+    await tx.run("INSERT INTO sentiment_models VALUES ('brand', $1, now(), $2, $3)", [
+      encodeModel(model).toString('base64'),
+      corrections,
+      JSON.stringify(figures),
+    ]);
+  });
+}
+
+/** This brand's retrained model, or null when none was kept. */
+export async function loadBrandModel(store: Store): Promise<SentimentModel | null> {
+  const [row] = await store.all("SELECT model_base64 FROM sentiment_models WHERE name = 'brand'");
+  if (!row) return null;
+  return decodeModel(
+    Buffer.from(String(row.model_base64), 'base64'),
+    'the brand model in the store',
+  );
+}
+
+/** Back to the shipped model. */
+export async function dropBrandModel(store: Store): Promise<boolean> {
+  const [{ count }] = await store.all(
+    "SELECT count(*) AS count FROM sentiment_models WHERE name = 'brand'",
+  );
+  await store.run("DELETE FROM sentiment_models WHERE name = 'brand'");
+  return Number(count) > 0;
+}
