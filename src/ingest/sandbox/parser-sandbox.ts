@@ -1,6 +1,7 @@
 // Runs the parsers of an untrusted file in a child process with a memory cap and a time limit, and
 // kills it when either is exceeded: the server's event loop and heap never see the parser at work.
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../../model/index.ts';
@@ -9,11 +10,30 @@ import type { ParserReply, ParserRequest, SerialisedInputError } from './protoco
 export interface SandboxLimits {
   /** V8 heap of the parsing process, in MB. */
   heapMegabytes: number;
+  /** Resident memory of the parsing process, in MB: buffers and large strings live outside the heap. */
+  residentMegabytes: number;
   /** Longest the process may work without answering (a batch of records, a whole workbook). */
   workMilliseconds: number;
 }
 
-export const SANDBOX_LIMITS: SandboxLimits = { heapMegabytes: 768, workMilliseconds: 60_000 };
+export const SANDBOX_LIMITS: SandboxLimits = {
+  heapMegabytes: 768,
+  residentMegabytes: 1024,
+  workMilliseconds: 60_000,
+};
+
+const MEMORY_CHECK_MS = 50;
+const PAGE_BYTES = 4096;
+
+/** Resident memory of a process in MB, read from Linux's /proc; null elsewhere. */
+function residentMegabytes(pid: number): number | null {
+  try {
+    const pages = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]);
+    return (pages * PAGE_BYTES) / 1024 / 1024;
+  } catch {
+    return null;
+  }
+}
 
 const CHILD = new URL('./parser-process.ts', import.meta.url);
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -37,6 +57,7 @@ export class ParserSandbox {
   private exited: string | null = null;
   private onExit: ((why: string) => void) | null = null;
   private timedOut = false;
+  private readonly memoryWatch: NodeJS.Timeout;
 
   constructor(
     private readonly file: string,
@@ -48,11 +69,15 @@ export class ParserSandbox {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     this.child.stderr!.resume();
-    this.child.on('exit', (code, signal) => {
+    this.memoryWatch = setInterval(() => {
+      const resident = this.child.pid ? residentMegabytes(this.child.pid) : null;
+      if (resident !== null && resident > limits.residentMegabytes) this.child.kill('SIGKILL');
+    }, MEMORY_CHECK_MS);
+    this.memoryWatch.unref();
+    this.child.on('exit', () => {
+      clearInterval(this.memoryWatch);
       // A heap over the cap aborts the process; anything else unexpected is a crash on the file.
-      this.exited = this.timedOut
-        ? 'reading it took too long'
-        : `reading it needs too much memory (the reader stopped with ${signal ?? `code ${code}`})`;
+      this.exited = this.timedOut ? 'reading it took too long' : 'reading it needs too much memory';
       this.onExit?.(this.exited);
     });
   }

@@ -71,7 +71,8 @@ function entryHead(zip: Buffer, entry: ZipEntry): string {
       finishFlush: constants.Z_SYNC_FLUSH,
       maxOutputLength: 64 * 1024 * 1024,
     }).toString('utf8');
-    if (/<(?:\w+:)?sheetData|<(?:\w+:)?dimension\b/.test(head) || prefix >= data.length) return head;
+    if (/<(?:\w+:)?sheetData|<(?:\w+:)?dimension\b/.test(head) || prefix >= data.length)
+      return head;
   }
   return '';
 }
@@ -124,4 +125,5 @@ export function workbookOverLimits(
   return null;
 }
 
-const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString('en-US')} MB`;
+const megabytes = (bytes: number) =>
+  `${Math.round(bytes / 1024 / 1024).toLocaleString('en-US')} MB`;
