@@ -5,7 +5,7 @@ import type { Store } from '../store/index.ts';
 import { parseCadranCsv, type CadranCsvOptions } from './cadran-csv.ts';
 import { writeImport, type ImportSummary } from './write.ts';
 import type { ParsedCadranCsv } from './sandbox/index.ts';
-import { tableByName } from '../store/index.ts';
+import { tableByName, type Cell } from '../store/index.ts';
 import {
   CADRAN_CSV,
   chooseCsvFormat,
@@ -89,14 +89,15 @@ export async function importUpload(
     const choice = chooseCsvFormat(source.csv, options.format);
     if (choice !== CADRAN_CSV)
       return await importExport(store, source, choice, { ...options, originalName });
-    const parsed = await source.parser.request<ParsedCadranCsv>({
-      task: 'cadran-csv',
-      options: options.cadran ?? {},
-    });
+    const rows: Cell[][] = [];
+    const parsed = await source.parser.request<ParsedCadranCsv, Cell[]>(
+      { task: 'cadran-csv', options: options.cadran ?? {} },
+      async (batch) => void rows.push(...batch),
+    );
     const table = tableByName(parsed.table)!;
     return await writeImport(
       store,
-      { table, columns: parsed.columns, rows: parsed.rows },
+      { table, columns: parsed.columns, rows },
       { file: originalName, bytes: await readFile(path), format: `cadran-csv/${table.name}` },
     );
   } finally {

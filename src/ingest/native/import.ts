@@ -12,7 +12,7 @@ import { findColumn, normaliseHeader } from './headers.ts';
 import { Landing } from './landing.ts';
 import { readHead, type CsvFile } from './read-csv.ts';
 import { isWorkbook, type Sheet } from './read-xlsx.ts';
-import { ParserSandbox, type OpenedFile } from '../sandbox/index.ts';
+import { ParserSandbox, type CsvRecord, type OpenedFile } from '../sandbox/index.ts';
 import type { Choice } from './choose.ts';
 
 export interface ImportProgress {
@@ -137,7 +137,7 @@ function csvRecords(csv: CsvFile, parser: ParserSandbox, options: ExportOptions)
     let reported = 0;
     const report = () =>
       options.onProgress?.({ file: csv.file, rows: reader.rows, bytes, totalBytes: csv.size });
-    const { hash } = await parser.request<{ hash: string }>(
+    const { hash } = await parser.request<{ hash: string }, CsvRecord>(
       { task: 'records' },
       async (records, bytesRead) => {
         bytes = bytesRead;

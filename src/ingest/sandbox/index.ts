@@ -4,5 +4,5 @@ export {
   tooLargeOrComplex,
   type SandboxLimits,
 } from './parser-sandbox.ts';
-export type { OpenedFile, ParsedCadranCsv } from './protocol.ts';
+export type { CsvRecord, OpenedFile, ParsedCadranCsv } from './protocol.ts';
 export { WORKBOOK_LIMITS, workbookOverLimits, type WorkbookLimits } from './zip-limits.ts';

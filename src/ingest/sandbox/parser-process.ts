@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../../model/index.ts';
 import { openCsv, readHead, streamCsvRecords, type CsvFile } from '../native/read-csv.ts';
+import type { Cell } from '../../store/index.ts';
 import type {
+  CsvRecord,
   OpenedFile,
   ParsedCadranCsv,
   ParserReply,
@@ -39,16 +41,22 @@ async function open(request: Extract<ParserRequest, { task: 'open' }>): Promise<
   return { kind: 'workbook', sheets: readWorkbook(bytes, request.file) };
 }
 
+/** Sends one batch of the answer and waits until the server took it. */
+async function sendBatch(items: CsvRecord[] | Cell[][], bytes: number): Promise<void> {
+  const taken = new Promise<void>((resolve) => (acknowledge = resolve));
+  await reply({ type: 'batch', items, bytes });
+  await taken;
+}
+
 /** Sends the records in batches, each after the server took the previous one. */
 async function records(): Promise<{ hash: string }> {
   const hash = createHash('sha256');
-  let batch: [string[], number][] = [];
+  let batch: CsvRecord[] = [];
   let bytes = 0;
   const send = async () => {
-    const taken = new Promise<void>((resolve) => (acknowledge = resolve));
-    await reply({ type: 'records', records: batch, bytes });
+    const sent = batch;
     batch = [];
-    await taken;
+    await sendBatch(sent, bytes);
   };
   await streamCsvRecords(
     opened!.csv!,
@@ -65,7 +73,9 @@ async function records(): Promise<{ hash: string }> {
 async function cadranCsv(options: ParsedCadranCsvRequest['options']): Promise<ParsedCadranCsv> {
   const { parseCadranCsv } = await import('../cadran-csv.ts');
   const parsed = parseCadranCsv(await readFile(opened!.path), opened!.file, options);
-  return { table: parsed.table.name, columns: parsed.columns, rows: parsed.rows };
+  for (let start = 0; start < parsed.rows.length; start += RECORDS_PER_MESSAGE)
+    await sendBatch(parsed.rows.slice(start, start + RECORDS_PER_MESSAGE), 0);
+  return { table: parsed.table.name, columns: parsed.columns };
 }
 type ParsedCadranCsvRequest = Extract<ParserRequest, { task: 'cadran-csv' }>;
 

@@ -38,7 +38,8 @@ function residentMegabytes(pid: number): number | null {
 const CHILD = new URL('./parser-process.ts', import.meta.url);
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
-export type RecordBatchHandler = (records: [string[], number][], bytes: number) => Promise<void>;
+/** Takes one batch of an answer (see ParserReply 'batch'); the next is sent once it resolves. */
+export type BatchHandler<Item> = (items: Item[], bytes: number) => Promise<void>;
 
 function revive(error: SerialisedInputError): InputError {
   return new InputError(error.message, error.location, error.details.map(revive));
@@ -82,8 +83,8 @@ export class ParserSandbox {
     });
   }
 
-  /** Sends one request and waits for its answer; record batches go to `onRecords` as they come. */
-  request<T>(request: ParserRequest, onRecords?: RecordBatchHandler): Promise<T> {
+  /** Sends one request and waits for its answer; batches go to `onBatch` as they come. */
+  request<T, Item = never>(request: ParserRequest, onBatch?: BatchHandler<Item>): Promise<T> {
     if (this.exited) return Promise.reject(tooLargeOrComplex(this.file, this.exited));
     return new Promise<T>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
@@ -101,8 +102,8 @@ export class ParserSandbox {
       };
       const listen = (reply: ParserReply) => {
         clearTimeout(timer);
-        if (reply.type === 'records') {
-          onRecords!(reply.records, reply.bytes).then(
+        if (reply.type === 'batch') {
+          onBatch!(reply.items as Item[], reply.bytes).then(
             () => {
               work();
               this.child.send({ task: 'ack' } satisfies ParserRequest);

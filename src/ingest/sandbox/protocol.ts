@@ -14,11 +14,14 @@ export type ParserRequest =
 /** What `open` found: a CSV whose records are read on request, or a workbook read whole. */
 export type OpenedFile = { kind: 'csv'; csv: CsvFile } | { kind: 'workbook'; sheets: Sheet[] };
 
+/** A Cadran CSV once its rows were sent in batches (see ParserReply 'batch'). */
 export interface ParsedCadranCsv {
   table: string;
   columns: string[];
-  rows: Cell[][];
 }
+
+/** A CSV record and the line it starts on. */
+export type CsvRecord = [string[], number];
 
 export interface SerialisedInputError {
   message: string;
@@ -28,5 +31,6 @@ export interface SerialisedInputError {
 
 export type ParserReply =
   | { type: 'done'; value: unknown }
-  | { type: 'records'; records: [string[], number][]; bytes: number }
+  /** Part of the answer: CSV records, or rows of a Cadran CSV; the next comes after an 'ack'. */
+  | { type: 'batch'; items: CsvRecord[] | Cell[][]; bytes: number }
   | { type: 'failed'; inputError?: SerialisedInputError; tooLarge?: string; message: string };
