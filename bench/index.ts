@@ -11,6 +11,8 @@ const suites: Record<string, () => Promise<void>> = {
   redirects: benchRedirects,
   dashboard: async () => (await import('./dashboard.ts')).benchDashboard(),
   imports: benchImports,
+  'import-while-reading': async () =>
+    (await import('./import-while-reading.ts')).benchImportWhileReading(),
   nlp: async () =>
     printTable(
       'Sentiment labelling, one core (median of 5 runs over 100 000 comments)',
