@@ -50,7 +50,28 @@ function withinBounds(column: Column, value: number): CellResult {
   return { ok: true, value };
 }
 
+// Control characters other than tab and line breaks: invisible, and a way to smuggle text past a reader.
+const CONTROL_CHARACTER = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+
+/** The control character a cell hides, as U+XXXX with its position, or null. */
+function controlCharacterIn(raw: string): string | null {
+  const found = CONTROL_CHARACTER.exec(raw);
+  if (!found) return null;
+  const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  return `U+${code} at character ${found.index + 1}`;
+}
+
+/** A cell's text with its control characters written out (\u0000), safe to show. */
+export function visibleText(raw: string): string {
+  return raw.replace(
+    new RegExp(CONTROL_CHARACTER.source, 'g'),
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 export function readCell(column: Column, raw: string, options: CellOptions): CellResult {
+  const control = controlCharacterIn(raw);
+  if (control) return { ok: false, expected: `text without control characters (found ${control})` };
   const text = raw.trim();
   if (text === '') {
     return column.required
