@@ -30,7 +30,10 @@ async function receiveUpload(request: FastifyRequest, folder: string) {
         throw new InputError('send one file per import');
       }
       path = join(folder, safeName(part.filename));
-      await pipeline(part.file, createWriteStream(path));
+      await pipeline(part.file, createWriteStream(path)).catch((error: Error) => {
+        // The client went away mid-file: nobody is left to read an answer, nothing was imported.
+        throw error.message === 'aborted' ? new InputError('the upload was cut off') : error;
+      });
       if (part.file.truncated)
         throw new InputError(`the file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
     } else {
