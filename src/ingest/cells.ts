@@ -51,7 +51,7 @@ function withinBounds(column: Column, value: number): CellResult {
 }
 
 // Control characters other than tab and line breaks: invisible, and a way to smuggle text past a reader.
-const CONTROL_CHARACTER = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+const CONTROL_CHARACTER = new RegExp('[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]');
 
 /** The control character a cell hides, as U+XXXX with its position, or null. */
 function controlCharacterIn(raw: string): string | null {
