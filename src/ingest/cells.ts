@@ -51,22 +51,27 @@ function withinBounds(column: Column, value: number): CellResult {
 }
 
 // Control characters other than tab and line breaks: invisible, and a way to smuggle text past a reader.
-const CONTROL_CHARACTER = new RegExp('[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]');
+const isControl = (code: number) =>
+  (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
 
 /** The control character a cell hides, as U+XXXX with its position, or null. */
 function controlCharacterIn(raw: string): string | null {
-  const found = CONTROL_CHARACTER.exec(raw);
-  if (!found) return null;
-  const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-  return `U+${code} at character ${found.index + 1}`;
+  for (let index = 0; index < raw.length; index++) {
+    const code = raw.charCodeAt(index);
+    if (isControl(code))
+      return `U+${code.toString(16).toUpperCase().padStart(4, '0')} at character ${index + 1}`;
+  }
+  return null;
 }
 
 /** A cell's text with its control characters written out (\u0000), safe to show. */
 export function visibleText(raw: string): string {
-  return raw.replace(
-    new RegExp(CONTROL_CHARACTER.source, 'g'),
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  let text = '';
+  for (const char of raw) {
+    const code = char.charCodeAt(0);
+    text += isControl(code) ? `\\u${code.toString(16).padStart(4, '0')}` : char;
+  }
+  return text;
 }
 
 export function readCell(column: Column, raw: string, options: CellOptions): CellResult {
