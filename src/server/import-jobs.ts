@@ -29,6 +29,8 @@ export class ImportJobs {
   private readonly jobs = new Map<string, ImportJob>();
   /** The writer's queue: each import starts once the one before it has finished. */
   private tail: Promise<unknown> = Promise.resolve();
+  /** Jobs queued or running. */
+  private pending = 0;
 
   get(jobId: string): ImportJob | undefined {
     return this.jobs.get(jobId);
@@ -39,13 +41,15 @@ export class ImportJobs {
     const job: ImportJob = {
       jobId: randomUUID(),
       file,
-      state: 'queued',
+      // With the writer free the job starts now: it is not reported as waiting for another.
+      state: this.pending === 0 ? 'running' : 'queued',
       rows: 0,
       bytes: 0,
       totalBytes,
       landing: false,
     };
     this.jobs.set(job.jobId, job);
+    this.pending++;
     this.forgetOldJobs();
     const finished = this.tail.then(() => this.run(job, work));
     this.tail = finished.catch(() => undefined);
@@ -75,6 +79,8 @@ export class ImportJobs {
             }
           : { error: 'internal error', location: {}, details: [] };
       throw error;
+    } finally {
+      this.pending--;
     }
   }
 

@@ -79,7 +79,7 @@ describe('import jobs', () => {
   it('wait=false answers with the job; its progress ends with the summary', async () => {
     const content = readFileSync(fixture('exports', 'ga4_traffic_acquisition_jan.csv'));
     const job = await startImport('ga4.csv', content);
-    expect(job).toMatchObject({ state: expect.stringMatching(/queued|running/), rows: 0 });
+    expect(job).toMatchObject({ state: 'running', rows: 0 }); // the writer was free
     expect(job.totalBytes).toBe(content.length);
     const done = await finished(job.jobId);
     expect(done.state).toBe('done');
