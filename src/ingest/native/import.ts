@@ -194,7 +194,7 @@ export async function openExport(path: string, file: string): Promise<ExportSour
       expected: 'a header line and rows',
     });
   const workbook = isWorkbook(head);
-  const parser = new ParserSandbox(file);
+  const parser = new ParserSandbox(file, size);
   try {
     const opened = await parser.request<OpenedFile>({ task: 'open', path, file, size, workbook });
     if (opened.kind === 'csv') return { kind: 'csv', csv: opened.csv, parser };

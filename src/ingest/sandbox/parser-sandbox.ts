@@ -12,14 +12,17 @@ export interface SandboxLimits {
   heapMegabytes: number;
   /** Resident memory of the parsing process, in MB: buffers and large strings live outside the heap. */
   residentMegabytes: number;
-  /** Longest the process may work without answering (a batch of records, a whole workbook). */
+  /** Longest the process may work without answering (a batch of records, a whole workbook)... */
   workMilliseconds: number;
+  /** ...plus this much per MB of the file: a Cadran CSV is parsed whole before its first answer. */
+  workMillisecondsPerMegabyte: number;
 }
 
 export const SANDBOX_LIMITS: SandboxLimits = {
-  heapMegabytes: 768,
-  residentMegabytes: 1024,
+  heapMegabytes: 1536,
+  residentMegabytes: 2048,
   workMilliseconds: 60_000,
+  workMillisecondsPerMegabyte: 4_000,
 };
 
 const MEMORY_CHECK_MS = 50;
@@ -60,10 +63,16 @@ export class ParserSandbox {
   private timedOut = false;
   private readonly memoryWatch: NodeJS.Timeout;
 
+  private readonly workMilliseconds: number;
+
+  /** Starts the process for one file of `bytes` bytes (its size scales the time limit). */
   constructor(
     private readonly file: string,
+    bytes: number,
     private readonly limits: SandboxLimits = SANDBOX_LIMITS,
   ) {
+    this.workMilliseconds =
+      limits.workMilliseconds + (bytes / 1024 / 1024) * limits.workMillisecondsPerMegabyte;
     this.child = fork(CHILD, [], {
       execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${limits.heapMegabytes}`],
       serialization: 'advanced',
@@ -93,7 +102,7 @@ export class ParserSandbox {
         timer = setTimeout(() => {
           this.timedOut = true;
           this.child.kill('SIGKILL');
-        }, this.limits.workMilliseconds);
+        }, this.workMilliseconds);
       };
       const settle = () => {
         clearTimeout(timer);

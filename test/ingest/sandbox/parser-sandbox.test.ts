@@ -23,10 +23,11 @@ describe('the parsing process', () => {
     // million cells need far more than a 64 MB heap once parsed, and the cap stops the reader.
     const bomb = manyCellsWorkbook(100_000);
     expect(workbookOverLimits(bomb)).toBeNull();
-    const sandbox = new ParserSandbox('liar.xlsx', {
+    const sandbox = new ParserSandbox('liar.xlsx', bomb.length, {
       heapMegabytes: 64,
       residentMegabytes: 160,
       workMilliseconds: 60_000,
+      workMillisecondsPerMegabyte: 0,
     });
     const error = await openWorkbook(sandbox, saved('liar.xlsx', bomb), 'liar.xlsx').then(
       () => null,
@@ -38,10 +39,11 @@ describe('the parsing process', () => {
   }, 60_000);
 
   it('is killed when it works longer than its time limit', async () => {
-    const sandbox = new ParserSandbox('slow.xlsx', {
+    const sandbox = new ParserSandbox('slow.xlsx', 0, {
       heapMegabytes: 256,
       residentMegabytes: 512,
       workMilliseconds: 1,
+      workMillisecondsPerMegabyte: 0,
     });
     const error = await openWorkbook(
       sandbox,
