@@ -12,6 +12,8 @@ const suites: Record<string, () => Promise<void>> = {
   dashboard: async () => (await import('./dashboard.ts')).benchDashboard(),
   imports: benchImports,
   load: async () => (await import('./load.ts')).benchLoad(),
+  'import-while-reading': async () =>
+    (await import('./import-while-reading.ts')).benchImportWhileReading(),
   nlp: benchNlp,
 };
 

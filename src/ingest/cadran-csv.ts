@@ -2,7 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import { InputError, platformOfSource } from '../model/index.ts';
 import { IMPORTABLE_TABLES, tableByName, type Cell, type Table } from '../store/index.ts';
-import { readCell, type CellOptions } from './cells.ts';
+import { readCell, visibleText, type CellOptions } from './cells.ts';
 import { decodeUtf8, detectSeparator } from './text.ts';
 
 export interface ParsedRows {
@@ -256,7 +256,7 @@ export function parseCadranCsv(
             file,
             line,
             column: columns[index].name,
-            value: raw.slice(0, 80),
+            value: visibleText(raw.slice(0, 80)),
             expected: result.expected,
           }),
         );

@@ -50,7 +50,33 @@ function withinBounds(column: Column, value: number): CellResult {
   return { ok: true, value };
 }
 
+// Control characters other than tab and line breaks: invisible, and a way to smuggle text past a reader.
+const isControl = (code: number) =>
+  (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
+
+/** The control character a cell hides, as U+XXXX with its position, or null. */
+function controlCharacterIn(raw: string): string | null {
+  for (let index = 0; index < raw.length; index++) {
+    const code = raw.charCodeAt(index);
+    if (isControl(code))
+      return `U+${code.toString(16).toUpperCase().padStart(4, '0')} at character ${index + 1}`;
+  }
+  return null;
+}
+
+/** A cell's text with its control characters written out (\u0000), safe to show. */
+export function visibleText(raw: string): string {
+  let text = '';
+  for (const char of raw) {
+    const code = char.charCodeAt(0);
+    text += isControl(code) ? `\\u${code.toString(16).padStart(4, '0')}` : char;
+  }
+  return text;
+}
+
 export function readCell(column: Column, raw: string, options: CellOptions): CellResult {
+  const control = controlCharacterIn(raw);
+  if (control) return { ok: false, expected: `text without control characters (found ${control})` };
   const text = raw.trim();
   if (text === '') {
     return column.required

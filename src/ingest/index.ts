@@ -4,10 +4,13 @@ import { InputError } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { parseCadranCsv, type CadranCsvOptions } from './cadran-csv.ts';
 import { writeImport, type ImportSummary } from './write.ts';
+import type { ParsedCadranCsv } from './sandbox/index.ts';
+import { tableByName, type Cell } from '../store/index.ts';
 import {
   CADRAN_CSV,
   chooseCsvFormat,
   chooseSheetFormat,
+  closeExport,
   importExport,
   openExport,
   type ExportOptions,
@@ -23,7 +26,10 @@ export {
 export { writeImport, type ImportSummary } from './write.ts';
 export { parseTimestamp } from './cells.ts';
 
-/** Imports one Cadran CSV file: validated whole, then written in one transaction. */
+/**
+ * Imports one Cadran CSV file the caller trusts (fixtures, generated files), parsed in this
+ * process: validated whole, then written in one transaction. Files from users go through importUpload.
+ */
 export async function importFile(
   store: Store,
   path: string,
@@ -63,6 +69,7 @@ export type FileSummary = ImportSummary &
 /**
  * Imports one file of any supported format, detected from its header unless options.format names
  * one; `originalName` is the name reported and recorded (uploads are stored under another name).
+ * The file's bytes are parsed in a sandbox process (see sandbox/), never in this one.
  */
 export async function importUpload(
   store: Store,
@@ -71,17 +78,31 @@ export async function importUpload(
   options: ImportOptions = {},
 ): Promise<FileSummary> {
   const source = await openExport(path, originalName);
-  if (source.kind === 'workbook')
-    return importExport(
-      store,
-      source,
-      chooseSheetFormat(source.sheets, originalName, options.format),
-      options,
+  try {
+    if (source.kind === 'workbook')
+      return await importExport(
+        store,
+        source,
+        chooseSheetFormat(source.sheets, originalName, options.format),
+        options,
+      );
+    const choice = chooseCsvFormat(source.csv, options.format);
+    if (choice !== CADRAN_CSV)
+      return await importExport(store, source, choice, { ...options, originalName });
+    const rows: Cell[][] = [];
+    const parsed = await source.parser.request<ParsedCadranCsv, Cell[]>(
+      { task: 'cadran-csv', options: options.cadran ?? {} },
+      async (batch) => void rows.push(...batch),
     );
-  const choice = chooseCsvFormat(source.csv, options.format);
-  if (choice !== CADRAN_CSV)
-    return importExport(store, source, choice, { ...options, originalName });
-  return importCadranBytes(store, await readFile(path), originalName, options.cadran ?? {});
+    const table = tableByName(parsed.table)!;
+    return await writeImport(
+      store,
+      { table, columns: parsed.columns, rows },
+      { file: originalName, bytes: await readFile(path), format: `cadran-csv/${table.name}` },
+    );
+  } finally {
+    closeExport(source);
+  }
 }
 
 /** The files under a path: the file itself, or every file of a folder and its subfolders (hidden ones skipped). */

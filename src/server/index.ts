@@ -11,7 +11,7 @@ import { ensureDemoLogin } from './auth/demo.ts';
 import { countUsers } from './auth/users.ts';
 import type { Authenticator } from './auth/tokens.ts';
 import { registerEvents } from './events/routes.ts';
-import { MAX_UPLOAD_BYTES } from './routes/imports.ts';
+import { cleanUploadFolder, MAX_UPLOAD_BYTES } from './routes/imports.ts';
 import { registerLinks } from './links/index.ts';
 import { canonicalUrl } from './paths.ts';
 import { registerWeb } from './web.ts';
@@ -77,6 +77,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     );
     return reply.status(500).send({ error: 'internal error' });
   });
+  await cleanUploadFolder(store);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   const sessions = dashboardAuthenticator(store);

@@ -324,6 +324,28 @@ export const importSummary = z.object({
     .meta({ description: 'rows of platform metrics kept in extra_metrics' }),
 });
 
+const fileLocation = z.object({
+  file: z.string().optional(),
+  line: z.number().optional(),
+  column: z.string().optional(),
+  value: z.string().optional(),
+  expected: z.string().optional(),
+});
+
+export const importJob = z.object({
+  jobId: z.string(),
+  file: z.string(),
+  state: z.enum(['queued', 'running', 'done', 'failed']),
+  rows: z.number().meta({ description: 'rows read so far' }),
+  bytes: z.number().meta({ description: 'bytes of the file read so far' }),
+  totalBytes: z.number(),
+  landing: z.boolean().meta({ description: 'the rows are read and being checked and written' }),
+  summary: importSummary.optional(),
+  error: z
+    .object({ error: z.string(), location: fileLocation, details: z.array(fileLocation) })
+    .optional(),
+});
+
 export const undoSummary = z.object({
   importId: z.string(),
   file: z.string(),

@@ -213,6 +213,45 @@ describe('header problems', () => {
 });
 
 describe('bad values: every one is reported, nothing is written', () => {
+  it('NUL and other control characters are refused with their line and column', async () => {
+    const error = await refused(
+      file(
+        'control.csv',
+        [
+          POSTS,
+          'c1,instagram:lumen,instagram,2025-03-02,text,"Bon\u0000jour"', // NUL, 4th character
+          'c2,instagram:lumen,instagram,2025-03-02,text,"ok\tand\r\nfine"', // tab, CR, LF are text
+          'c3,instagram:lumen,instagram,2025-03-02,text\u001b,Salut', // ESC after "text"
+          'c4\u007f,instagram:lumen,instagram,2025-03-02,text,Salut', // DEL
+        ].join('\n'),
+      ),
+    );
+    expect(error.message).toBe('3 bad values in control.csv; nothing was imported');
+    expect(error.details.map((detail) => detail.location)).toEqual([
+      {
+        file: 'control.csv',
+        line: 2,
+        column: 'text',
+        value: 'Bon\\u0000jour',
+        expected: 'text without control characters (found U+0000 at character 4)',
+      },
+      {
+        file: 'control.csv',
+        line: 5,
+        column: 'content_type',
+        value: 'text\\u001b',
+        expected: 'text without control characters (found U+001B at character 5)',
+      },
+      {
+        file: 'control.csv',
+        line: 6,
+        column: 'post_id',
+        value: 'c4\\u007f',
+        expected: 'text without control characters (found U+007F at character 3)',
+      },
+    ]);
+  });
+
   it('a huge number, a negative count and an impossible date, among good rows', async () => {
     const error = await refused(
       file(

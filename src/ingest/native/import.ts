@@ -10,8 +10,9 @@ import type { CoveredRange, FileContext, NativeFormat } from './format.ts';
 import { dayOf, parsePlatformTime } from './dates.ts';
 import { findColumn, normaliseHeader } from './headers.ts';
 import { Landing } from './landing.ts';
-import { openCsv, readHead, streamCsvRecords, type CsvFile } from './read-csv.ts';
-import { isWorkbook, readWorkbook, type Sheet } from './read-xlsx.ts';
+import { readHead, type CsvFile } from './read-csv.ts';
+import { isWorkbook, type Sheet } from './read-xlsx.ts';
+import { ParserSandbox, type CsvRecord, type OpenedFile } from '../sandbox/index.ts';
 import type { Choice } from './choose.ts';
 
 export interface ImportProgress {
@@ -129,27 +130,30 @@ async function landExport(
 
 const PROGRESS_EVERY_ROWS = 50_000;
 
-function csvRecords(csv: CsvFile, options: ExportOptions): RecordSource {
+/** The records of a CSV, parsed in the sandbox process and read here batch by batch. */
+function csvRecords(csv: CsvFile, parser: ParserSandbox, options: ExportOptions): RecordSource {
   return async (reader) => {
-    const hash = createHash('sha256');
     let bytes = 0;
     let reported = 0;
     const report = () =>
       options.onProgress?.({ file: csv.file, rows: reader.rows, bytes, totalBytes: csv.size });
-    await streamCsvRecords(
-      csv,
-      (cells, line) => {
-        const landing = reader.read(cells, line);
+    const { hash } = await parser.request<{ hash: string }, CsvRecord>(
+      { task: 'records' },
+      async (records, bytesRead) => {
+        bytes = bytesRead;
+        for (const [cells, line] of records) {
+          const landing = reader.read(cells, line);
+          if (landing) await landing;
+        }
         if (reader.rows - reported >= PROGRESS_EVERY_ROWS) {
           reported = reader.rows;
           report();
         }
-        return landing;
       },
-      { hash, onBytes: (count) => void (bytes += count) },
     );
+    bytes = csv.size;
     report();
-    return hash.digest('hex');
+    return hash;
   };
 }
 
@@ -170,10 +174,15 @@ function sheetRecords(
   };
 }
 
+/** An opened export; a CSV keeps its parsing process until closeExport. */
 export type ExportSource =
-  | { kind: 'csv'; csv: CsvFile }
+  | { kind: 'csv'; csv: CsvFile; parser: ParserSandbox }
   | { kind: 'workbook'; sheets: Sheet[]; bytes: Uint8Array; file: string };
 
+/**
+ * Opens an export: its header (or its whole workbook) is parsed in a sandbox process, never here.
+ * Call closeExport when done.
+ */
 export async function openExport(path: string, file: string): Promise<ExportSource> {
   const { head, size } = await readHead(path).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(`cannot read the file: ${error.code ?? String(error)}`, { file });
@@ -184,9 +193,21 @@ export async function openExport(path: string, file: string): Promise<ExportSour
       line: 1,
       expected: 'a header line and rows',
     });
-  if (!isWorkbook(head)) return { kind: 'csv', csv: await openCsv(path, file, head, size) };
-  const bytes = await readFile(path);
-  return { kind: 'workbook', sheets: readWorkbook(bytes, file), bytes, file };
+  const workbook = isWorkbook(head);
+  const parser = new ParserSandbox(file, size);
+  try {
+    const opened = await parser.request<OpenedFile>({ task: 'open', path, file, size, workbook });
+    if (opened.kind === 'csv') return { kind: 'csv', csv: opened.csv, parser };
+    parser.close();
+    return { kind: 'workbook', sheets: opened.sheets, bytes: await readFile(path), file };
+  } catch (error) {
+    parser.close();
+    throw error;
+  }
+}
+
+export function closeExport(source: ExportSource): void {
+  if (source.kind === 'csv') source.parser.close();
 }
 
 /** Imports a native export already opened and recognised (see openExport, chooseFormat). */
@@ -211,7 +232,7 @@ export async function importExport(
   }
   const records =
     source.kind === 'csv'
-      ? csvRecords(source.csv, options)
+      ? csvRecords(source.csv, source.parser, options)
       : sheetRecords(choice.sheet!, choice.headerLine - 1, choice.header.length, source.bytes);
   return landExport(store, choice, context, records);
 }

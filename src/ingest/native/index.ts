@@ -2,6 +2,7 @@ export { NATIVE_FORMATS } from './registry.ts';
 export type { NativeFormat } from './format.ts';
 export { CADRAN_CSV, chooseCsvFormat, chooseSheetFormat } from './choose.ts';
 export {
+  closeExport,
   importExport,
   openExport,
   type ExportOptions,

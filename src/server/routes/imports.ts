@@ -1,16 +1,16 @@
 // Imports: upload a file through the importers (native exports when they exist, else Cadran CSV); list past imports.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { importUpload, undoImport } from '../../ingest/index.ts';
 import { InputError } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
+import { ImportJobs } from '../import-jobs.ts';
 import { route, type Route } from '../route.ts';
-import { importRecord, importSummary, undoSummary } from '../schemas.ts';
+import { importJob, importRecord, importSummary, undoSummary } from '../schemas.ts';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
@@ -30,7 +30,10 @@ async function receiveUpload(request: FastifyRequest, folder: string) {
         throw new InputError('send one file per import');
       }
       path = join(folder, safeName(part.filename));
-      await pipeline(part.file, createWriteStream(path));
+      await pipeline(part.file, createWriteStream(path)).catch((error: Error) => {
+        // The client went away mid-file: nobody is left to read an answer, nothing was imported.
+        throw error.message === 'aborted' ? new InputError('the upload was cut off') : error;
+      });
       if (part.file.truncated)
         throw new InputError(`the file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
     } else {
@@ -41,6 +44,15 @@ async function receiveUpload(request: FastifyRequest, folder: string) {
   return { path, fields };
 }
 
+/** The one folder uploads wait in while they are imported: beside the store, emptied at start. */
+export const uploadFolderOf = (store: Store) => join(dirname(store.location), 'uploads');
+
+/** Removes what uploads interrupted by a stop or a crash left behind; call before serving. */
+export async function cleanUploadFolder(store: Store): Promise<void> {
+  await rm(uploadFolderOf(store), { recursive: true, force: true });
+  await mkdir(uploadFolderOf(store), { recursive: true });
+}
+
 const options = z.object({
   format: z.string().max(64).optional(),
   account: z.string().max(200).optional(),
@@ -49,6 +61,7 @@ const options = z.object({
 });
 
 export function importRoutes(store: Store): Route[] {
+  const jobs = new ImportJobs();
   return [
     route({
       id: 'listImports',
@@ -71,9 +84,15 @@ export function importRoutes(store: Store): Route[] {
       summary:
         'Import one platform export or Cadran CSV file (multipart/form-data: file, and optionally format, account, table, decimal)',
       description:
-        'The whole file is validated first: a bad file is refused with its line and column and changes nothing. Re-importing rows with the same keys replaces them.',
+        'The whole file is validated first: a bad file is refused with its line and column and changes nothing. Re-importing rows with the same keys replaces them. Imports run one at a time; with `wait=false` the answer is the queued job (202), whose progress GET /api/imports/jobs/{jobId} gives.',
       role: 'analyst',
       multipart: true,
+      query: z.object({
+        wait: z
+          .enum(['true', 'false'])
+          .optional()
+          .meta({ description: 'false: answer at once with the job instead of the summary' }),
+      }),
       body: z.object({
         file: z.string().meta({ format: 'binary', description: 'the export or Cadran CSV file' }),
         format: z.string().optional().meta({
@@ -91,10 +110,12 @@ export function importRoutes(store: Store): Route[] {
       }),
       response: importSummary,
       status: 201,
-      handler: async ({ request }) => {
+      handler: async ({ request, reply, query }) => {
         if (!request.isMultipart())
           throw new InputError('send the file as multipart/form-data in a field named "file"');
-        const folder = await mkdtemp(join(tmpdir(), 'cadran-upload-'));
+        await mkdir(uploadFolderOf(store), { recursive: true });
+        const folder = await mkdtemp(join(uploadFolderOf(store), 'upload-'));
+        let queued: Promise<unknown> | null = null;
         try {
           const { path, fields } = await receiveUpload(request, folder);
           const parsed = options.safeParse(fields);
@@ -103,14 +124,40 @@ export function importRoutes(store: Store): Route[] {
               `field "${parsed.error.issues[0].path.join('.')}": ${parsed.error.issues[0].message}`,
             );
           const { format, account, table, decimal } = parsed.data;
-          return await importUpload(store, path, basename(path), {
-            format,
-            account,
-            cadran: { table, decimal },
-          });
+          const { job, finished } = jobs.enqueue(
+            basename(path),
+            (await stat(path)).size,
+            (onProgress) =>
+              importUpload(store, path, basename(path), {
+                format,
+                account,
+                cadran: { table, decimal },
+                onProgress,
+              }),
+          );
+          queued = finished
+            .finally(() => rm(folder, { recursive: true, force: true }))
+            .catch(() => undefined);
+          if (query.wait === 'false') return reply.status(202).send(importJob.parse(job));
+          return await finished;
         } finally {
-          await rm(folder, { recursive: true, force: true });
+          if (!queued) await rm(folder, { recursive: true, force: true });
         }
+      },
+    }),
+    route({
+      id: 'importJob',
+      method: 'GET',
+      url: '/api/imports/jobs/:jobId',
+      tag: 'imports',
+      summary: 'The state and progress of an import job (rows read, bytes read of the file)',
+      role: 'viewer',
+      params: z.object({ jobId: z.string().uuid() }),
+      response: importJob,
+      handler: async ({ params }) => {
+        const job = jobs.get(params.jobId);
+        if (!job) throw new InputError('no such import job (jobs are kept while the server runs)');
+        return job;
       },
     }),
     route({

@@ -81,6 +81,8 @@ function appendCell(appender: DuckDBAppender, type: ColumnType, cell: Cell): voi
   }
 }
 
+const APPEND_SLICE_ROWS = 4096;
+
 class DuckDbTransaction implements Transaction {
   /** Base tables written so far, to refresh the derived tables that read them before commit. */
   readonly written = new Set<string>();
@@ -110,7 +112,10 @@ class DuckDbTransaction implements Transaction {
     this.written.add(into);
     const appender = await this.connection.createAppender(into);
     try {
-      for (const row of rows) {
+      for (let count = 0; count < rows.length; count++) {
+        // The appender works on the event loop: let other requests in between slices of rows.
+        if (count > 0 && count % APPEND_SLICE_ROWS === 0) await new Promise(setImmediate);
+        const row = rows[count];
         for (let index = 0; index < types.length; index++) {
           const position = positions[index];
           appendCell(appender, types[index], position < 0 ? null : (row[position] ?? null));

@@ -19,6 +19,7 @@ export type NewInfluencer = z.output<typeof Schemas.influencer>;
 export type Dimensions = z.output<typeof Schemas.dimensions>;
 export type Funnel = z.output<typeof Schemas.funnel>;
 export type ImportSummary = z.output<typeof Schemas.importSummary>;
+export type ImportJob = z.output<typeof Schemas.importJob>;
 export type ImportRecord = z.output<typeof Schemas.importRecord>;
 export type Me = z.output<typeof Schemas.me>;
 export type AuthState = z.output<typeof Schemas.authState>;

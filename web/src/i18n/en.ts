@@ -286,6 +286,8 @@ export const en = {
   'imports.formatHelp': 'Keep the detection unless Cadran recognises the wrong export.',
   'imports.sending': 'Sending the file: {percent}',
   'imports.processing': 'Checking every row, then writing…',
+  'imports.reading': 'Reading the file: {percent}, {rows} rows',
+  'imports.queued': 'Waiting for the import before it to finish…',
   'imports.doneTitle': 'Imported',
   'imports.doneFormat': 'Format: {format}.',
   'imports.doneNext': 'The scorecard and the analyses now include this file.',

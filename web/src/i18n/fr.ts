@@ -288,6 +288,8 @@ export const fr: Record<MessageKey, string> = {
   'imports.formatHelp': 'Gardez la détection, sauf si Cadran reconnaît le mauvais export.',
   'imports.sending': 'Envoi du fichier : {percent}',
   'imports.processing': 'Vérification de chaque ligne, puis écriture…',
+  'imports.reading': 'Lecture du fichier : {percent}, {rows} lignes',
+  'imports.queued': 'En attente de la fin de l’import précédent…',
   'imports.doneTitle': 'Importé',
   'imports.doneFormat': 'Format : {format}.',
   'imports.doneNext': 'Le tableau de bord et les analyses tiennent maintenant compte de ce fichier.',

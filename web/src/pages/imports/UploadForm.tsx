@@ -1,7 +1,7 @@
 // One file at a time: dropped or picked, sent with progress, then the summary or the server's error with the
 // line and column to fix. A refused file changes nothing, and the page says so.
 import { useEffect, useId, useState, type DragEvent, type FormEvent } from 'react';
-import type { ImportSummary } from '../../api/types.ts';
+import type { ImportJob, ImportSummary } from '../../api/types.ts';
 import { Link } from '../../components/Link.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { IMPORT_FORMATS } from './formats.ts';
@@ -9,7 +9,7 @@ import { uploadImport, UploadError } from './upload.ts';
 
 type Phase =
   | { kind: 'idle' }
-  | { kind: 'sending'; sent: number }
+  | { kind: 'sending'; sent: number; job?: ImportJob }
   | { kind: 'done'; summary: ImportSummary }
   | { kind: 'failed'; file: string; error: UploadError };
 
@@ -38,7 +38,12 @@ export function UploadForm({ onImported }: { onImported: () => void }) {
     if (!file) return setMissing(true);
     setPhase({ kind: 'sending', sent: 0 });
     try {
-      const summary = await uploadImport(file, format, (sent) => setPhase({ kind: 'sending', sent }));
+      const summary = await uploadImport(
+        file,
+        format,
+        (sent) => setPhase({ kind: 'sending', sent }),
+        (job) => setPhase({ kind: 'sending', sent: 1, job }),
+      );
       setPhase({ kind: 'done', summary });
       setFile(null);
       onImported();
@@ -122,10 +127,19 @@ function Outcome({ phase }: { phase: Phase }) {
             <progress max={1} value={phase.sent} aria-label={t('imports.sending', { percent: format.percent(phase.sent, 0) })} />
             <span>{t('imports.sending', { percent: format.percent(phase.sent, 0) })}</span>
           </>
+        ) : phase.job && phase.job.state === 'running' && !phase.job.landing && phase.job.totalBytes > 0 ? (
+          <>
+            <progress
+              max={1}
+              value={phase.job.bytes / phase.job.totalBytes}
+              aria-label={t('imports.reading', { percent: format.percent(phase.job.bytes / phase.job.totalBytes, 0), rows: format.number(phase.job.rows) })}
+            />
+            <span>{t('imports.reading', { percent: format.percent(phase.job.bytes / phase.job.totalBytes, 0), rows: format.number(phase.job.rows) })}</span>
+          </>
         ) : (
           <>
-            <progress aria-label={t('imports.processing')} />
-            <span>{t('imports.processing')}</span>
+            <progress aria-label={t(phase.job?.state === 'queued' ? 'imports.queued' : 'imports.processing')} />
+            <span>{t(phase.job?.state === 'queued' ? 'imports.queued' : 'imports.processing')}</span>
           </>
         )}
       </div>

@@ -1,7 +1,8 @@
-// Sends one file to POST /api/imports with upload progress (fetch cannot report it, XMLHttpRequest can).
-// Failures keep the server's whole answer: its message and where in the file (file, line, column, expected).
+// Sends one file to POST /api/imports with upload progress (fetch cannot report it, XMLHttpRequest can),
+// then follows the import job until it is done. Failures keep the server's whole answer: its message and
+// where in the file (file, line, column, expected).
 import { api } from '../../api/client.ts';
-import type { ImportSummary, ProblemLocation } from '../../api/types.ts';
+import type { ImportJob, ImportSummary, ProblemLocation } from '../../api/types.ts';
 
 export class UploadError extends Error {
   constructor(
@@ -13,21 +14,45 @@ export class UploadError extends Error {
   }
 }
 
-export function uploadImport(file: File, format: string, onProgress: (sent: number) => void): Promise<ImportSummary> {
+const POLL_MS = 400;
+
+/** Sends the file, then reports the job's progress until it lands or is refused. */
+export async function uploadImport(
+  file: File,
+  format: string,
+  onProgress: (sent: number) => void,
+  onJob: (job: ImportJob) => void,
+): Promise<ImportSummary> {
+  let job = await sendFile(file, format, onProgress);
+  while (job.state === 'queued' || job.state === 'running') {
+    onJob(job);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    const response = await fetch(`/api/imports/jobs/${job.jobId}`, { credentials: 'same-origin' }).catch(() => null);
+    if (!response) throw new UploadError('network', 0);
+    const payload = (await response.json()) as ImportJob & { error?: unknown };
+    if (!response.ok) throw new UploadError(String((payload as { error?: string }).error ?? response.statusText), response.status);
+    job = payload;
+  }
+  api.clearCache();
+  onJob(job);
+  if (job.state === 'done' && job.summary) return job.summary;
+  throw new UploadError(job.error?.error ?? 'the import failed', 400, job.error?.location);
+}
+
+function sendFile(file: File, format: string, onProgress: (sent: number) => void): Promise<ImportJob> {
   const body = new FormData();
   if (format) body.append('format', format);
   body.append('file', file, file.name);
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open('POST', '/api/imports');
+    request.open('POST', '/api/imports?wait=false');
     request.withCredentials = true;
     request.responseType = 'json';
     request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
     request.upload.onload = () => onProgress(1);
     request.onerror = () => reject(new UploadError('network', 0));
     request.onload = () => {
-      api.clearCache();
-      const payload = request.response as (ImportSummary & { error?: string; location?: ProblemLocation }) | null;
+      const payload = request.response as (ImportJob & { error?: string; location?: ProblemLocation }) | null;
       if (request.status >= 200 && request.status < 300 && payload) resolve(payload);
       else reject(new UploadError(payload?.error ?? request.statusText, request.status, payload?.location));
     };
