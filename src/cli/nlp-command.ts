@@ -1,14 +1,12 @@
 import type { Command } from 'commander';
+import { describeCommand } from './command-table.ts';
+import type { CliContext } from './context.ts';
 import { explainText, rescore } from '../nlp/index.ts';
-import type { Store } from '../store/index.ts';
+import { printTo } from './io.ts';
 
-type WithStore = <T>(work: (store: Store) => Promise<T>) => Promise<T>;
-const print = (text: string): void => void process.stdout.write(`${text}\n`);
-
-export function registerNlpCommands(program: Command, withStore: WithStore): void {
-  const nlp = program
-    .command('nlp')
-    .description('sentiment, language and recommendation labelling of comments (offline)');
+export function registerNlpCommands(program: Command, { io, withStore }: CliContext): void {
+  const print = printTo(io);
+  const nlp = program.command('nlp').description(describeCommand('nlp'));
   nlp
     .command('rescore')
     .description(

@@ -14,6 +14,7 @@ import { registerEvents } from './events/routes.ts';
 import { MAX_UPLOAD_BYTES } from './routes/imports.ts';
 import { registerLinks } from './links/index.ts';
 import { registerWeb } from './web.ts';
+import { noteOutsideWrite } from './outside-writes.ts';
 
 export {
   createToken,
@@ -40,6 +41,8 @@ export interface ServerOptions {
   host: string;
   demoIfEmpty: boolean;
   log: (line: string) => void;
+  /** Starts a companion on the open store (the control socket), stopped before the store closes. */
+  control?: (store: Store, storeChanged: () => void) => Promise<{ close(): Promise<void> }>;
 }
 
 export interface AppOptions {
@@ -96,6 +99,7 @@ export async function startServer(options: ServerOptions): Promise<FastifyInstan
     const summary = await generateDemo(store, { seed: 42, scale: 1 });
     options.log(`Demo data ready: ${summary.from} → ${summary.to}.`);
   }
+  const control = await options.control?.(store, noteOutsideWrite);
   const base = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`;
   const app = await buildApp(store, { publicUrl: process.env.CADRAN_PUBLIC_URL ?? base });
   await app.listen({ port: options.port, host: options.host });
@@ -114,6 +118,7 @@ export async function startServer(options: ServerOptions): Promise<FastifyInstan
   options.log('Ctrl-C stops it.');
   const stop = async () => {
     await app.close();
+    await control?.close();
     store.close();
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Store } from '../../store/index.ts';
 import { SESSION_COOKIE, sessionDigest, sessionUser } from './sessions.ts';
 import { tokenAuthenticator, type Authenticator, type Principal } from './tokens.ts';
+import { outsideWriteCount } from '../outside-writes.ts';
 
 export interface DashboardAuthenticator extends Authenticator {
   /** Drops a session from the cache at logout, so it stops working at once. */
@@ -19,7 +20,7 @@ export function sessionSecretOf(request: FastifyRequest): string | null {
 /** Sessions and tokens, each looked up in the store at most every `cacheMs`. */
 export function dashboardAuthenticator(store: Store, cacheMs = 5_000): DashboardAuthenticator {
   const tokens = tokenAuthenticator(store, cacheMs);
-  const cache = new Map<string, { principal: Principal | null; until: number }>();
+  const cache = new Map<string, { principal: Principal | null; until: number; writes: number }>();
   return {
     async principalOf(request) {
       if (request.headers.authorization) return tokens.principalOf(request);
@@ -27,7 +28,8 @@ export function dashboardAuthenticator(store: Store, cacheMs = 5_000): Dashboard
       if (!secret) return null;
       const key = sessionDigest(secret);
       const cached = cache.get(key);
-      if (cached && cached.until > Date.now()) return cached.principal;
+      if (cached && cached.until > Date.now() && cached.writes === outsideWriteCount())
+        return cached.principal;
       const user = await sessionUser(store, secret);
       const principal: Principal | null = user
         ? {
@@ -37,7 +39,7 @@ export function dashboardAuthenticator(store: Store, cacheMs = 5_000): Dashboard
           }
         : null;
       if (cache.size > 10_000) cache.clear();
-      cache.set(key, { principal, until: Date.now() + cacheMs });
+      cache.set(key, { principal, until: Date.now() + cacheMs, writes: outsideWriteCount() });
       return principal;
     },
     forgetSession(secret) {

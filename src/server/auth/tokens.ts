@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InputError } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
+import { outsideWriteCount } from '../outside-writes.ts';
 
 export type Role = 'admin' | 'analyst' | 'viewer';
 export const ROLES: Role[] = ['admin', 'analyst', 'viewer'];
@@ -60,20 +61,21 @@ export async function revokeToken(store: Store, id: string): Promise<void> {
 
 /** Bearer tokens (Authorization: Bearer cdr_…), checked against the store with a short cache. */
 export function tokenAuthenticator(store: Store, cacheMs = 5_000): Authenticator {
-  const cache = new Map<string, { principal: Principal | null; until: number }>();
+  const cache = new Map<string, { principal: Principal | null; until: number; writes: number }>();
   return {
     async principalOf(request) {
       const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
       if (!match) return null;
       const digest = hash(match[1]);
       const cached = cache.get(digest);
-      if (cached && cached.until > Date.now()) return cached.principal;
+      if (cached && cached.until > Date.now() && cached.writes === outsideWriteCount())
+        return cached.principal;
       const [row] = await store.all(
         'SELECT token_id, role FROM api_tokens WHERE token_hash = $1 AND NOT coalesce(revoked, false)',
         [digest],
       );
       const principal = row ? { id: `token:${row.token_id}`, role: row.role as Role } : null;
-      cache.set(digest, { principal, until: Date.now() + cacheMs });
+      cache.set(digest, { principal, until: Date.now() + cacheMs, writes: outsideWriteCount() });
       return principal;
     },
   };

@@ -5,6 +5,7 @@ import type { Store } from '../../store/index.ts';
 import type { ClickLog } from './click-log.ts';
 import { findLink, type Link } from './links.ts';
 import { countryOf, deviceOf, isBot, referrerHost } from './visitors.ts';
+import { outsideWriteCount } from '../outside-writes.ts';
 
 const CACHE_MS = 5_000;
 
@@ -21,13 +22,13 @@ function page(reply: FastifyReply, status: number, title: string, message: strin
 
 /** Links looked up recently stay in memory for a few seconds, so a burst of clicks costs no query. */
 function linkCache(store: Store) {
-  const cache = new Map<string, { link: Link | null; until: number }>();
+  const cache = new Map<string, { link: Link | null; until: number; writes: number }>();
   return async (code: string): Promise<Link | null> => {
     const hit = cache.get(code);
-    if (hit && hit.until > Date.now()) return hit.link;
+    if (hit && hit.until > Date.now() && hit.writes === outsideWriteCount()) return hit.link;
     const link = /^[A-Za-z0-9_-]{1,64}$/.test(code) ? await findLink(store, code) : null;
     if (cache.size > 10_000) cache.clear();
-    cache.set(code, { link, until: Date.now() + CACHE_MS });
+    cache.set(code, { link, until: Date.now() + CACHE_MS, writes: outsideWriteCount() });
     return link;
   };
 }
