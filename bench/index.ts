@@ -4,6 +4,7 @@ import { benchSentiment } from './nlp.ts';
 import { printTable } from './harness.ts';
 import { benchQueries } from './queries.ts';
 import { benchRedirects } from './redirects.ts';
+import { benchStartup } from './startup.ts';
 
 const only = process.argv[2];
 const suites: Record<string, () => Promise<void>> = {
@@ -11,6 +12,7 @@ const suites: Record<string, () => Promise<void>> = {
   redirects: benchRedirects,
   dashboard: async () => (await import('./dashboard.ts')).benchDashboard(),
   imports: benchImports,
+  startup: benchStartup,
   nlp: async () =>
     printTable(
       'Sentiment labelling, one core (median of 5 runs over 100 000 comments)',

@@ -1,0 +1,149 @@
+// How long `cadran` takes to start: --help, one KPI as JSON on the demo store, and the first HTTP
+// answer after `cadran serve`, each beside a floor (bare node; node with DuckDB; node, DuckDB and
+// http) measured in the same run.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { buildCli, cliIsStale } from '../scripts/build-cli.mjs';
+import { printTable } from './harness.ts';
+
+const root = join(import.meta.dirname, '..');
+const cadran = join(root, 'bin', 'cadran.js');
+const STORE = join(import.meta.dirname, '.cache', 'startup-demo-seed42-scale1.duckdb');
+const RUNS = 7;
+
+const KPI_ARGS = [
+  'kpi',
+  'engagement_rate_impressions',
+  'nps',
+  '--from',
+  '2025-01-01',
+  '--to',
+  '2025-03-31',
+  '--by',
+  'platform',
+  '--compare',
+  'yoy',
+  '--json',
+];
+
+// The floors: what node, DuckDB and an HTTP server cost before any of Cadran's code runs.
+const DUCKDB_FLOOR = `import { DuckDBInstance } from '@duckdb/node-api';
+const instance = await DuckDBInstance.create(process.argv[1]);
+const connection = await instance.connect();
+process.stdout.write(JSON.stringify((await connection.runAndReadAll('SELECT count(*) FROM posts')).getRows().map(String)));`;
+const HTTP_FLOOR = `import { DuckDBInstance } from '@duckdb/node-api';
+import { createServer } from 'node:http';
+const instance = await DuckDBInstance.create(process.argv[1]);
+const connection = await instance.connect();
+createServer(async (request, response) => {
+  const rows = (await connection.runAndReadAll('SELECT count(*) FROM posts')).getRows();
+  response.end(String(rows[0][0]));
+}).listen(Number(process.argv[2]), '127.0.0.1');`;
+
+function median(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median_ms: sorted[Math.floor(sorted.length / 2)], min_ms: sorted[0] };
+}
+
+function timeCommand(command: string[]): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, command, { cwd: root, encoding: 'utf8' });
+  const elapsed = performance.now() - started;
+  if (result.status !== 0) throw new Error(`${command.join(' ')} failed: ${result.stderr}`);
+  return elapsed;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function answers(port: number, path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const call = request({ host: '127.0.0.1', port, path }, (response) => {
+      response.resume();
+      resolve(response.statusCode !== undefined && response.statusCode < 500);
+    });
+    call.on('error', () => resolve(false));
+    call.end();
+  });
+}
+
+/** From spawning the server to its first HTTP answer, polling every 5 ms. */
+async function timeFirstResponse(command: (port: number) => string[], path: string) {
+  const port = await freePort();
+  const started = performance.now();
+  const server = spawn(process.execPath, command(port), { cwd: root, stdio: 'ignore' });
+  try {
+    while (!(await answers(port, path))) {
+      if (server.exitCode !== null) throw new Error(`${command(port).join(' ')} exited`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return performance.now() - started;
+  } finally {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+}
+
+async function sample(work: () => number | Promise<number>) {
+  await work(); // warm-up: the file system cache
+  const samples: number[] = [];
+  for (let run = 0; run < RUNS; run++) samples.push(await work());
+  return median(samples);
+}
+
+export async function benchStartup(): Promise<void> {
+  if (cliIsStale()) await buildCli();
+  if (!existsSync(STORE)) {
+    mkdirSync(join(import.meta.dirname, '.cache'), { recursive: true });
+    timeCommand([cadran, '--db', STORE, 'demo', '--seed', '42', '--scale', '1']);
+  }
+  const node = await sample(() => timeCommand(['-e', '0']));
+  const duckdb = await sample(() =>
+    timeCommand(['--input-type=module', '-e', DUCKDB_FLOOR, STORE]),
+  );
+  const http = await sample(() =>
+    timeFirstResponse(
+      (port) => ['--input-type=module', '-e', HTTP_FLOOR, STORE, String(port)],
+      '/',
+    ),
+  );
+  const rows = [
+    { name: 'floor: node -e 0', goal_ms: '', ...node },
+    {
+      name: 'cadran --help',
+      goal_ms: 300,
+      ...(await sample(() => timeCommand([cadran, '--help']))),
+    },
+    { name: 'floor: node + DuckDB open + one query', goal_ms: '', ...duckdb },
+    {
+      name: 'cadran kpi (2 KPIs × platform, YoY) --json',
+      goal_ms: 800,
+      ...(await sample(() => timeCommand([cadran, '--db', STORE, ...KPI_ARGS]))),
+    },
+    { name: 'floor: node + DuckDB + http, first answer', goal_ms: '', ...http },
+    {
+      name: 'cadran serve, first answer (/api/auth/state)',
+      goal_ms: 1500,
+      ...(await sample(() =>
+        timeFirstResponse(
+          (port) => [cadran, '--db', STORE, 'serve', '--port', String(port)],
+          '/api/auth/state',
+        ),
+      )),
+    },
+  ];
+  printTable(
+    `Start-up, ms from spawn (median and min of ${RUNS} runs, demo store at scale 1, compiled build)`,
+    rows,
+  );
+}
