@@ -38,6 +38,7 @@ export async function buildCli() {
     banner: {
       js: "import { createRequire as cadranRequire } from 'node:module'; const require = cadranRequire(import.meta.url);",
     },
+    minify: true,
     sourcemap: 'linked',
     logLevel: 'warning',
   });

@@ -1,7 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { generateDemo } from '../demo/index.ts';
 import { InputError } from '../model/index.ts';
 import { isStoreEmpty, openStore, type Store } from '../store/index.ts';
 import { registerApi } from './api.ts';
@@ -96,6 +95,7 @@ export async function startServer(options: ServerOptions): Promise<FastifyInstan
   const store = await openStore(options.storePath);
   if (options.demoIfEmpty && (await isStoreEmpty(store))) {
     options.log(`The store ${store.location} is empty: generating the demo data set (seed 42)…`);
+    const { generateDemo } = await import('../demo/index.ts');
     const summary = await generateDemo(store, { seed: 42, scale: 1 });
     options.log(`Demo data ready: ${summary.from} → ${summary.to}.`);
   }
