@@ -4,6 +4,8 @@
 import { cliIsStale, CLI_BUILD } from '../scripts/build-cli.mjs';
 
 if (!cliIsStale()) {
+  // The build is minified: a debugging stack names the source lines.
+  if (process.env.CADRAN_DEBUG) process.setSourceMapsEnabled(true);
   await import(`${CLI_BUILD}/main.js`);
 } else {
   const { register } = await import('tsx/esm/api').catch(() => {

@@ -31,9 +31,9 @@ export async function buildCli() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // Native addons stay packages; the rest is bundled, which saves resolving and parsing
-    // hundreds of CommonJS files at each start.
-    external: ['@duckdb/node-bindings', '@duckdb/node-bindings-*', '@node-rs/argon2'],
+    // Native addons stay packages, as does iconv-lite, whose tables Node loads only when a file
+    // needs them; the rest is bundled, which saves resolving hundreds of files at each start.
+    external: ['@duckdb/node-bindings', '@duckdb/node-bindings-*', '@node-rs/argon2', 'iconv-lite'],
     // CommonJS code bundled into ES modules still calls require() for Node's own modules.
     banner: {
       js: "import { createRequire as cadranRequire } from 'node:module'; const require = cadranRequire(import.meta.url);",
