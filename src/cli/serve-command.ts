@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { startServer } from '../server/index.ts';
+import { openStore } from '../store/index.ts';
 import { describeCommand } from './command-table.ts';
 import type { CliContext } from './context.ts';
 import { explainStoreLock } from './errors.ts';
@@ -16,8 +16,12 @@ export function registerServeCommand(program: Command, { io, storeOption }: CliC
     .option('--demo-if-empty', 'fill an empty store with the demo data first')
     .action(async (options) => {
       const port = positiveInteger(options.port, '--port');
+      // The engine opens the store on its own threads while the server's code loads.
+      const store = openStore(storeOption());
+      store.catch(() => undefined); // awaited below, once the server's code is in
+      const { startServer } = await import('../server/index.ts');
       await startServer({
-        storePath: storeOption(),
+        store,
         port,
         host: options.host,
         demoIfEmpty: Boolean(options.demoIfEmpty),

@@ -36,6 +36,8 @@ export { createLink, listLinks, disableLink, shortUrl } from './links/index.ts';
 
 export interface ServerOptions {
   storePath?: string;
+  /** The store, already being opened (instead of opening `storePath`). */
+  store?: Promise<Store>;
   port: number;
   host: string;
   demoIfEmpty: boolean;
@@ -92,7 +94,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
 }
 
 export async function startServer(options: ServerOptions): Promise<FastifyInstance> {
-  const store = await openStore(options.storePath);
+  const store = await (options.store ?? openStore(options.storePath));
   if (options.demoIfEmpty && (await isStoreEmpty(store))) {
     options.log(`The store ${store.location} is empty: generating the demo data set (seed 42)…`);
     const { generateDemo } = await import('../demo/index.ts');
