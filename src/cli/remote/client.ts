@@ -6,8 +6,10 @@ import { socketAddress } from './address.ts';
 
 /** Opens the socket, or resolves null when no server listens there (missing or stale socket). */
 function reach(socketPath: string): Promise<Socket | null> {
+  const address = socketAddress(socketPath);
+  if (address === null) return Promise.resolve(null);
   return new Promise((resolve) => {
-    const socket = connect(socketAddress(socketPath));
+    const socket = connect(address);
     socket.once('connect', () => resolve(socket));
     socket.once('error', () => resolve(null));
   });

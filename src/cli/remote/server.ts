@@ -109,8 +109,19 @@ export async function listenForCommands(
     serveConnection(socket, run);
   });
   removeStaleSocket(socketPath);
-  await listen(server, socketAddress(socketPath));
-  chmodSync(socketPath, 0o600);
+  try {
+    const address = socketAddress(socketPath);
+    if (address === null) throw new Error('the path is too long for a socket');
+    await listen(server, address);
+    chmodSync(socketPath, 0o600);
+  } catch (error) {
+    server.close();
+    // The dashboard still serves; only commands typed meanwhile find the store in use.
+    process.stderr.write(
+      `warning: no control socket at ${socketPath} (${(error as Error).message}): \`cadran\` commands on this store will wait for the server to stop\n`,
+    );
+    return { socketPath, close: async () => {} };
+  }
   return {
     socketPath,
     close: () =>
