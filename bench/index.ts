@@ -3,6 +3,7 @@ import { benchImports } from './imports.ts';
 import { benchNlp } from './nlp.ts';
 import { benchQueries } from './queries.ts';
 import { benchRedirects } from './redirects.ts';
+import { benchStartup } from './startup.ts';
 
 const only = process.argv[2];
 const suites: Record<string, () => Promise<void>> = {
@@ -15,6 +16,7 @@ const suites: Record<string, () => Promise<void>> = {
   'import-while-reading': async () =>
     (await import('./import-while-reading.ts')).benchImportWhileReading(),
   nlp: benchNlp,
+  startup: benchStartup,
 };
 
 for (const [name, run] of Object.entries(suites)) {

@@ -1,6 +1,17 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly: no build step between a change and the command.
-import { register } from 'tsx/esm/api';
+// Runs the compiled command (build/cli, made at install and by npm start); while the sources are
+// newer than that build, as they are during development, runs them directly through tsx instead.
+import { cliIsStale, CLI_BUILD } from '../scripts/build-cli.mjs';
 
-register();
-await import('../src/cli/main.ts');
+if (!cliIsStale()) {
+  // The build is minified: a debugging stack names the source lines.
+  if (process.env.CADRAN_DEBUG) process.setSourceMapsEnabled(true);
+  await import(`${CLI_BUILD}/main.js`);
+} else {
+  const { register } = await import('tsx/esm/api').catch(() => {
+    process.stderr.write('error: Cadran is not built: run `npm run build` in its folder\n');
+    process.exit(2);
+  });
+  register();
+  await import('../src/cli/main.ts');
+}

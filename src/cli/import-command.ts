@@ -1,4 +1,7 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { describeCommand } from './command-table.ts';
+import type { CliContext } from './context.ts';
 import {
   importPath,
   NATIVE_FORMATS,
@@ -9,10 +12,8 @@ import {
 import { InputError } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { renderTable } from './format.ts';
+import { printTo, type CommandIO } from './io.ts';
 
-type WithStore = <T>(work: (store: Store) => Promise<T>) => Promise<T>;
-
-const print = (text: string): void => void process.stdout.write(`${text}\n`);
 const FORMAT_NAMES = [...NATIVE_FORMATS.map((format) => format.name), 'cadran-csv'];
 
 const READER_NAMES = { bulk: 'read in bulk by DuckDB', rows: 'read row by row' };
@@ -30,8 +31,8 @@ function describeImport(summary: FileSummary): string {
 }
 
 /** A progress line on stderr, redrawn in place; only when stderr is a terminal. */
-function progressBar(): ((progress: ImportProgress) => void) | undefined {
-  if (!process.stderr.isTTY) return undefined;
+function progressBar(io: CommandIO): ((progress: ImportProgress) => void) | undefined {
+  if (!io.errIsTerminal) return undefined;
   const started = performance.now();
   return ({ file, rows, bytes, totalBytes, landing }) => {
     const share = totalBytes ? bytes / totalBytes : 0;
@@ -40,17 +41,18 @@ function progressBar(): ((progress: ImportProgress) => void) | undefined {
     const status = landing
       ? `${rows.toLocaleString('en-US')} rows read, checking and writing them`
       : `${rows.toLocaleString('en-US')} rows ${Math.round(rate).toLocaleString('en-US')} rows/s`;
-    process.stderr.write(
+    io.err(
       `\r${file} [${'#'.repeat(filled)}${'.'.repeat(30 - filled)}] ${Math.round(share * 100)} % ${status}\x1b[K`,
     );
   };
 }
 
-function clearProgress(): void {
-  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+function clearProgress(io: CommandIO): void {
+  if (io.errIsTerminal) io.err('\r\x1b[K');
 }
 
-async function listImports(store: Store, json: boolean): Promise<void> {
+async function listImports(store: Store, json: boolean, io: CommandIO): Promise<void> {
+  const print = printTo(io);
   const rows = await store.all(
     'SELECT import_id, imported_at, file_name, format, rows, replaced FROM imports ORDER BY imported_at',
   );
@@ -75,12 +77,11 @@ async function listImports(store: Store, json: boolean): Promise<void> {
   );
 }
 
-export function registerImportCommands(program: Command, withStore: WithStore): void {
+export function registerImportCommands(program: Command, { io, withStore }: CliContext): void {
+  const print = printTo(io);
   program
     .command('import')
-    .description(
-      'import platform exports and Cadran CSV files (the format is detected from the header)',
-    )
+    .description(describeCommand('import'))
     .argument('<paths...>', 'files, or folders imported recursively')
     .option('--format <name>', `format instead of detection: ${FORMAT_NAMES.join(', ')}`)
     .option('--account <handle>', 'account handle, for exports that do not name it')
@@ -94,17 +95,17 @@ export function registerImportCommands(program: Command, withStore: WithStore): 
         if (options.decimal && options.decimal !== '.' && options.decimal !== ',')
           throw new InputError('--decimal must be "." or ","');
         for (const path of paths) {
-          await importPath(store, path, {
+          await importPath(store, resolve(io.cwd, path), {
             format: options.format,
             account: options.account,
             cadran: { table: options.table, decimal: options.decimal },
-            onProgress: progressBar(),
+            onProgress: progressBar(io),
             onImported: (summary) => {
-              clearProgress();
+              clearProgress(io);
               print(describeImport(summary));
             },
           }).catch((error: unknown) => {
-            clearProgress();
+            clearProgress(io);
             throw error;
           });
         }
@@ -113,7 +114,7 @@ export function registerImportCommands(program: Command, withStore: WithStore): 
 
   program
     .command('imports')
-    .description('list the imported files, or undo one')
+    .description(describeCommand('imports'))
     .option('--json', 'machine-readable output')
     .option(
       '--undo <id>',
@@ -121,7 +122,7 @@ export function registerImportCommands(program: Command, withStore: WithStore): 
     )
     .action((options) =>
       withStore(async (store) => {
-        if (!options.undo) return listImports(store, Boolean(options.json));
+        if (!options.undo) return listImports(store, Boolean(options.json), io);
         const undone = await undoImport(store, options.undo);
         if (options.json) return print(JSON.stringify(undone, null, 2));
         print(

@@ -1,6 +1,10 @@
+import type { Command } from 'commander';
 import { kpiById, queryKpis, type KpiResponse } from '../metrics/index.ts';
 import type { Store } from '../store/index.ts';
+import { describeCommand } from './command-table.ts';
+import type { CliContext } from './context.ts';
 import { formatChange, formatValue, renderTable } from './format.ts';
+import { printTo } from './io.ts';
 import {
   breakdownOf,
   comparisonsOf,
@@ -116,4 +120,35 @@ function renderResponse(response: KpiResponse, lang: 'en' | 'fr'): string {
     );
   }
   return sections.join('\n\n');
+}
+
+export function registerKpiCommand(program: Command, { io, withStore }: CliContext): void {
+  const print = printTo(io);
+  program
+    .command('kpi')
+    .description(describeCommand('kpi'))
+    .argument('<ids...>', 'KPI ids (see `cadran kpis`)')
+    .option('--from <date>', 'first day, YYYY-MM-DD (default: first day of last month)')
+    .option('--to <date>', 'last day, YYYY-MM-DD (default: last day of last month)')
+    .option(
+      '--by <breakdowns>',
+      'comma-separated: day, week, month, quarter, year, platform, account, campaign, content_type, post, conversion_type',
+    )
+    .option('--compare <comparisons>', 'previous, yoy or both (comma-separated)')
+    .option('--platform <names>', 'only these platforms (comma-separated)')
+    .option('--account <ids>', 'only these accounts')
+    .option('--campaign <names>', 'only these campaigns')
+    .option('--content-type <types>', 'only these content types')
+    .option('--top <n>', 'keep the N best rows by the first KPI')
+    .option('--bottom <n>', 'keep the N worst rows by the first KPI')
+    .option(
+      '--min-base <n>',
+      'with --top/--bottom and a ratio: only rows whose denominator reaches N',
+    )
+    .option('--weights <pairs>', 'engagement weights, e.g. reaction=1,comment=2,share=3,save=2')
+    .option('--lang <lang>', 'en or fr', 'en')
+    .option('--json', 'machine-readable output (shape in the README)')
+    .action((ids: string[], options) =>
+      withStore(async (store) => print(await runKpiCommand(store, ids, options))),
+    );
 }

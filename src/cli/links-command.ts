@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { describeCommand } from './command-table.ts';
+import type { CliContext } from './context.ts';
 import { parseTimestamp } from '../ingest/index.ts';
 import { InputError } from '../model/index.ts';
 import {
@@ -12,17 +14,12 @@ import {
   ROLES,
   type Role,
 } from '../server/index.ts';
-import type { Store } from '../store/index.ts';
 import { renderTable } from './format.ts';
+import { printTo } from './io.ts';
 
-type WithStore = <T>(work: (store: Store) => Promise<T>) => Promise<T>;
-const print = (text: string): void => void process.stdout.write(`${text}\n`);
-const publicUrl = () => process.env.CADRAN_PUBLIC_URL ?? 'http://127.0.0.1:3000';
-
-export function registerLinkCommands(program: Command, withStore: WithStore): void {
-  const links = program
-    .command('links')
-    .description('tracked short links (UTM-tagged redirects served at /l/CODE)');
+export function registerLinkCommands(program: Command, { io, withStore }: CliContext): void {
+  const print = printTo(io);
+  const links = program.command('links').description(describeCommand('links'));
   links
     .command('add')
     .description('create a tracked link')
@@ -51,7 +48,9 @@ export function registerLinkCommands(program: Command, withStore: WithStore): vo
           },
           'cli',
         );
-        print(`${shortUrl(publicUrl(), link.code)} → ${link.target_url}`);
+        print(
+          `${shortUrl(io.env.CADRAN_PUBLIC_URL ?? 'http://127.0.0.1:3000', link.code)} → ${link.target_url}`,
+        );
       }),
     );
   links
@@ -104,9 +103,7 @@ export function registerLinkCommands(program: Command, withStore: WithStore): vo
       }),
     );
 
-  const tokens = program
-    .command('tokens')
-    .description('API tokens for scripts, events and webhooks');
+  const tokens = program.command('tokens').description(describeCommand('tokens'));
   tokens
     .command('add')
     .description('create a token (its secret is shown once)')

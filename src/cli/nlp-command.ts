@@ -1,5 +1,7 @@
 import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { InputError } from '../model/index.ts';
 import {
   createLabeller,
   evaluateFiles,
@@ -14,9 +16,10 @@ import {
   type EvalGroup,
 } from '../nlp/index.ts';
 import type { Store } from '../store/index.ts';
+import { describeCommand } from './command-table.ts';
+import type { CliContext, WithStore } from './context.ts';
+import { printTo, type CommandIO } from './io.ts';
 
-type WithStore = <T>(work: (store: Store) => Promise<T>) => Promise<T>;
-const print = (text: string): void => void process.stdout.write(`${text}\n`);
 const perSecond = (rows: number, seconds: number): string =>
   (seconds > 0 ? Math.round(rows / seconds) : rows).toLocaleString('en-US');
 
@@ -24,11 +27,13 @@ const perSecond = (rows: number, seconds: number): string =>
 async function chooseLabeller(store: Store, brand: boolean) {
   if (!brand) return undefined;
   const model = await loadBrandModel(store);
-  if (!model) throw new Error('no brand model: run `cadran nlp train --with-corrections` first');
+  if (!model)
+    throw new InputError('no brand model: run `cadran nlp train --with-corrections` first');
   return createLabeller(model);
 }
 
-function registerEval(nlp: Command): void {
+function registerEval(nlp: Command, io: CommandIO): void {
+  const print = printTo(io);
   nlp
     .command('eval')
     .description(
@@ -38,7 +43,7 @@ function registerEval(nlp: Command): void {
     .option('--json', 'machine-readable output')
     .option('--errors', 'list the misclassified comments')
     .action(async (files: string[], options) => {
-      const report = await evaluateFiles(files);
+      const report = await evaluateFiles(files.map((file) => resolve(io.cwd, file)));
       if (options.json) {
         const strip = (groups: EvalGroup[]) =>
           groups.map((group) => ({ ...group, errors: options.errors ? group.errors : undefined }));
@@ -53,7 +58,8 @@ function registerEval(nlp: Command): void {
     });
 }
 
-function registerLabel(nlp: Command): void {
+function registerLabel(nlp: Command, io: CommandIO): void {
+  const print = printTo(io);
   nlp
     .command('label')
     .description(
@@ -67,16 +73,16 @@ function registerLabel(nlp: Command): void {
     .option('--out <path>', 'write the labelled CSV there instead of to the standard output')
     .action(async (text: string | undefined, options) => {
       if (options.file) {
-        const labelled = await labelCsvFile(options.file);
+        const labelled = await labelCsvFile(resolve(io.cwd, options.file));
         if (options.out) {
-          await writeFile(options.out, labelled.csv);
+          await writeFile(resolve(io.cwd, options.out), labelled.csv);
           print(
             `${labelled.rows.toLocaleString('en-US')} rows labelled in ${labelled.seconds.toFixed(2)} s (${perSecond(labelled.rows, labelled.seconds)}/s) → ${options.out}`,
           );
-        } else process.stdout.write(labelled.csv);
+        } else io.out(labelled.csv);
         return;
       }
-      if (text === undefined) throw new Error('give a text, or --file IN.csv');
+      if (text === undefined) throw new InputError('give a text, or --file IN.csv');
       const result = labelText(text);
       print(
         `${result.sentiment} (probability ${result.probability.toFixed(2)}${result.uncertain ? ', uncertain' : ''}${result.decidedBy === 'model' ? '' : `, settled by the ${result.decidedBy === 'question' ? 'plain-question rule' : 'word lists'}`}), language ${result.lang}${result.recommends ? `, ${result.recommends}` : ''}`,
@@ -87,7 +93,8 @@ function registerLabel(nlp: Command): void {
     });
 }
 
-function registerTrain(nlp: Command, withStore: WithStore): void {
+function registerTrain(nlp: Command, io: CommandIO, withStore: WithStore): void {
+  const print = printTo(io);
   nlp
     .command('train')
     .description(
@@ -115,17 +122,15 @@ function registerTrain(nlp: Command, withStore: WithStore): void {
             '\nkept: `cadran nlp rescore --brand` relabels the comments with it (the shipped model stays the default)',
           );
         else {
-          print(`\nrefused: ${outcome.reason}; the model in use is unchanged`);
-          process.exitCode = 1;
+          throw new InputError(`refused: ${outcome.reason}; the model in use is unchanged`);
         }
       }),
     );
 }
 
-export function registerNlpCommands(program: Command, withStore: WithStore): void {
-  const nlp = program
-    .command('nlp')
-    .description('sentiment, language and recommendation labelling of comments (offline)');
+export function registerNlpCommands(program: Command, { io, withStore }: CliContext): void {
+  const print = printTo(io);
+  const nlp = program.command('nlp').description(describeCommand('nlp'));
   nlp
     .command('rescore')
     .description(
@@ -144,7 +149,7 @@ export function registerNlpCommands(program: Command, withStore: WithStore): voi
         );
       }),
     );
-  registerLabel(nlp);
-  registerEval(nlp);
-  registerTrain(nlp, withStore);
+  registerLabel(nlp, io);
+  registerEval(nlp, io);
+  registerTrain(nlp, io, withStore);
 }

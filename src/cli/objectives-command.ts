@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { describeCommand } from './command-table.ts';
+import type { CliContext } from './context.ts';
 import { kpiById } from '../metrics/index.ts';
 import {
   createObjective,
@@ -13,12 +15,9 @@ import {
   type Scorecard,
 } from '../metrics/objectives.ts';
 import { InputError } from '../model/index.ts';
-import type { Store } from '../store/index.ts';
 import { formatChange, formatValue, renderTable } from './format.ts';
+import { printTo } from './io.ts';
 import { day, filtersOf, list } from './options.ts';
-
-type WithStore = <T>(work: (store: Store) => Promise<T>) => Promise<T>;
-const print = (text: string): void => void process.stdout.write(`${text}\n`);
 
 const STATUS_LABEL = {
   on_track: '● on track',
@@ -87,8 +86,9 @@ const withObjectiveOptions = (command: Command) =>
     .option('--campaign <names>', 'only these campaigns')
     .option('--content-type <types>', 'only these content types');
 
-export function registerObjectiveCommands(program: Command, withStore: WithStore): void {
-  const objectives = program.command('objectives').description('objectives and their scorecard');
+export function registerObjectiveCommands(program: Command, { io, withStore }: CliContext): void {
+  const print = printTo(io);
+  const objectives = program.command('objectives').description(describeCommand('objectives'));
 
   objectives
     .command('scorecard', { isDefault: true })
@@ -101,7 +101,7 @@ export function registerObjectiveCommands(program: Command, withStore: WithStore
     .action((options) =>
       withStore(async (store) => {
         if (options.load) {
-          const text = await readFile(options.load, 'utf8').catch(() => {
+          const text = await readFile(resolve(io.cwd, options.load), 'utf8').catch(() => {
             throw new InputError('cannot read the file', { file: options.load });
           });
           const { created, updated } = await loadObjectivesYaml(

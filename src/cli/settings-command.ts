@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
+import { describeCommand } from './command-table.ts';
+import type { CliContext } from './context.ts';
 import { InputError } from '../model/index.ts';
-import { DEFAULT_BUSINESS_HOURS, readSettings, writeSettings, type Store } from '../store/index.ts';
+import { DEFAULT_BUSINESS_HOURS, readSettings, writeSettings } from '../store/index.ts';
 import { renderTable } from './format.ts';
+import { printTo } from './io.ts';
 
-type WithStore = <T>(work: (store: Store) => Promise<T>) => Promise<T>;
-const print = (text: string): void => void process.stdout.write(`${text}\n`);
 // The visitor-key secret is not for display.
 const HIDDEN = new Set(['visitor_secret']);
 const HOURS = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/;
@@ -20,8 +21,9 @@ export function parseBusinessHours(text: string): { open: string; close: string 
   return { open, close };
 }
 
-export function registerSettingsCommands(program: Command, withStore: WithStore): void {
-  const settings = program.command('settings').description('settings kept in the store');
+export function registerSettingsCommands(program: Command, { io, withStore }: CliContext): void {
+  const print = printTo(io);
+  const settings = program.command('settings').description(describeCommand('settings'));
   settings
     .command('list', { isDefault: true })
     .description('show the settings')

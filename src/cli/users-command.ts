@@ -1,5 +1,7 @@
-// `cadran users add|list|token|password`: dashboard logins and tokens tied to a person's role.
+// `cadran users add|list|token|password|disable|enable`: dashboard logins and tokens tied to a person's role.
 import type { Command } from 'commander';
+import { describeCommand } from './command-table.ts';
+import type { CliContext } from './context.ts';
 import { InputError } from '../model/index.ts';
 import {
   createToken,
@@ -8,26 +10,17 @@ import {
   generatePassword,
   listUsers,
   setPassword,
+  updateUser,
   ROLES,
   type Role,
 } from '../server/index.ts';
-import type { Store } from '../store/index.ts';
 import { renderTable } from './format.ts';
-
-type WithStore = <T>(work: (store: Store) => Promise<T>) => Promise<T>;
-const print = (text: string): void => void process.stdout.write(`${text}\n`);
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-}
+import { printTo, type CommandIO } from './io.ts';
 
 /** The password piped in with --password-stdin, or a generated one that is printed once. */
-async function passwordOf(options: { passwordStdin?: boolean }) {
-  if (options.passwordStdin) return { password: await readStdin(), generated: false };
+async function passwordOf(options: { passwordStdin?: boolean }, io: CommandIO) {
+  if (options.passwordStdin)
+    return { password: (await io.readStdin()).replace(/\r?\n$/, ''), generated: false };
   return { password: generatePassword(), generated: true };
 }
 
@@ -38,10 +31,9 @@ function roleOf(options: { admin?: boolean; role?: string }): Role {
   return role as Role;
 }
 
-export function registerUserCommands(program: Command, withStore: WithStore): void {
-  const users = program
-    .command('users')
-    .description('people who log in to the dashboard, and API tokens for them');
+export function registerUserCommands(program: Command, { io, withStore }: CliContext): void {
+  const print = printTo(io);
+  const users = program.command('users').description(describeCommand('users'));
   users
     .command('add')
     .description('add a user (the first admin can also be made on the setup page)')
@@ -59,7 +51,7 @@ export function registerUserCommands(program: Command, withStore: WithStore): vo
     .action((email: string, options) =>
       withStore(async (store) => {
         const role = roleOf(options);
-        const { password, generated } = await passwordOf(options);
+        const { password, generated } = await passwordOf(options, io);
         const user = await createUser(store, { email, password, role, name: options.name });
         print(`${user.email} can log in as ${user.role}.`);
         if (generated)
@@ -117,6 +109,27 @@ export function registerUserCommands(program: Command, withStore: WithStore): vo
         );
       }),
     );
+  for (const [name, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    users
+      .command(name)
+      .description(
+        disabled
+          ? 'stop a user from logging in (ends their sessions at once)'
+          : 'let a disabled user log in again',
+      )
+      .argument('<email>')
+      .action((email: string) =>
+        withStore(async (store) => {
+          const user = await findUserByEmail(store, email);
+          if (!user) throw new InputError(`no user with the email ${email}`);
+          await updateUser(store, user.id, { disabled });
+          print(`${user.email} ${disabled ? 'can no longer log in' : 'can log in again'}.`);
+        }),
+      );
+  }
   users
     .command('password')
     .description("set a new password for a user (ends the user's sessions)")
@@ -129,7 +142,7 @@ export function registerUserCommands(program: Command, withStore: WithStore): vo
       withStore(async (store) => {
         const user = await findUserByEmail(store, email);
         if (!user) throw new InputError(`no user with the email ${email}`);
-        const { password, generated } = await passwordOf(options);
+        const { password, generated } = await passwordOf(options, io);
         await setPassword(store, user.id, password);
         print(
           generated

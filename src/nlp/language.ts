@@ -1,5 +1,6 @@
 // Language of a comment (fr / en / other): French and English function words, accents and lexicon words first; tinyld only when those cues are weak or point elsewhere.
-import { detect } from 'tinyld';
+import { createRequire } from 'node:module';
+import type * as Tinyld from 'tinyld';
 import { type Token, Kind } from './normalise.ts';
 import { LEX_EN, LEX_FR } from './vocabulary.ts';
 
@@ -460,6 +461,10 @@ const TINYLD_MAX_CHARS = 160;
 const TINYLD_CACHE_MAX_CHARS = 40;
 const TINYLD_CACHE_LIMIT = 10_000;
 const tinyldCache = new Map<string, string>();
+// tinyld's tables take a fifth of a second to load: only when a text first needs it.
+let detector: typeof Tinyld.detect | undefined;
+const detect = (text: string) =>
+  (detector ??= (createRequire(import.meta.url)('tinyld') as typeof Tinyld).detect)(text);
 
 function tinyld(text: string): string {
   if (text.length > TINYLD_CACHE_MAX_CHARS)

@@ -7,9 +7,12 @@ import type { SentimentModel } from './classifier.ts';
 const MAGIC = 'CADRANSM';
 const VERSION = 1;
 
-/** The model shipped with Cadran, trained by `npm run train:sentiment`. */
+/**
+ * The model shipped with Cadran, trained by `npm run train:sentiment`. Reached from the project's
+ * root, so the path holds from src/nlp and from the compiled build/cli alike (both two folders down).
+ */
 export const SHIPPED_MODEL_PATH = fileURLToPath(
-  new URL('./model/sentiment.model', import.meta.url),
+  new URL('../../src/nlp/model/sentiment.model', import.meta.url),
 );
 
 interface Header {

@@ -1,7 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { generateDemo } from '../demo/index.ts';
 import { InputError } from '../model/index.ts';
 import { isStoreEmpty, openStore, type Store } from '../store/index.ts';
 import { registerApi } from './api.ts';
@@ -37,10 +36,14 @@ export { createLink, listLinks, disableLink, shortUrl } from './links/index.ts';
 
 export interface ServerOptions {
   storePath?: string;
+  /** The store, already being opened (instead of opening `storePath`). */
+  store?: Promise<Store>;
   port: number;
   host: string;
   demoIfEmpty: boolean;
   log: (line: string) => void;
+  /** Starts a companion on the open store (the control socket), stopped before the store closes. */
+  control?: (store: Store) => Promise<{ close(): Promise<void> }>;
 }
 
 export interface AppOptions {
@@ -98,12 +101,14 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
 }
 
 export async function startServer(options: ServerOptions): Promise<FastifyInstance> {
-  const store = await openStore(options.storePath);
+  const store = await (options.store ?? openStore(options.storePath));
   if (options.demoIfEmpty && (await isStoreEmpty(store))) {
     options.log(`The store ${store.location} is empty: generating the demo data set (seed 42)…`);
+    const { generateDemo } = await import('../demo/index.ts');
     const summary = await generateDemo(store, { seed: 42, scale: 1 });
     options.log(`Demo data ready: ${summary.from} → ${summary.to}.`);
   }
+  const control = await options.control?.(store);
   const base = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`;
   const app = await buildApp(store, { publicUrl: process.env.CADRAN_PUBLIC_URL ?? base });
   await app.listen({ port: options.port, host: options.host });
@@ -122,6 +127,7 @@ export async function startServer(options: ServerOptions): Promise<FastifyInstan
   options.log('Ctrl-C stops it.');
   const stop = async () => {
     await app.close();
+    await control?.close();
     store.close();
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());

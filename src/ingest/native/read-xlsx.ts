@@ -1,5 +1,6 @@
 // Spreadsheet exports (.xls, .xlsx): every sheet as rows of text, found by content, not extension.
-import XLSX from 'xlsx';
+import { createRequire } from 'node:module';
+import type XLSXModule from 'xlsx';
 import { InputError } from '../../model/index.ts';
 
 export interface Sheet {
@@ -31,8 +32,13 @@ function cellText(value: unknown): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
+// The spreadsheet library takes a third of a second to load: only when a spreadsheet arrives.
+let xlsx: typeof XLSXModule | undefined;
+const loadXlsx = () => (xlsx ??= createRequire(import.meta.url)('xlsx') as typeof XLSXModule);
+
 export function readWorkbook(bytes: Uint8Array, file: string): Sheet[] {
-  let workbook: XLSX.WorkBook;
+  const XLSX = loadXlsx();
+  let workbook: XLSXModule.WorkBook;
   try {
     workbook = XLSX.read(bytes, { type: 'buffer', cellDates: true });
   } catch (error) {

@@ -38,8 +38,11 @@ function residentMegabytes(pid: number): number | null {
   }
 }
 
-const CHILD = new URL('./parser-process.ts', import.meta.url);
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+/** Compiled, the parser is its own bundle beside this one (scripts/build-cli.mjs); from the sources, tsx runs it. */
+const COMPILED = import.meta.url.endsWith('.js');
+const CHILD = new URL(COMPILED ? './parser-process.js' : './parser-process.ts', import.meta.url);
+const loaderArgs = () =>
+  COMPILED ? [] : ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
 
 /** Takes one batch of an answer (see ParserReply 'batch'); the next is sent once it resolves. */
 export type BatchHandler<Item> = (items: Item[], bytes: number) => Promise<void>;
@@ -74,7 +77,7 @@ export class ParserSandbox {
     this.workMilliseconds =
       limits.workMilliseconds + (bytes / 1024 / 1024) * limits.workMillisecondsPerMegabyte;
     this.child = fork(CHILD, [], {
-      execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${limits.heapMegabytes}`],
+      execArgv: [...loaderArgs(), `--max-old-space-size=${limits.heapMegabytes}`],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });

@@ -1,0 +1,3 @@
+export const CLI_BUILD: string;
+export function cliIsStale(): boolean;
+export function buildCli(): Promise<void>;
