@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import {
+  describeLine,
   importPath,
   NATIVE_FORMATS,
   undoImport,
@@ -26,7 +27,11 @@ function describeImport(summary: FileSummary): string {
   const label = summary.label ? ` — ${summary.label}` : '';
   const replaced = summary.replaced ? `, ${summary.replaced} replaced` : '';
   const reader = summary.reader ? `, ${READER_NAMES[summary.reader]}` : '';
-  return `${summary.file}: format ${summary.format}${label}\n  ${summary.rows} rows (${tables})${replaced}${reader}, import ${summary.importId.slice(0, 8)}`;
+  const skipped = Object.entries(summary.skipped ?? {}).map(
+    ([rule, rows]) => `\n  skipped ${rows} ${rule}`,
+  );
+  const reconciled = (summary.reconciliation ?? []).map((line) => `\n  ${describeLine(line)}`);
+  return `${summary.file}: format ${summary.format}${label}\n  ${summary.rows} rows (${tables})${replaced}${reader}, import ${summary.importId.slice(0, 8)}${skipped.join('')}${reconciled.join('')}`;
 }
 
 /** A progress line on stderr, redrawn in place; only when stderr is a terminal. */

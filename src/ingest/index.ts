@@ -21,6 +21,7 @@ export {
   type CadranCsvOptions,
 } from './cadran-csv.ts';
 export { writeImport, type ImportSummary } from './write.ts';
+export { describeLine, type ReconciliationLine } from './native/index.ts';
 export { parseTimestamp } from './cells.ts';
 
 /** Imports one Cadran CSV file: validated whole, then written in one transaction. */
@@ -58,7 +59,9 @@ export interface ImportOptions extends ExportOptions {
 
 /** What was imported: a Cadran CSV summary, or a platform export's with its format's label. */
 export type FileSummary = ImportSummary &
-  Partial<Pick<ExportSummary, 'label' | 'tables' | 'extras' | 'reader'>>;
+  Partial<
+    Pick<ExportSummary, 'label' | 'tables' | 'extras' | 'reader' | 'reconciliation' | 'skipped'>
+  >;
 
 /**
  * Imports one file of any supported format, detected from its header unless options.format names

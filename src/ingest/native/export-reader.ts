@@ -5,6 +5,7 @@ import type { CanonicalRow, FileContext, NativeFormat, RowOutput } from './forma
 import { extraColumns, fieldPositions } from './columns.ts';
 import type { Landing } from './landing.ts';
 import { parseNumber } from './numbers.ts';
+import { FileTotals } from './reconcile.ts';
 import { RowReader } from './row-reader.ts';
 
 const MAX_REPORTED_ERRORS = 20;
@@ -25,6 +26,10 @@ export class ExportReader implements RowOutput {
   private tableEnded = false;
   rows = 0;
   extras = 0;
+  /** The mapped metrics' totals over the rows landed, for the reconciliation. */
+  readonly fileTotals = new FileTotals();
+  /** Rows left out on purpose, by the rule that left them out. */
+  readonly skipped = new Map<string, number>();
 
   constructor(
     private readonly format: NativeFormat,
@@ -71,7 +76,10 @@ export class ExportReader implements RowOutput {
   }
 
   private land(cells: string[]): void {
-    for (const { table, row } of this.pendingRows) this.landing.add(table, row);
+    for (const { table, row } of this.pendingRows) {
+      this.landing.add(table, row);
+      this.fileTotals.add(table, row);
+    }
     this.pendingRows = [];
     this.rows++;
     if (this.target) this.landExtras(cells, this.target);

@@ -6,6 +6,7 @@ import type { DecimalMark } from './numbers.ts';
 import type { RowReader } from './row-reader.ts';
 import type { BulkPlan } from './bulk.ts';
 import type { StagedRow } from './staged-row.ts';
+import type { RepeatRule } from './reconcile.ts';
 
 export interface FileContext {
   file: string;
@@ -48,6 +49,8 @@ export interface NativeFormat {
    * Every format may leave it out: the row reader reads any file.
    */
   bulk?(row: StagedRow, context: FileContext): BulkPlan | null;
+  /** How rows sharing a key combine when combineRepeats does not apply (see reconcile.ts); 'refuse' by default. */
+  repeats?: RepeatRule;
   /**
    * Combines the rows of this import that share a key, before the last of them replaces the others
    * (see mergeImport): a report that repeats a key over a dimension Cadran does not map adds up.

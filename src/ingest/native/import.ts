@@ -13,6 +13,7 @@ import { Landing } from './landing.ts';
 import { openCsv, readHead, streamCsvRecords, type CsvFile } from './read-csv.ts';
 import { isWorkbook, readWorkbook, type Sheet } from './read-xlsx.ts';
 import type { Choice } from './choose.ts';
+import { checkRepeats, NO_REPEATS, reconcile, type ReconciliationLine } from './reconcile.ts';
 
 export interface ImportProgress {
   file: string;
@@ -41,6 +42,10 @@ export interface ExportSummary extends ImportSummary {
   extras: number;
   /** How the file was read: by DuckDB and the format's SQL, or row by row (see bulk.ts). */
   reader: 'bulk' | 'rows';
+  /** Each mapped metric's total in the file beside the store's (see reconcile.ts). */
+  reconciliation: ReconciliationLine[];
+  /** Rows left out by a documented rule (placeholder rows…), by rule; repeated identical rows. */
+  skipped: Record<string, number>;
 }
 
 const X_FILE_HANDLE = /^tweet_activity_metrics_(.+?)_\d{8}_\d{8}/i;
@@ -97,7 +102,16 @@ async function landExport(
         expected: 'at least one row under the header',
       });
     await landing.flush();
-    await format.combineRepeats?.(tx, landing.importId);
+    // A format that says how its repeats combine has none left; any other repeat is checked.
+    const repeats = format.combineRepeats
+      ? (await format.combineRepeats(tx, landing.importId), NO_REPEATS)
+      : await checkRepeats(
+          tx,
+          landing.importId,
+          context.file,
+          landing.written.keys(),
+          format.repeats,
+        );
     await landing.merge();
     const replaced =
       landing.replaced +
@@ -106,7 +120,16 @@ async function landExport(
         landing.importId,
         reportRange(context) ?? landing.covered,
       )) ?? 0);
+    const reconciliation = await reconcile(
+      tx,
+      landing.importId,
+      context.file,
+      reader.fileTotals,
+      repeats,
+    );
     const tables = Object.fromEntries(landing.written);
+    const skipped = Object.fromEntries(reader.skipped);
+    if (repeats.rows > 0) skipped[repeats.rule] = repeats.rows;
     const summary: ExportSummary = {
       importId: landing.importId,
       file: context.file,
@@ -121,6 +144,8 @@ async function landExport(
       tables,
       extras: reader.extras,
       reader: 'rows',
+      reconciliation,
+      skipped,
     };
     await recordImport(tx, summary, hash);
     return summary;

@@ -4,7 +4,14 @@ import { appendImported, archiveReplaced, mergeImport } from '../write.ts';
 import type { CanonicalRow, CoveredRange } from './format.ts';
 
 export const BATCH_ROWS = 50_000;
-const DAILY_COLUMNS = ['followers', 'profile_visits', 'impressions', 'reach'];
+const DAILY_COLUMNS = [
+  'followers',
+  'profile_visits',
+  'impressions',
+  'reach',
+  'video_views',
+  'watch_time',
+];
 
 export class Landing {
   private readonly pending = new Map<string, CanonicalRow[]>();
@@ -68,7 +75,7 @@ export class Landing {
     for (const row of rows) {
       const previous = byKey.get(`${row.account_id}|${row.day}`);
       for (const column of DAILY_COLUMNS)
-        row[column] ??= (previous?.[column] as number | undefined) ?? null;
+        if (!(column in row)) row[column] = (previous?.[column] as number | undefined) ?? null;
     }
   }
 

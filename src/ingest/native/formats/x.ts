@@ -35,6 +35,7 @@ export const xPostActivity: NativeFormat = {
     link_clicks: ['url clicks'],
     video_views: ['media views'],
   },
+  repeats: 'latest',
   readRow(row, out, context) {
     const permalink = row.raw('permalink');
     readPost(row, out, {
@@ -64,6 +65,7 @@ export const xAccountContent: NativeFormat = {
     link_clicks: ['URL Clicks'],
     video_views: ['Video views', 'Media views'],
   },
+  repeats: 'latest',
   readRow(row, out, context) {
     readPost(row, out, {
       platform: 'x',
