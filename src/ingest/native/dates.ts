@@ -28,7 +28,7 @@ const MONTHS: Record<string, number> = {
   aout: 8,
 };
 const SLASHED =
-  /^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?$/i;
+  /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?$/i;
 const WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const WORDED = /^(?:(\p{L}+)\.?\s+(\d{1,2})|(\d{1,2})\s+(\p{L}+)\.?)(?:,?\s+(\d{4}))?$/iu;

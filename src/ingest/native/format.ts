@@ -39,6 +39,8 @@ export interface NativeFormat {
   ignored?: readonly string[];
   /** Header names only a French export has: its numbers use "," decimals and its dates put the day first. */
   frenchHeaders?: readonly string[];
+  /** The order of day and month in numeric dates, when the format always writes one. */
+  dayOrder?: DayOrder;
   /** Several tables may follow each other in one file (GA4); the first one is read. */
   firstTableOnly?: boolean;
   /** Rows whose first cell is one of these (lower case) are totals, not data. */

@@ -66,7 +66,7 @@ function contextFor(
   return {
     file,
     decimal: french || choice.separator === ';' ? ',' : '.',
-    dayOrder: french ? 'day-first' : 'month-first',
+    dayOrder: format.dayOrder ?? (french ? 'day-first' : 'month-first'),
     accountHint: options.account ?? X_FILE_HANDLE.exec(file)?.[1] ?? null,
     preamble,
     today: Date.now(),

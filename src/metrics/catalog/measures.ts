@@ -98,6 +98,10 @@ export const MEASURES = {
     's.followers IS NOT NULL',
   ),
   profile_visits: sum('account_daily', 's.profile_visits'),
+  // Daily views and watch time of the account's videos, not the posts' lifetime counters: a period's
+  // sum is right, and a lifetime table of the same videos is not counted again.
+  video_views: sum('account_daily', 's.video_views'),
+  watch_time: sum('account_daily', 's.watch_time'),
 
   mentions: count('interactions', `s.kind = 'mention' AND ${NOT_BRAND}`),
   brand_mentions: count('mentions_all', 'NOT s.about_competitor'),

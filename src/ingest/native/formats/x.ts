@@ -1,5 +1,6 @@
 // X / Twitter: the classic post activity export and the newer account analytics content export.
 import type { NativeFormat } from '../format.ts';
+import { readDay } from './daily.ts';
 import { accountOf, accountSql, bulkPost, handleInLink, readPost } from './posts.ts';
 
 const HANDLE_IN_LINK = /(?:twitter|x)\.com\/([A-Za-z0-9_]+)\/status/i;
@@ -75,4 +76,18 @@ export const xAccountContent: NativeFormat = {
     });
   },
   bulk: bulkXPost,
+};
+
+/** The account overview export: one row per day ("Fri, Mar 21, 2025"); the counters are the day's. */
+export const xAccountOverview: NativeFormat = {
+  name: 'x-account-overview',
+  label: 'X account analytics overview (one row per day)',
+  signature: [['Date'], ['Impressions'], ['Profile visits'], ['New follows']],
+  fields: {
+    day: ['Date'],
+    impressions: ['Impressions'],
+    profile_visits: ['Profile visits'],
+    video_views: ['Video views'],
+  },
+  readRow: (row, out, context) => readDay(row, out, context, 'x'),
 };
