@@ -189,9 +189,12 @@ async function mappedTotals(tx: Transaction, plan: BulkPlan): Promise<FileTotals
     const metrics = (RECONCILED_COLUMNS[table] ?? []).filter((column) => column in columns);
     if (metrics.length === 0) continue;
     const [sums] = await tx.all(
-      `SELECT ${metrics.map((column) => `coalesce(sum(${columns[column]}), 0) AS "${column}"`).join(', ')} FROM ${from ?? MAPPED}`,
+      `SELECT ${metrics.map((column, index) => `coalesce(sum(${columns[column]}), 0) AS "${column}", count(${columns[column]}) AS n${index}`).join(', ')} FROM ${from ?? MAPPED}`,
     );
-    for (const column of metrics) totals.set(table, column, Number(sums[column]));
+    // As in FileTotals.add: a metric no record brings a number for is not the file's.
+    metrics.forEach((column, index) => {
+      if (Number(sums[`n${index}`]) > 0) totals.set(table, column, Number(sums[column]));
+    });
   }
   return totals;
 }
@@ -291,8 +294,16 @@ async function land(tx: Transaction, plan: BulkPlan, landing: Landing): Promise<
   else if (!keysAreUnique)
     repeats = await checkRepeats(tx, importId, context.file, written.keys(), format.repeats);
   let replaced = 0;
-  for (const table of written.keys())
+  for (const table of written.keys()) {
     replaced += await mergeImport(tx, tableByName(table)!, importId, { keysAreUnique });
+    if (keysAreUnique) continue;
+    // Rows a key folded are not rows written (as Landing.merge counts them).
+    const [{ rows }] = await tx.all(
+      `SELECT count(*) AS rows FROM "${table}" WHERE import_id = $1`,
+      [importId],
+    );
+    written.set(table, Number(rows));
+  }
   replaced += (await format.afterLanding?.(tx, importId, reportRange ?? covered)) ?? 0;
   const reconciliation = await reconcile(tx, importId, context.file, fileTotals, repeats);
   const tables = Object.fromEntries(written);

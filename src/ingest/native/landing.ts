@@ -57,8 +57,15 @@ export class Landing {
 
   /** Once every batch is in: applies each table's key (see mergeImport). */
   async merge(): Promise<void> {
-    for (const name of this.written.keys())
+    for (const name of this.written.keys()) {
       this.replaced += await mergeImport(this.tx, tableByName(name)!, this.importId);
+      // Rows a key folded (a video listed on every day of a daily file) are not rows written.
+      const [{ rows }] = await this.tx.all(
+        `SELECT count(*) AS rows FROM "${name}" WHERE import_id = $1`,
+        [this.importId],
+      );
+      this.written.set(name, Number(rows));
+    }
   }
 
   /**

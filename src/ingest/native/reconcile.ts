@@ -35,15 +35,16 @@ export interface ReconciliationLine {
 export class FileTotals {
   readonly sums = new Map<string, Map<string, number>>();
 
+  /** Adds a row's metrics; a metric counts once a row brings a number for it (not a file's blank column). */
   add(table: string, row: CanonicalRow): void {
     const columns = RECONCILED_COLUMNS[table];
     if (!columns) return;
     let sums = this.sums.get(table);
     for (const column of columns) {
-      if (!(column in row)) continue;
-      if (!sums) this.sums.set(table, (sums = new Map()));
       const value = row[column];
-      sums.set(column, (sums.get(column) ?? 0) + (typeof value === 'number' ? value : 0));
+      if (typeof value !== 'number') continue;
+      if (!sums) this.sums.set(table, (sums = new Map()));
+      sums.set(column, (sums.get(column) ?? 0) + value);
     }
   }
 
