@@ -30,8 +30,9 @@ function describeImport(summary: FileSummary): string {
   const skipped = Object.entries(summary.skipped ?? {}).map(
     ([rule, rows]) => `\n  skipped ${rows} ${rule}`,
   );
+  const notes = (summary.notes ?? []).map((note) => `\n  ${note}`);
   const reconciled = (summary.reconciliation ?? []).map((line) => `\n  ${describeLine(line)}`);
-  return `${summary.file}: format ${summary.format}${label}\n  ${summary.rows} rows (${tables})${replaced}${reader}, import ${summary.importId.slice(0, 8)}${skipped.join('')}${reconciled.join('')}`;
+  return `${summary.file}: format ${summary.format}${label}\n  ${summary.rows} rows (${tables})${replaced}${reader}, import ${summary.importId.slice(0, 8)}${skipped.join('')}${notes.join('')}${reconciled.join('')}`;
 }
 
 /** A progress line on stderr, redrawn in place; only when stderr is a terminal. */
@@ -80,6 +81,11 @@ async function listImports(store: Store, json: boolean): Promise<void> {
   );
 }
 
+function parseYear(text: string): number {
+  if (!/^\d{4}$/.test(text)) throw new InputError('--year must be a year such as 2025');
+  return Number(text);
+}
+
 export function registerImportCommands(program: Command, withStore: WithStore): void {
   program
     .command('import')
@@ -89,6 +95,7 @@ export function registerImportCommands(program: Command, withStore: WithStore): 
     .argument('<paths...>', 'files, or folders imported recursively')
     .option('--format <name>', `format instead of detection: ${FORMAT_NAMES.join(', ')}`)
     .option('--account <handle>', 'account handle, for exports that do not name it')
+    .option('--year <year>', 'year of dates written without one (e.g. TikTok’s "April 12")')
     .option('--table <name>', 'Cadran CSV: canonical table, when the header alone is ambiguous')
     .option(
       '--decimal <mark>',
@@ -102,6 +109,7 @@ export function registerImportCommands(program: Command, withStore: WithStore): 
           await importPath(store, path, {
             format: options.format,
             account: options.account,
+            year: options.year === undefined ? undefined : parseYear(options.year),
             cadran: { table: options.table, decimal: options.decimal },
             onProgress: progressBar(),
             onImported: (summary) => {

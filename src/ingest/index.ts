@@ -60,7 +60,10 @@ export interface ImportOptions extends ExportOptions {
 /** What was imported: a Cadran CSV summary, or a platform export's with its format's label. */
 export type FileSummary = ImportSummary &
   Partial<
-    Pick<ExportSummary, 'label' | 'tables' | 'extras' | 'reader' | 'reconciliation' | 'skipped'>
+    Pick<
+      ExportSummary,
+      'label' | 'tables' | 'extras' | 'reader' | 'reconciliation' | 'skipped' | 'notes'
+    >
   >;
 
 /**

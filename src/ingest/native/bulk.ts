@@ -323,6 +323,7 @@ async function land(tx: Transaction, plan: BulkPlan, landing: Landing): Promise<
     reader: 'bulk',
     reconciliation,
     skipped: repeats.rows > 0 ? { [repeats.rule]: repeats.rows } : {},
+    notes: [],
   };
   await recordImport(tx, summary, hash);
   return summary;

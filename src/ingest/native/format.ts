@@ -1,7 +1,7 @@
 // What a platform export format declares: how to recognise its header and how to read one row.
 import type { Platform } from '../../model/index.ts';
 import type { Cell, Transaction } from '../../store/index.ts';
-import type { DayOrder } from './dates.ts';
+import type { DayOrder, YearRule } from './dates.ts';
 import type { DecimalMark } from './numbers.ts';
 import type { RowReader } from './row-reader.ts';
 import type { BulkPlan } from './bulk.ts';
@@ -17,6 +17,9 @@ export interface FileContext {
   /** `key: value` lines of a `#` preamble (GA4), keys normalised. */
   preamble: Record<string, string>;
   today: number;
+  /** Where dates written without a year take it from, and that source in words. */
+  years: YearRule;
+  yearSource: string;
 }
 
 /** A canonical row for one table, by column name; import_id is set by the landing. */

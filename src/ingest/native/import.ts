@@ -29,6 +29,8 @@ export interface ExportOptions {
   format?: string;
   /** Account handle when the export does not name it. */
   account?: string;
+  /** The year of dates written without one (TikTok's "April 12"), instead of guessing it. */
+  year?: number;
   /** The name the user gave the file (uploads are stored under another name). */
   originalName?: string;
   onProgress?: (progress: ImportProgress) => void;
@@ -46,6 +48,8 @@ export interface ExportSummary extends ImportSummary {
   reconciliation: ReconciliationLine[];
   /** Rows left out by a documented rule (placeholder rows…), by rule; repeated identical rows. */
   skipped: Record<string, number>;
+  /** What Cadran chose where the file was silent (the year of dates without one…). */
+  notes: string[];
 }
 
 const X_FILE_HANDLE = /^tweet_activity_metrics_(.+?)_\d{8}_\d{8}/i;
@@ -70,6 +74,31 @@ function contextFor(
     accountHint: options.account ?? X_FILE_HANDLE.exec(file)?.[1] ?? null,
     preamble,
     today: Date.now(),
+    ...yearRuleFor(file, options.year),
+  };
+}
+
+const FILE_RANGE = /(20\d{2})-?(\d{2})-?(\d{2})\D{1,4}(20\d{2})-?(\d{2})-?(\d{2})/;
+const FILE_YEAR = /(?<!\d)(20\d{2})(?!\d)/;
+
+/** Where dates without a year take it: --year, the range or year in the file name, else today. */
+function yearRuleFor(file: string, year?: number): Pick<FileContext, 'years' | 'yearSource'> {
+  if (year) return { years: { year }, yearSource: `${year} (--year)` };
+  const range = FILE_RANGE.exec(file);
+  if (range) {
+    const [, y1, m1, d1, y2, m2, d2] = range.map(Number);
+    const from = Date.UTC(y1, m1 - 1, d1);
+    const to = Date.UTC(y2, m2 - 1, d2);
+    const days = `${dayOf(from)} – ${dayOf(to)}`;
+    if (from <= to)
+      return { years: { range: { from, to } }, yearSource: `the file name’s range ${days}` };
+  }
+  const single = FILE_YEAR.exec(file);
+  if (single)
+    return { years: { year: Number(single[1]) }, yearSource: `${single[1]} (the file name)` };
+  return {
+    years: {},
+    yearSource: 'the latest year that puts no date in the future (pass --year to choose)',
   };
 }
 
@@ -129,6 +158,10 @@ async function landExport(
     );
     const tables = Object.fromEntries(landing.written);
     const skipped = Object.fromEntries(reader.skipped);
+    const notes =
+      reader.reader.yearlessDates > 0
+        ? [`${reader.reader.yearlessDates} dates without a year: year from ${context.yearSource}`]
+        : [];
     if (repeats.rows > 0) skipped[repeats.rule] = repeats.rows;
     const summary: ExportSummary = {
       importId: landing.importId,
@@ -146,6 +179,7 @@ async function landExport(
       reader: 'rows',
       reconciliation,
       skipped,
+      notes,
     };
     await recordImport(tx, summary, hash);
     return summary;

@@ -214,7 +214,8 @@ function Reconciliation({ summary }: { summary: ImportSummary }) {
   const { t, format } = useI18n();
   const lines = summary.reconciliation ?? [];
   const skipped = Object.entries(summary.skipped ?? {});
-  if (lines.length === 0 && skipped.length === 0) return null;
+  const notes = summary.notes ?? [];
+  if (lines.length === 0 && skipped.length === 0 && notes.length === 0) return null;
   return (
     <div className="upload-reconciliation">
       {lines.length > 0 && <p>{t('imports.reconciliation')}</p>}
@@ -233,6 +234,9 @@ function Reconciliation({ summary }: { summary: ImportSummary }) {
         ))}
         {skipped.map(([rule, rows]) => (
           <li key={rule}>{t('imports.skipped', { rows: format.number(rows), rule })}</li>
+        ))}
+        {notes.map((note) => (
+          <li key={note}>{note}</li>
         ))}
       </ul>
     </div>
