@@ -66,6 +66,8 @@ export class ExportReader implements RowOutput {
     const badBefore = reader.badCells;
     reader.cells = cells;
     reader.line = line;
+    const skip = this.format.skipRows?.find((rule) => rule.applies(reader));
+    if (skip) return void this.skipped.set(skip.reason, (this.skipped.get(skip.reason) ?? 0) + 1);
     this.format.readRow(reader, this, this.context);
     if (reader.badCells > badBefore) {
       this.pendingRows = [];

@@ -31,6 +31,12 @@ export interface RowOutput {
   extrasBelongTo(table: string, entityKey: string, platform: Platform | null): void;
 }
 
+/** Rows a platform writes that are not data (placeholders): left out and counted under `reason`. */
+export interface SkipRule {
+  reason: string;
+  applies(row: RowReader): boolean;
+}
+
 export interface NativeFormat {
   name: string;
   label: string;
@@ -48,6 +54,7 @@ export interface NativeFormat {
   firstTableOnly?: boolean;
   /** Rows whose first cell is one of these (lower case) are totals, not data. */
   totalRows?: readonly string[];
+  skipRows?: readonly SkipRule[];
   readRow(row: RowReader, out: RowOutput, context: FileContext): void;
   /**
    * The same reading in SQL, for large files (see bulk.ts); null when this file needs readRow.

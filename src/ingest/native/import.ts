@@ -52,7 +52,9 @@ export interface ExportSummary extends ImportSummary {
   notes: string[];
 }
 
-const X_FILE_HANDLE = /^tweet_activity_metrics_(.+?)_\d{8}_\d{8}/i;
+// The handle X puts in its file names: tweet_activity_metrics_<handle>_…, <handle>_account_analytics_content_….
+const X_FILE_HANDLE =
+  /^tweet_activity_metrics_(.+?)_\d{8}_\d{8}|^(.+?)_account_analytics_content_/i;
 
 function contextFor(
   format: NativeFormat,
@@ -71,7 +73,7 @@ function contextFor(
     file,
     decimal: french || choice.separator === ';' ? ',' : '.',
     dayOrder: format.dayOrder ?? (french ? 'day-first' : 'month-first'),
-    accountHint: options.account ?? X_FILE_HANDLE.exec(file)?.[1] ?? null,
+    accountHint: options.account ?? fileHandle(file),
     preamble,
     today: Date.now(),
     ...yearRuleFor(file, options.year),
@@ -100,6 +102,11 @@ function yearRuleFor(file: string, year?: number): Pick<FileContext, 'years' | '
     years: {},
     yearSource: 'the latest year that puts no date in the future (pass --year to choose)',
   };
+}
+
+function fileHandle(file: string): string | null {
+  const match = X_FILE_HANDLE.exec(file);
+  return match?.[1] ?? match?.[2] ?? null;
 }
 
 /** The days a report says it covers (GA4's "# Start date" and "# End date"), even those without rows. */
