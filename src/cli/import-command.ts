@@ -81,6 +81,17 @@ async function listImports(store: Store, json: boolean): Promise<void> {
   );
 }
 
+/** --from and --to: both or neither, days, the first not after the last. */
+function reportPeriod(from?: string, to?: string): { from?: string; to?: string } {
+  if (from === undefined && to === undefined) return {};
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  if (!from || !to || !day.test(from) || !day.test(to) || from > to)
+    throw new InputError(
+      '--from and --to go together: two days such as 2025-01-01 and 2025-01-31, in order',
+    );
+  return { from, to };
+}
+
 function parseYear(text: string): number {
   if (!/^\d{4}$/.test(text)) throw new InputError('--year must be a year such as 2025');
   return Number(text);
@@ -95,6 +106,8 @@ export function registerImportCommands(program: Command, withStore: WithStore): 
     .argument('<paths...>', 'files, or folders imported recursively')
     .option('--format <name>', `format instead of detection: ${FORMAT_NAMES.join(', ')}`)
     .option('--account <handle>', 'account handle, for exports that do not name it')
+    .option('--from <day>', 'first day (YYYY-MM-DD) a report without a date dimension covers')
+    .option('--to <day>', 'last day (YYYY-MM-DD) of that period')
     .option('--year <year>', 'year of dates written without one (e.g. TikTok’s "April 12")')
     .option('--table <name>', 'Cadran CSV: canonical table, when the header alone is ambiguous')
     .option(
@@ -110,6 +123,7 @@ export function registerImportCommands(program: Command, withStore: WithStore): 
             format: options.format,
             account: options.account,
             year: options.year === undefined ? undefined : parseYear(options.year),
+            ...reportPeriod(options.from, options.to),
             cadran: { table: options.table, decimal: options.decimal },
             onProgress: progressBar(),
             onImported: (summary) => {

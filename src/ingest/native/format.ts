@@ -17,6 +17,8 @@ export interface FileContext {
   /** `key: value` lines of a `#` preamble (GA4), keys normalised. */
   preamble: Record<string, string>;
   today: number;
+  /** The days a report without a date dimension covers, from --from/--to (see ExportOptions). */
+  period: CoveredRange | null;
   /** Where dates written without a year take it from, and that source in words. */
   years: YearRule;
   yearSource: string;

@@ -29,6 +29,9 @@ export interface ExportOptions {
   format?: string;
   /** Account handle when the export does not name it. */
   account?: string;
+  /** The days a report without a date dimension covers (YYYY-MM-DD), when its file does not say. */
+  from?: string;
+  to?: string;
   /** The year of dates written without one (TikTok's "April 12"), instead of guessing it. */
   year?: number;
   /** The name the user gave the file (uploads are stored under another name). */
@@ -67,7 +70,8 @@ function contextFor(
   const preamble: Record<string, string> = {};
   for (const line of choice.preamble) {
     const match = /^#\s*([^:]+):\s*(.*)$/.exec(line);
-    if (match) preamble[normaliseHeader(match[1])] = match[2].trim();
+    // A spreadsheet may have padded the line with separators: "# Start date: 20250101,,,,".
+    if (match) preamble[normaliseHeader(match[1])] = match[2].replace(/[,;\t\s]+$/, '');
   }
   return {
     file,
@@ -76,6 +80,7 @@ function contextFor(
     accountHint: options.account ?? fileHandle(file),
     preamble,
     today: Date.now(),
+    period: options.from && options.to ? { from: options.from, to: options.to } : null,
     ...yearRuleFor(file, options.year),
   };
 }
@@ -113,7 +118,7 @@ function fileHandle(file: string): string | null {
 function reportRange(context: FileContext): CoveredRange | null {
   const from = parsePlatformTime(context.preamble['start date'] ?? '', 'month-first');
   const to = parsePlatformTime(context.preamble['end date'] ?? '', 'month-first');
-  return from === null || to === null ? null : { from: dayOf(from), to: dayOf(to) };
+  return from === null || to === null ? context.period : { from: dayOf(from), to: dayOf(to) };
 }
 
 /** Reads every record through the format and lands it; returns the file's SHA-256. */

@@ -49,10 +49,7 @@ const MEASURES: Record<string, [string, string]> = {
   watch_time: ['watch time (daily)', 'durée de visionnage (quotidienne)'],
   mentions: ['mentions', 'mentions'],
   brand_mentions: ['brand mentions', 'mentions de la marque'],
-  all_mentions: [
-    'all mentions (brand + competitors)',
-    'toutes les mentions (marque + concurrents)',
-  ],
+  all_mentions: ['all mentions (brand + competitors)', 'toutes les mentions (marque + concurrents)'],
   audience_in_persona: ['audience in the personas', 'audience dans les personas'],
   audience_targeted: ['audience measured', 'audience mesurée'],
   post_participation: ['contest entries (posts)', 'participations (publications)'],
@@ -94,9 +91,6 @@ const pick = (table: Record<string, [string, string]>, key: string, language: La
 };
 
 export const platformLabel = (platform: string) => PLATFORMS[platform] ?? platform;
-export const contentTypeLabel = (type: string, language: Language) =>
-  pick(CONTENT_TYPES, type, language);
-export const conversionTypeLabel = (type: string, language: Language) =>
-  pick(CONVERSION_TYPES, type, language);
-export const measureLabel = (measure: string, language: Language) =>
-  pick(MEASURES, measure, language);
+export const contentTypeLabel = (type: string, language: Language) => pick(CONTENT_TYPES, type, language);
+export const conversionTypeLabel = (type: string, language: Language) => pick(CONVERSION_TYPES, type, language);
+export const measureLabel = (measure: string, language: Language) => pick(MEASURES, measure, language);

@@ -21,8 +21,7 @@ export const en = {
   'login.submit': 'Log in',
   'login.busy': 'Logging in…',
   'setup.title': 'Set up Cadran',
-  'setup.lead':
-    'Nobody can log in yet. Create the administrator account: it can add other users and edit objectives.',
+  'setup.lead': 'Nobody can log in yet. Create the administrator account: it can add other users and edit objectives.',
   'setup.name': 'Your name (optional)',
   'setup.passwordHint': 'At least 10 characters.',
   'setup.submit': 'Create the administrator',
@@ -66,10 +65,8 @@ export const en = {
   'scorecard.elapsed': '{value} of the period elapsed',
   'scorecard.open': 'Open the analysis of {name}',
   'scorecard.noObjectives': 'No objective covers {period}.',
-  'scorecard.noObjectivesAdmin':
-    'Create an objective: pick a KPI from the catalog, a target and a period.',
-  'scorecard.noObjectivesOther':
-    'Ask an administrator to set objectives for this period, or pick another period.',
+  'scorecard.noObjectivesAdmin': 'Create an objective: pick a KPI from the catalog, a target and a period.',
+  'scorecard.noObjectivesOther': 'Ask an administrator to set objectives for this period, or pick another period.',
   'scorecard.createObjective': 'Create an objective',
   'scorecard.export': 'Export CSV',
   'scorecard.notStarted': 'Starts on {date}',
@@ -91,12 +88,10 @@ export const en = {
   'explain.compared': '{label}: {value}',
 
   'people.advocates': 'Advocates',
-  'people.advocatesHelp':
-    'People with at least two positive comments or shares in the period, strongest support first.',
+  'people.advocatesHelp': 'People with at least two positive comments or shares in the period, strongest support first.',
   'people.noAdvocates': 'No advocate in this period: nobody commented positively or shared twice.',
   'people.influencers': 'New influencers',
-  'people.influencersHelp':
-    'Authors with 10,000 followers or more who mentioned the brand for the first time in the period.',
+  'people.influencersHelp': 'Authors with 10,000 followers or more who mentioned the brand for the first time in the period.',
   'people.noInfluencers': 'No new influencer mentioned the brand in this period.',
   'people.audience': '{count} followers',
   'people.supportHelp': 'Positive interactions plus shares',
@@ -108,8 +103,7 @@ export const en = {
   'people.lastSeen': 'last on {date}',
   'people.firstMention': 'first mention on {date}',
   'drill.companion.nps': 'Survey NPS for the same period: {value}',
-  'drill.companion.recommendation_index':
-    'Recommendation index from comments for the same period: {value}',
+  'drill.companion.recommendation_index': 'Recommendation index from comments for the same period: {value}',
   'drill.back': 'Scorecard',
   'drill.ignoredFilters': '{kpi} cannot be narrowed by {filters}: it is shown for everything.',
   'drill.kpi': 'KPI',
@@ -124,15 +118,13 @@ export const en = {
   'drill.breakdown': 'Breakdown',
   'drill.cannotBreak': '{kpi} cannot be split by {dimension}.',
   'drill.funnel': 'Funnel',
-  'drill.funnelHelp':
-    'Awareness → engagement → conversion → advocacy over the same period and filters.',
+  'drill.funnelHelp': 'Awareness → engagement → conversion → advocacy over the same period and filters.',
   'drill.bridge': 'passage rate',
   'drill.topPosts': 'Top posts',
   'drill.bottomPosts': 'Bottom posts',
   'drill.rankedBy': 'Ranked by {kpi}',
   'drill.rankedByFallback': 'Ranked by {kpi} ({current} cannot be split by post)',
-  'drill.minimumBase':
-    'Only posts whose denominator reaches {count} are ranked: a single comment cannot make a post 100 %.',
+  'drill.minimumBase': 'Only posts whose denominator reaches {count} are ranked: a single comment cannot make a post 100 %.',
   'drill.openOriginal': 'Open the original',
   'drill.comments': 'Comments and mentions',
   'drill.commentsHelp': 'What people wrote in this period, with the sentiment Cadran read in it.',
@@ -190,8 +182,7 @@ export const en = {
   'table.export': 'Export CSV',
 
   'objectives.title': 'Objectives',
-  'objectives.lead':
-    'Each objective names a KPI of the catalog, a target, a period and the direction that is good.',
+  'objectives.lead': 'Each objective names a KPI of the catalog, a target, a period and the direction that is good.',
   'objectives.new': 'New objective',
   'objectives.edit': 'Edit',
   'objectives.delete': 'Delete',
@@ -206,8 +197,7 @@ export const en = {
   'objectives.form.target': 'Target',
   'objectives.form.targetUnit': 'in {unit}',
   'objectives.form.baseline': 'Baseline (optional)',
-  'objectives.form.baselineHelp':
-    'The starting value: progress is then measured from it to the target.',
+  'objectives.form.baselineHelp': 'The starting value: progress is then measured from it to the target.',
   'objectives.form.direction': 'Direction',
   'objectives.form.periodFrom': 'First day',
   'objectives.form.periodTo': 'Last day',
@@ -227,8 +217,7 @@ export const en = {
   'objectives.previewNoData': 'No data yet for this KPI, period and filters.',
   'objectives.previewFuture': 'The period has not started: nothing to measure yet.',
   'objectives.emptyViewer': 'No objective yet.',
-  'objectives.readOnlyViewer':
-    'You can read the objectives; an analyst or an administrator can create or change them.',
+  'objectives.readOnlyViewer': 'You can read the objectives; an analyst or an administrator can create or change them.',
   'objectives.count': '{count} objectives',
   'objectives.countOne': '1 objective',
   'imports.count': '{count} files',
@@ -241,8 +230,7 @@ export const en = {
   'objectives.col.actions': 'Actions',
   'objectives.editNamed': 'Edit “{name}”',
   'objectives.deleteNamed': 'Delete “{name}”',
-  'objectives.confirmDeleteHelp':
-    'It leaves the scorecard for everyone. The data it measured stays.',
+  'objectives.confirmDeleteHelp': 'It leaves the scorecard for everyone. The data it measured stays.',
   'objectives.deleted': 'The objective “{name}” was deleted.',
   'objectives.savedNamed': 'The objective “{name}” was saved.',
   'objectives.notFound': 'No objective has the id “{id}”: it may have been deleted.',
@@ -250,8 +238,7 @@ export const en = {
   'objectives.form.kpiUnit': 'Unit: {unit}. {better}',
   'objectives.form.period': 'Period',
   'objectives.form.filters': 'Filters (optional)',
-  'objectives.form.filtersHelp':
-    'Measure only part of the data, for example one platform or one campaign. Nothing ticked: everything.',
+  'objectives.form.filtersHelp': 'Measure only part of the data, for example one platform or one campaign. Nothing ticked: everything.',
   'objectives.form.saving': 'Saving…',
   'objectives.form.notSaved': 'Not saved: {message}',
   'objectives.form.noneToFilter': 'No value in the data yet.',
@@ -268,8 +255,7 @@ export const en = {
   'unit.index': 'points (0 to 100)',
 
   'imports.title': 'Imports',
-  'imports.lead':
-    'Import the platforms’ analytics exports (CSV, XLS, XLSX), or Cadran CSV files. A bad file is refused whole, with the line and column to fix.',
+  'imports.lead': 'Import the platforms’ analytics exports (CSV, XLS, XLSX), or Cadran CSV files. A bad file is refused whole, with the line and column to fix.',
   'imports.file': 'File',
   'imports.table': 'Table (when the header is ambiguous)',
   'imports.tableAuto': 'Detect from the header',
@@ -304,6 +290,10 @@ export const en = {
   'imports.reconciled': '{metric}: file {file} · stored {stored}',
   'imports.reconciledRepeated': '({repeated} in repeated rows)',
   'imports.skipped': 'Skipped {rows} rows: {rule}',
+  'imports.period': 'Period of a report without dates',
+  'imports.periodFrom': 'From',
+  'imports.periodTo': 'To',
+  'imports.periodHelp': 'Only for a report with no Date column and no start date in it (a GA4 source/medium report, for example).',
   'imports.doneNext': 'The scorecard and the analyses now include this file.',
   'imports.failedTitle': '{file} was not imported; nothing changed.',
   'imports.failedFix': 'Fix the file, then import it again.',
@@ -315,13 +305,11 @@ export const en = {
   'imports.undo': 'Undo',
   'imports.undoNamed': 'Undo the import of {file}',
   'imports.confirmUndo': 'Undo the import of “{file}”?',
-  'imports.confirmUndoHelp':
-    'The {rows} rows it wrote are removed from the data, and the KPIs change accordingly.',
+  'imports.confirmUndoHelp': 'The {rows} rows it wrote are removed from the data, and the KPIs change accordingly.',
   'imports.undoing': 'Undoing…',
   'imports.undone': 'The import of {file} was undone.',
   'imports.undoFailed': 'The import of {file} was not undone: {message}',
-  'imports.readOnlyList':
-    'Viewers can see what was imported; an analyst or an administrator can import or undo.',
+  'imports.readOnlyList': 'Viewers can see what was imported; an analyst or an administrator can import or undo.',
 
   'state.loading': 'Loading…',
   'state.updating': 'Updating…',

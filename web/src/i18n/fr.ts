@@ -23,8 +23,7 @@ export const fr: Record<MessageKey, string> = {
   'login.submit': 'Se connecter',
   'login.busy': 'Connexion…',
   'setup.title': 'Installer Cadran',
-  'setup.lead':
-    'Personne ne peut encore se connecter. Créez le compte administrateur : il pourra ajouter des utilisateurs et modifier les objectifs.',
+  'setup.lead': 'Personne ne peut encore se connecter. Créez le compte administrateur : il pourra ajouter des utilisateurs et modifier les objectifs.',
   'setup.name': 'Votre nom (facultatif)',
   'setup.passwordHint': 'Au moins 10 caractères.',
   'setup.submit': 'Créer l’administrateur',
@@ -68,10 +67,8 @@ export const fr: Record<MessageKey, string> = {
   'scorecard.elapsed': '{value} de la période écoulée',
   'scorecard.open': 'Ouvrir l’analyse de {name}',
   'scorecard.noObjectives': 'Aucun objectif ne couvre {period}.',
-  'scorecard.noObjectivesAdmin':
-    'Créez un objectif : un KPI du catalogue, une cible et une période.',
-  'scorecard.noObjectivesOther':
-    'Demandez à un administrateur de fixer des objectifs pour cette période, ou choisissez une autre période.',
+  'scorecard.noObjectivesAdmin': 'Créez un objectif : un KPI du catalogue, une cible et une période.',
+  'scorecard.noObjectivesOther': 'Demandez à un administrateur de fixer des objectifs pour cette période, ou choisissez une autre période.',
   'scorecard.createObjective': 'Créer un objectif',
   'scorecard.export': 'Exporter en CSV',
   'scorecard.notStarted': 'Commence le {date}',
@@ -93,13 +90,10 @@ export const fr: Record<MessageKey, string> = {
   'explain.compared': '{label} : {value}',
 
   'people.advocates': 'Ambassadeurs',
-  'people.advocatesHelp':
-    'Personnes ayant au moins deux commentaires positifs ou partages sur la période, les plus engagées d’abord.',
-  'people.noAdvocates':
-    'Aucun ambassadeur sur cette période : personne n’a commenté positivement ou partagé deux fois.',
+  'people.advocatesHelp': 'Personnes ayant au moins deux commentaires positifs ou partages sur la période, les plus engagées d’abord.',
+  'people.noAdvocates': 'Aucun ambassadeur sur cette période : personne n’a commenté positivement ou partagé deux fois.',
   'people.influencers': 'Nouveaux influenceurs',
-  'people.influencersHelp':
-    'Auteurs de 10 000 abonnés ou plus ayant mentionné la marque pour la première fois sur la période.',
+  'people.influencersHelp': 'Auteurs de 10 000 abonnés ou plus ayant mentionné la marque pour la première fois sur la période.',
   'people.noInfluencers': 'Aucun nouvel influenceur n’a mentionné la marque sur cette période.',
   'people.audience': '{count} abonnés',
   'people.supportHelp': 'Interactions positives plus partages',
@@ -111,11 +105,9 @@ export const fr: Record<MessageKey, string> = {
   'people.lastSeen': 'dernière le {date}',
   'people.firstMention': 'première mention le {date}',
   'drill.companion.nps': 'NPS des enquêtes sur la même période : {value}',
-  'drill.companion.recommendation_index':
-    'Indice de recommandation des commentaires sur la même période : {value}',
+  'drill.companion.recommendation_index': 'Indice de recommandation des commentaires sur la même période : {value}',
   'drill.back': 'Tableau de bord',
-  'drill.ignoredFilters':
-    '{kpi} ne peut pas être filtré par {filters} : la valeur porte sur l’ensemble.',
+  'drill.ignoredFilters': '{kpi} ne peut pas être filtré par {filters} : la valeur porte sur l’ensemble.',
   'drill.kpi': 'KPI',
   'drill.objective': 'Objectif : {name}',
   'drill.trend': 'Évolution',
@@ -128,19 +120,16 @@ export const fr: Record<MessageKey, string> = {
   'drill.breakdown': 'Répartition',
   'drill.cannotBreak': '{kpi} ne peut pas être réparti par {dimension}.',
   'drill.funnel': 'Entonnoir',
-  'drill.funnelHelp':
-    'Notoriété → engagement → conversion → recommandation, sur la même période et les mêmes filtres.',
+  'drill.funnelHelp': 'Notoriété → engagement → conversion → recommandation, sur la même période et les mêmes filtres.',
   'drill.bridge': 'taux de passage',
   'drill.topPosts': 'Meilleures publications',
   'drill.bottomPosts': 'Publications les plus faibles',
   'drill.rankedBy': 'Classées par {kpi}',
   'drill.rankedByFallback': 'Classées par {kpi} ({current} ne se répartit pas par publication)',
-  'drill.minimumBase':
-    'Seules les publications dont le dénominateur atteint {count} sont classées : un seul commentaire ne peut pas donner 100 %.',
+  'drill.minimumBase': 'Seules les publications dont le dénominateur atteint {count} sont classées : un seul commentaire ne peut pas donner 100 %.',
   'drill.openOriginal': 'Voir l’original',
   'drill.comments': 'Commentaires et mentions',
-  'drill.commentsHelp':
-    'Ce que les gens ont écrit sur la période, avec le sentiment que Cadran y a lu.',
+  'drill.commentsHelp': 'Ce que les gens ont écrit sur la période, avec le sentiment que Cadran y a lu.',
   'drill.allSentiments': 'Tous',
   'drill.worstFirst': 'Les plus négatifs d’abord',
   'drill.newestFirst': 'Les plus récents d’abord',
@@ -195,14 +184,12 @@ export const fr: Record<MessageKey, string> = {
   'table.export': 'Exporter en CSV',
 
   'objectives.title': 'Objectifs',
-  'objectives.lead':
-    'Chaque objectif désigne un KPI du catalogue, une cible, une période et le sens qui est bon.',
+  'objectives.lead': 'Chaque objectif désigne un KPI du catalogue, une cible, une période et le sens qui est bon.',
   'objectives.new': 'Nouvel objectif',
   'objectives.edit': 'Modifier',
   'objectives.delete': 'Supprimer',
   'objectives.confirmDelete': 'Supprimer l’objectif « {name} » ?',
-  'objectives.empty':
-    'Aucun objectif pour l’instant. Créez le premier : un KPI, une cible et une période.',
+  'objectives.empty': 'Aucun objectif pour l’instant. Créez le premier : un KPI, une cible et une période.',
   'objectives.readOnly': 'Seul un administrateur peut créer ou modifier des objectifs.',
   'objectives.form.new': 'Nouvel objectif',
   'objectives.form.edit': 'Modifier « {name} »',
@@ -212,8 +199,7 @@ export const fr: Record<MessageKey, string> = {
   'objectives.form.target': 'Cible',
   'objectives.form.targetUnit': 'en {unit}',
   'objectives.form.baseline': 'Point de départ (facultatif)',
-  'objectives.form.baselineHelp':
-    'La valeur de départ : l’avancement se mesure alors de celle-ci à la cible.',
+  'objectives.form.baselineHelp': 'La valeur de départ : l’avancement se mesure alors de celle-ci à la cible.',
   'objectives.form.direction': 'Sens',
   'objectives.form.periodFrom': 'Premier jour',
   'objectives.form.periodTo': 'Dernier jour',
@@ -233,8 +219,7 @@ export const fr: Record<MessageKey, string> = {
   'objectives.previewNoData': 'Pas encore de données pour ce KPI, cette période et ces filtres.',
   'objectives.previewFuture': 'La période n’a pas commencé : rien à mesurer pour l’instant.',
   'objectives.emptyViewer': 'Aucun objectif pour l’instant.',
-  'objectives.readOnlyViewer':
-    'Vous pouvez consulter les objectifs ; un analyste ou un administrateur peut les créer ou les modifier.',
+  'objectives.readOnlyViewer': 'Vous pouvez consulter les objectifs ; un analyste ou un administrateur peut les créer ou les modifier.',
   'objectives.count': '{count} objectifs',
   'objectives.countOne': '1 objectif',
   'imports.count': '{count} fichiers',
@@ -247,8 +232,7 @@ export const fr: Record<MessageKey, string> = {
   'objectives.col.actions': 'Actions',
   'objectives.editNamed': 'Modifier « {name} »',
   'objectives.deleteNamed': 'Supprimer « {name} »',
-  'objectives.confirmDeleteHelp':
-    'Il disparaît du tableau de bord pour tout le monde. Les données qu’il mesurait restent.',
+  'objectives.confirmDeleteHelp': 'Il disparaît du tableau de bord pour tout le monde. Les données qu’il mesurait restent.',
   'objectives.deleted': 'L’objectif « {name} » a été supprimé.',
   'objectives.savedNamed': 'L’objectif « {name} » a été enregistré.',
   'objectives.notFound': 'Aucun objectif n’a l’identifiant « {id} » : il a peut-être été supprimé.',
@@ -256,14 +240,12 @@ export const fr: Record<MessageKey, string> = {
   'objectives.form.kpiUnit': 'Unité : {unit}. {better}',
   'objectives.form.period': 'Période',
   'objectives.form.filters': 'Filtres (facultatif)',
-  'objectives.form.filtersHelp':
-    'Ne mesurer qu’une partie des données, par exemple une plateforme ou une campagne. Rien de coché : tout.',
+  'objectives.form.filtersHelp': 'Ne mesurer qu’une partie des données, par exemple une plateforme ou une campagne. Rien de coché : tout.',
   'objectives.form.saving': 'Enregistrement…',
   'objectives.form.notSaved': 'Non enregistré : {message}',
   'objectives.form.noneToFilter': 'Aucune valeur dans les données pour l’instant.',
   'objectives.previewProgress': 'Avancement qu’il afficherait : {value}',
-  'objectives.previewPeriod':
-    'Saisissez un premier et un dernier jour pour voir la valeur actuelle.',
+  'objectives.previewPeriod': 'Saisissez un premier et un dernier jour pour voir la valeur actuelle.',
   'objectives.previewTargetMissing': 'Saisissez une cible pour voir l’avancement.',
   'objectives.previewFromBaseline': 'Mesuré depuis le point de départ {value}.',
   'dialog.cancel': 'Annuler',
@@ -275,8 +257,7 @@ export const fr: Record<MessageKey, string> = {
   'unit.index': 'points (0 à 100)',
 
   'imports.title': 'Imports',
-  'imports.lead':
-    'Importez les exports d’analyse des plateformes (CSV, XLS, XLSX), ou des fichiers Cadran CSV. Un fichier erroné est refusé en entier, avec la ligne et la colonne à corriger.',
+  'imports.lead': 'Importez les exports d’analyse des plateformes (CSV, XLS, XLSX), ou des fichiers Cadran CSV. Un fichier erroné est refusé en entier, avec la ligne et la colonne à corriger.',
   'imports.file': 'Fichier',
   'imports.table': 'Table (si l’en-tête est ambigu)',
   'imports.tableAuto': 'Détecter d’après l’en-tête',
@@ -286,10 +267,8 @@ export const fr: Record<MessageKey, string> = {
   'imports.busy': 'Import en cours…',
   'imports.done': '{rows} lignes importées dans {table} depuis {file} ({replaced} remplacées).',
   'imports.history': 'Fichiers importés',
-  'imports.none':
-    'Rien d’importé pour l’instant : les données affichées sont celles de la démo, ou vides.',
-  'imports.readOnly':
-    'Un lecteur ne peut pas importer : demandez à un analyste ou à un administrateur.',
+  'imports.none': 'Rien d’importé pour l’instant : les données affichées sont celles de la démo, ou vides.',
+  'imports.readOnly': 'Un lecteur ne peut pas importer : demandez à un analyste ou à un administrateur.',
   'imports.col.when': 'Quand',
   'imports.col.file': 'Fichier',
   'imports.col.format': 'Format',
@@ -313,8 +292,11 @@ export const fr: Record<MessageKey, string> = {
   'imports.reconciled': '{metric} : fichier {file} · enregistré {stored}',
   'imports.reconciledRepeated': '({repeated} dans des lignes répétées)',
   'imports.skipped': '{rows} lignes ignorées : {rule}',
-  'imports.doneNext':
-    'Le tableau de bord et les analyses tiennent maintenant compte de ce fichier.',
+  'imports.period': 'Période d’un rapport sans dates',
+  'imports.periodFrom': 'Du',
+  'imports.periodTo': 'Au',
+  'imports.periodHelp': 'Seulement pour un rapport sans colonne Date ni date de début (un rapport GA4 par source/support, par exemple).',
+  'imports.doneNext': 'Le tableau de bord et les analyses tiennent maintenant compte de ce fichier.',
   'imports.failedTitle': '{file} n’a pas été importé ; rien n’a changé.',
   'imports.failedFix': 'Corrigez le fichier, puis importez-le à nouveau.',
   'imports.errorLine': 'ligne {line}',
@@ -325,13 +307,11 @@ export const fr: Record<MessageKey, string> = {
   'imports.undo': 'Défaire',
   'imports.undoNamed': 'Défaire l’import de {file}',
   'imports.confirmUndo': 'Défaire l’import de « {file} » ?',
-  'imports.confirmUndoHelp':
-    'Les {rows} lignes qu’il a écrites sont retirées des données, et les KPI changent en conséquence.',
+  'imports.confirmUndoHelp': 'Les {rows} lignes qu’il a écrites sont retirées des données, et les KPI changent en conséquence.',
   'imports.undoing': 'Retrait en cours…',
   'imports.undone': 'L’import de {file} a été défait.',
   'imports.undoFailed': 'L’import de {file} n’a pas été défait : {message}',
-  'imports.readOnlyList':
-    'Un lecteur voit ce qui a été importé ; un analyste ou un administrateur peut importer ou annuler.',
+  'imports.readOnlyList': 'Un lecteur voit ce qui a été importé ; un analyste ou un administrateur peut importer ou annuler.',
 
   'state.loading': 'Chargement…',
   'state.updating': 'Mise à jour…',

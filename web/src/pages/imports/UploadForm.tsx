@@ -18,6 +18,7 @@ export function UploadForm({ onImported }: { onImported: () => void }) {
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState('');
+  const [period, setPeriod] = useState({ from: '', to: '' });
   const [dragging, setDragging] = useState(false);
   const [missing, setMissing] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -38,9 +39,7 @@ export function UploadForm({ onImported }: { onImported: () => void }) {
     if (!file) return setMissing(true);
     setPhase({ kind: 'sending', sent: 0 });
     try {
-      const summary = await uploadImport(file, format, (sent) =>
-        setPhase({ kind: 'sending', sent }),
-      );
+      const summary = await uploadImport(file, format, period, (sent) => setPhase({ kind: 'sending', sent }));
       setPhase({ kind: 'done', summary });
       setFile(null);
       onImported();
@@ -58,26 +57,11 @@ export function UploadForm({ onImported }: { onImported: () => void }) {
           className={`dropzone${dragging ? ' dragging' : ''}${file ? ' has-file' : ''}`}
           onDragEnter={(event) => (event.preventDefault(), setDragging(true))}
           onDragOver={(event) => (event.preventDefault(), (event.dataTransfer.dropEffect = 'copy'))}
-          onDragLeave={(event) =>
-            !event.currentTarget.contains(event.relatedTarget as Node) && setDragging(false)
-          }
+          onDragLeave={(event) => !event.currentTarget.contains(event.relatedTarget as Node) && setDragging(false)}
           onDrop={drop}
         >
-          <svg
-            viewBox="0 0 24 24"
-            width="28"
-            height="28"
-            aria-hidden="true"
-            className="dropzone-icon"
-          >
-            <path
-              d="M12 16V4m0 0L7 9m5-5 5 5M4 15v4a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-4"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.8"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
+          <svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" className="dropzone-icon">
+            <path d="M12 16V4m0 0L7 9m5-5 5 5M4 15v4a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
           <p className="dropzone-text">{dragging ? t('imports.dropActive') : t('imports.drop')}</p>
           <span className="muted">{t('imports.or')}</span>
@@ -96,11 +80,7 @@ export function UploadForm({ onImported }: { onImported: () => void }) {
             {t('imports.choose')}
           </label>
           <p id={`${id}-chosen`} className="dropzone-file" aria-live="polite">
-            {file &&
-              t('imports.chosen', {
-                file: file.name,
-                size: sizeText(file.size, localeFormat.locale),
-              })}
+            {file && t('imports.chosen', { file: file.name, size: sizeText(file.size, localeFormat.locale) })}
           </p>
           {missing && (
             <p id={`${id}-missing`} className="form-error" role="alert">
@@ -110,13 +90,7 @@ export function UploadForm({ onImported }: { onImported: () => void }) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-format`}>{t('imports.format')}</label>
-          <select
-            id={`${id}-format`}
-            value={format}
-            disabled={busy}
-            aria-describedby={`${id}-format-help`}
-            onChange={(event) => setFormat(event.target.value)}
-          >
+          <select id={`${id}-format`} value={format} disabled={busy} aria-describedby={`${id}-format-help`} onChange={(event) => setFormat(event.target.value)}>
             <option value="">{t('imports.formatAuto')}</option>
             {IMPORT_FORMATS.map((known) => (
               <option key={known.name} value={known.name}>
@@ -128,6 +102,20 @@ export function UploadForm({ onImported }: { onImported: () => void }) {
             {t('imports.formatHelp')}
           </small>
         </div>
+        <fieldset className="form-group">
+          <legend>{t('imports.period')}</legend>
+          <div className="form-row">
+            <div className="field">
+              <label htmlFor={`${id}-from`}>{t('imports.periodFrom')}</label>
+              <input id={`${id}-from`} type="date" value={period.from} disabled={busy} onChange={(event) => setPeriod({ ...period, from: event.target.value })} />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-to`}>{t('imports.periodTo')}</label>
+              <input id={`${id}-to`} type="date" value={period.to} disabled={busy} onChange={(event) => setPeriod({ ...period, to: event.target.value })} />
+            </div>
+          </div>
+          <small className="muted">{t('imports.periodHelp')}</small>
+        </fieldset>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('imports.busy') : t('imports.submit')}
@@ -146,11 +134,7 @@ function Outcome({ phase }: { phase: Phase }) {
       <div className="upload-progress" role="status">
         {phase.sent < 1 ? (
           <>
-            <progress
-              max={1}
-              value={phase.sent}
-              aria-label={t('imports.sending', { percent: format.percent(phase.sent, 0) })}
-            />
+            <progress max={1} value={phase.sent} aria-label={t('imports.sending', { percent: format.percent(phase.sent, 0) })} />
             <span>{t('imports.sending', { percent: format.percent(phase.sent, 0) })}</span>
           </>
         ) : (
@@ -167,12 +151,7 @@ function Outcome({ phase }: { phase: Phase }) {
       <div className="notice notice-ok" role="status">
         <p className="notice-title">{t('imports.doneTitle')}</p>
         <p>
-          {t('imports.done', {
-            rows: format.number(summary.rows),
-            table: summary.table,
-            file: summary.file,
-            replaced: format.number(summary.replaced),
-          })}{' '}
+          {t('imports.done', { rows: format.number(summary.rows), table: summary.table, file: summary.file, replaced: format.number(summary.replaced) })}{' '}
           {t('imports.doneFormat', { format: summary.format })}
         </p>
         <Reconciliation summary={summary} />
@@ -186,9 +165,7 @@ function Outcome({ phase }: { phase: Phase }) {
     const { error } = phase;
     const where = [
       error.location.file,
-      error.location.line !== undefined
-        ? t('imports.errorLine', { line: format.number(error.location.line) })
-        : '',
+      error.location.line !== undefined ? t('imports.errorLine', { line: format.number(error.location.line) }) : '',
       error.location.column ? t('imports.errorColumn', { column: error.location.column }) : '',
     ].filter(Boolean);
     return (
@@ -196,12 +173,8 @@ function Outcome({ phase }: { phase: Phase }) {
         <p className="notice-title">{t('imports.failedTitle', { file: phase.file })}</p>
         <p>{error.status === 0 ? t('state.network') : error.message}</p>
         {where.length > 0 && <p className="upload-where">{where.join(', ')}</p>}
-        {error.location.expected && (
-          <p>{t('imports.errorExpected', { expected: error.location.expected })}</p>
-        )}
-        {error.location.value !== undefined && (
-          <p>{t('imports.errorValue', { value: error.location.value })}</p>
-        )}
+        {error.location.expected && <p>{t('imports.errorExpected', { expected: error.location.expected })}</p>}
+        {error.location.value !== undefined && <p>{t('imports.errorValue', { value: error.location.value })}</p>}
         {error.status !== 0 && <p>{t('imports.failedFix')}</p>}
       </div>
     );
@@ -209,7 +182,7 @@ function Outcome({ phase }: { phase: Phase }) {
   return null;
 }
 
-/** Each mapped metric's total in the file beside the store's, and the rows a documented rule skipped. */
+/** Each mapped metric's total in the file beside the store's, the rows a documented rule skipped, and the choices made. */
 function Reconciliation({ summary }: { summary: ImportSummary }) {
   const { t, format } = useI18n();
   const lines = summary.reconciliation ?? [];
@@ -222,14 +195,8 @@ function Reconciliation({ summary }: { summary: ImportSummary }) {
       <ul>
         {lines.map((line) => (
           <li key={`${line.table}.${line.metric}`}>
-            {t('imports.reconciled', {
-              metric: line.metric,
-              file: format.number(line.file),
-              stored: format.number(line.stored),
-            })}
-            {line.repeated
-              ? ` ${t('imports.reconciledRepeated', { repeated: format.number(line.repeated) })}`
-              : ''}
+            {t('imports.reconciled', { metric: line.metric, file: format.number(line.file), stored: format.number(line.stored) })}
+            {line.repeated ? ` ${t('imports.reconciledRepeated', { repeated: format.number(line.repeated) })}` : ''}
           </li>
         ))}
         {skipped.map(([rule, rows]) => (
@@ -246,11 +213,9 @@ function Reconciliation({ summary }: { summary: ImportSummary }) {
 /** A file size in the reader's locale: kB below a megabyte, MB above. */
 function sizeText(bytes: number, locale: string): string {
   const mega = bytes >= 1_000_000;
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: mega ? 'megabyte' : 'kilobyte',
-    maximumFractionDigits: 1,
-  }).format(bytes / (mega ? 1_000_000 : 1_000));
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: mega ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(
+    bytes / (mega ? 1_000_000 : 1_000),
+  );
 }
 
 /** A file dropped beside the zone would make the browser leave the page for it. */

@@ -13,9 +13,17 @@ export class UploadError extends Error {
   }
 }
 
-export function uploadImport(file: File, format: string, onProgress: (sent: number) => void): Promise<ImportSummary> {
+/** The days a report without a date dimension covers; empty strings when the file says. */
+export interface ReportPeriod {
+  from: string;
+  to: string;
+}
+
+export function uploadImport(file: File, format: string, period: ReportPeriod, onProgress: (sent: number) => void): Promise<ImportSummary> {
   const body = new FormData();
   if (format) body.append('format', format);
+  if (period.from) body.append('from', period.from);
+  if (period.to) body.append('to', period.to);
   body.append('file', file, file.name);
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
