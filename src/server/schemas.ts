@@ -335,12 +335,9 @@ export const importSummary = z.object({
     .record(z.string(), z.number())
     .optional()
     .meta({ description: 'rows left out by a documented rule (placeholder rows…), by rule' }),
-  notes: z
-    .array(z.string())
-    .optional()
-    .meta({
-      description: 'what Cadran chose where the file was silent (the year of dates without one…)',
-    }),
+  notes: z.array(z.string()).optional().meta({
+    description: 'what Cadran chose where the file was silent (the year of dates without one…)',
+  }),
 });
 
 export const undoSummary = z.object({
