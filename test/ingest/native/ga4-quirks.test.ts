@@ -1,6 +1,7 @@
 // GA4 reports as spreadsheets and the GA4 interface leave them: padded lines, channel groups, no dates.
 import { afterEach, describe, expect, it } from 'vitest';
 import { importPath } from '../../../src/ingest/index.ts';
+import type { InputError } from '../../../src/model/index.ts';
 import type { Store } from '../../../src/store/index.ts';
 import { tempStore } from '../../helpers.ts';
 import { exportFixture, kpi } from './helpers.ts';
@@ -41,9 +42,9 @@ describe('GA4 reports', () => {
 
   it('without dates nor a period, says exactly how to give one, and writes nothing', async () => {
     store = await tempStore();
-    const error = await importPath(store, exportFixture('ga4_source_medium_no_dates.csv')).catch(
-      (caught: unknown) => caught as Error & { location: Record<string, unknown> },
-    );
+    const error = (await importPath(store, exportFixture('ga4_source_medium_no_dates.csv')).catch(
+      (caught: unknown) => caught,
+    )) as InputError;
     expect(error.message).toContain('no Date column and no "# Start date" line');
     expect(error.location.expected).toContain('--from YYYY-MM-DD --to YYYY-MM-DD');
     expect(error.location.expected).toContain('From and To fields of the upload form');
