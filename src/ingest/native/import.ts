@@ -170,10 +170,15 @@ async function landExport(
     );
     const tables = Object.fromEntries(landing.written);
     const skipped = Object.fromEntries(reader.skipped);
-    const notes =
-      reader.reader.yearlessDates > 0
-        ? [`${reader.reader.yearlessDates} dates without a year: year from ${context.yearSource}`]
-        : [];
+    const notes: string[] = [];
+    if (reader.reader.yearlessDates > 0)
+      notes.push(
+        `${reader.reader.yearlessDates} dates without a year: year from ${context.yearSource}`,
+      );
+    if (reader.skippedSections.length > 0)
+      notes.push(
+        `read the first table only; skipped the sections ${reader.skippedSections.map((name) => `"${name}"`).join(', ')} (other breakdowns of the same sessions count them again, or Cadran has no table for them)`,
+      );
     if (repeats.rows > 0) skipped[repeats.rule] = repeats.rows;
     const summary: ExportSummary = {
       importId: landing.importId,

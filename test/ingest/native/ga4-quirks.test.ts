@@ -52,4 +52,19 @@ describe('GA4 reports', () => {
     const [{ n }] = await store.all('SELECT count(*) AS n FROM web_sessions');
     expect(Number(n)).toBe(0);
   });
+
+  it('reads the first table of a Reports snapshot and names the sections it skipped', async () => {
+    store = await tempStore();
+    const [summary] = await importPath(store, exportFixture('ga4_reports_snapshot.csv'));
+    expect(summary.format).toBe('ga4-report');
+    // the channel-group table holds the same 200 sessions again: read once, 60 + 140
+    const [{ sessions }] = await store.all('SELECT sum(sessions) AS sessions FROM web_sessions');
+    expect(Number(sessions)).toBe(200);
+    expect(await kpi(store, 'social_sessions', '2025-04')).toBe(60);
+    expect(summary.notes).toEqual([
+      expect.stringContaining(
+        'skipped the sections "Active users by country", "Sessions by session default channel group"',
+      ),
+    ]);
+  });
 });
