@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { describeCommand } from './command-table.ts';
 import type { CliContext } from './context.ts';
 import {
+  describeLine,
   importPath,
   NATIVE_FORMATS,
   undoImport,
@@ -27,7 +28,12 @@ function describeImport(summary: FileSummary): string {
   const label = summary.label ? ` — ${summary.label}` : '';
   const replaced = summary.replaced ? `, ${summary.replaced} replaced` : '';
   const reader = summary.reader ? `, ${READER_NAMES[summary.reader]}` : '';
-  return `${summary.file}: format ${summary.format}${label}\n  ${summary.rows} rows (${tables})${replaced}${reader}, import ${summary.importId.slice(0, 8)}`;
+  const skipped = Object.entries(summary.skipped ?? {}).map(
+    ([rule, rows]) => `\n  skipped ${rows} ${rule}`,
+  );
+  const notes = (summary.notes ?? []).map((note) => `\n  ${note}`);
+  const reconciled = (summary.reconciliation ?? []).map((line) => `\n  ${describeLine(line)}`);
+  return `${summary.file}: format ${summary.format}${label}\n  ${summary.rows} rows (${tables})${replaced}${reader}, import ${summary.importId.slice(0, 8)}${skipped.join('')}${notes.join('')}${reconciled.join('')}`;
 }
 
 /** A progress line on stderr, redrawn in place; only when stderr is a terminal. */
@@ -77,6 +83,22 @@ async function listImports(store: Store, json: boolean, io: CommandIO): Promise<
   );
 }
 
+/** --from and --to: both or neither, days, the first not after the last. */
+function reportPeriod(from?: string, to?: string): { from?: string; to?: string } {
+  if (from === undefined && to === undefined) return {};
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  if (!from || !to || !day.test(from) || !day.test(to) || from > to)
+    throw new InputError(
+      '--from and --to go together: two days such as 2025-01-01 and 2025-01-31, in order',
+    );
+  return { from, to };
+}
+
+function parseYear(text: string): number {
+  if (!/^\d{4}$/.test(text)) throw new InputError('--year must be a year such as 2025');
+  return Number(text);
+}
+
 export function registerImportCommands(program: Command, { io, withStore }: CliContext): void {
   const print = printTo(io);
   program
@@ -85,6 +107,9 @@ export function registerImportCommands(program: Command, { io, withStore }: CliC
     .argument('<paths...>', 'files, or folders imported recursively')
     .option('--format <name>', `format instead of detection: ${FORMAT_NAMES.join(', ')}`)
     .option('--account <handle>', 'account handle, for exports that do not name it')
+    .option('--from <day>', 'first day (YYYY-MM-DD) a report without a date dimension covers')
+    .option('--to <day>', 'last day (YYYY-MM-DD) of that period')
+    .option('--year <year>', 'year of dates written without one (e.g. TikTok’s "April 12")')
     .option('--table <name>', 'Cadran CSV: canonical table, when the header alone is ambiguous')
     .option(
       '--decimal <mark>',
@@ -98,6 +123,8 @@ export function registerImportCommands(program: Command, { io, withStore }: CliC
           await importPath(store, resolve(io.cwd, path), {
             format: options.format,
             account: options.account,
+            year: options.year === undefined ? undefined : parseYear(options.year),
+            ...reportPeriod(options.from, options.to),
             cadran: { table: options.table, decimal: options.decimal },
             onProgress: progressBar(io),
             onImported: (summary) => {

@@ -24,6 +24,7 @@ export {
   type CadranCsvOptions,
 } from './cadran-csv.ts';
 export { writeImport, type ImportSummary } from './write.ts';
+export { describeLine, type ReconciliationLine } from './native/index.ts';
 export { parseTimestamp } from './cells.ts';
 
 /**
@@ -64,7 +65,12 @@ export interface ImportOptions extends ExportOptions {
 
 /** What was imported: a Cadran CSV summary, or a platform export's with its format's label. */
 export type FileSummary = ImportSummary &
-  Partial<Pick<ExportSummary, 'label' | 'tables' | 'extras' | 'reader'>>;
+  Partial<
+    Pick<
+      ExportSummary,
+      'label' | 'tables' | 'extras' | 'reader' | 'reconciliation' | 'skipped' | 'notes'
+    >
+  >;
 
 /**
  * Imports one file of any supported format, detected from its header unless options.format names

@@ -18,6 +18,9 @@ const SOURCES_BY_PLATFORM: Record<Platform, string[]> = {
   tiktok: ['tiktok', 'tiktok.com', 'vm.tiktok.com'],
 };
 
+/** GA4's default channel groups that are social by definition, whichever network (lower case). */
+export const SOCIAL_CHANNEL_GROUPS: readonly string[] = ['organic social', 'paid social'];
+
 export const PLATFORM_BY_SOURCE: ReadonlyMap<string, Platform> = new Map(
   Object.entries(SOURCES_BY_PLATFORM).flatMap(([platform, sources]) =>
     sources.map((source) => [source, platform as Platform]),

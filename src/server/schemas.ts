@@ -322,6 +322,28 @@ export const importSummary = z.object({
     .number()
     .optional()
     .meta({ description: 'rows of platform metrics kept in extra_metrics' }),
+  reconciliation: z
+    .array(
+      z.object({
+        table: z.string(),
+        metric: z.string(),
+        file: z.number(),
+        stored: z.number(),
+        repeated: z.number().optional(),
+      }),
+    )
+    .optional()
+    .meta({
+      description:
+        'each mapped metric’s total in the file beside what the store holds from this import (repeated: the part in rows a repeat rule left out)',
+    }),
+  skipped: z
+    .record(z.string(), z.number())
+    .optional()
+    .meta({ description: 'rows left out by a documented rule (placeholder rows…), by rule' }),
+  notes: z.array(z.string()).optional().meta({
+    description: 'what Cadran chose where the file was silent (the year of dates without one…)',
+  }),
 });
 
 const fileLocation = z.object({

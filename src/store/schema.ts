@@ -135,6 +135,12 @@ export const TABLES: Table[] = [
       count('profile_visits', 'Profile or page visits that day.'),
       count('impressions', 'Account-level impressions that day.'),
       count('reach', 'Account-level reach that day.'),
+      count('video_views', 'Views of the account’s videos that day (all videos summed).'),
+      {
+        name: 'watch_time',
+        type: 'float',
+        doc: 'Minutes of the account’s videos watched that day.',
+      },
       importId,
     ],
   },

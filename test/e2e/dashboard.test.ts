@@ -1,6 +1,8 @@
 // The dashboard end to end: a real server on loopback over a small demo store, Debian's Chromium on the
 // built app. What the screen shows must be what the API answers, written the way the reader's language writes it.
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +16,7 @@ import type {
   Scorecard,
 } from '../../web/src/api/types.ts';
 import { makeFormat, type Format } from '../../web/src/i18n/format.ts';
-import { tempStore } from '../helpers.ts';
+import { fixture, tempStore } from '../helpers.ts';
 import { launchChromium } from './browser.ts';
 import {
   ADMIN,
@@ -299,6 +301,18 @@ describe('the dashboard in Chromium', () => {
     expect(rows).toHaveLength(shown + 1);
     const hostile = rows.find((row) => row[0].includes('HYPERLINK'))!;
     expect(hostile[0]).toBe(`'${HOSTILE_NAME}`);
+  });
+
+  it('shows the reconciliation of an uploaded export: the file’s total beside the store’s', async () => {
+    await page.goto(`${server.base}/imports`);
+    await page.locator('input[type="file"]').setInputFiles(fixture('exports', 'Chart data.csv'));
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    // 3 videos × 31 days, video v on day d has 10·v + d views: 1 860 + 1 488
+    await page.getByText('video_views: file 3,348 · stored 3,348').waitFor();
+    await page.screenshot({
+      path: join(tmpdir(), 'cadran-imports-reconciliation.png'),
+      fullPage: true,
+    });
   });
 });
 

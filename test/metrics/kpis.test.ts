@@ -43,6 +43,9 @@ describe('awareness', () => {
     expectKpi('follower_growth_rate', 1000 / 14000),
   );
   it('profile visits sum the daily visits', expectKpi('profile_visits', 150)); // 50 + 70 + 30
+  // 300 + 200 + 100; the 999 of 31 December is outside the period.
+  it('video views sum the daily views of January', expectKpi('video_views', 600));
+  it('watch time sums the daily seconds', expectKpi('watch_time', 3600)); // 1200 + 1800 + 600
   // i8 (a4), i10 (a5), i12 (a6) on own accounts; i9 mentions the competitor; i11 is in December.
   it('mentions count others’ mentions of the brand', expectKpi('mentions', 3));
   it(

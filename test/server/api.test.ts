@@ -441,6 +441,36 @@ describe('imports and CSV safety', () => {
     expect(await tableCounts(store)).toEqual(before);
   });
 
+  it('files a report without dates on the period the form gives, and returns the reconciliation', async () => {
+    const name = 'ga4_source_medium_no_dates.csv';
+    const content = readFileSync(
+      join(import.meta.dirname, '..', 'fixtures', 'exports', name),
+      'utf8',
+    );
+    const post = (fields: Record<string, string>) => {
+      const upload = multipart({ name, content }, fields);
+      return app.inject({
+        method: 'POST',
+        url: '/api/imports',
+        ...upload,
+        headers: { ...analyst, ...upload.headers },
+      });
+    };
+    const refused = await post({});
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().location.expected).toContain('From and To fields of the upload form');
+    expect((await post({ from: '2025-03-31', to: '2025-03-01' })).statusCode).toBe(400);
+    const response = await post({ from: '2025-03-01', to: '2025-03-31' });
+    expect(response.statusCode, response.body).toBe(201);
+    // sessions 50 + 12 + 8 + 5 + 200
+    expect(response.json().reconciliation).toContainEqual({
+      table: 'web_sessions',
+      metric: 'sessions',
+      file: 275,
+      stored: 275,
+    });
+  });
+
   it('refuses a bad file with its line and column and changes nothing', async () => {
     const before = await tableCounts(store);
     const upload = multipart({

@@ -10,6 +10,14 @@ import { scanFile } from './file-scan.ts';
 import type { CoveredRange, FileContext, NativeFormat } from './format.ts';
 import type { ExportSummary, ImportProgress } from './import.ts';
 import type { CsvFile } from './read-csv.ts';
+import {
+  checkRepeats,
+  FileTotals,
+  RECONCILED_COLUMNS,
+  reconcile,
+  NO_REPEATS,
+  type Repeats,
+} from './reconcile.ts';
 import { sqlString, StagedRow, stagedCells } from './staged-row.ts';
 
 /** The rows a format makes of a file DuckDB reads, in SQL. */
@@ -174,6 +182,23 @@ async function landPlan(tx: Transaction, plan: BulkPlan, format: NativeFormat, i
   return { written, extras };
 }
 
+/** The plan's mapped metrics summed over the file's records (totals rows already left out). */
+async function mappedTotals(tx: Transaction, plan: BulkPlan): Promise<FileTotals> {
+  const totals = new FileTotals();
+  for (const { table, columns, from } of plan.tables) {
+    const metrics = (RECONCILED_COLUMNS[table] ?? []).filter((column) => column in columns);
+    if (metrics.length === 0) continue;
+    const [sums] = await tx.all(
+      `SELECT ${metrics.map((column, index) => `coalesce(sum(${columns[column]}), 0) AS "${column}", count(${columns[column]}) AS n${index}`).join(', ')} FROM ${from ?? MAPPED}`,
+    );
+    // As in FileTotals.add: a metric no record brings a number for is not the file's.
+    metrics.forEach((column, index) => {
+      if (Number(sums[`n${index}`]) > 0) totals.set(table, column, Number(sums[column]));
+    });
+  }
+  return totals;
+}
+
 async function coveredDays(tx: Transaction, plan: BulkPlan): Promise<CoveredRange> {
   if (!plan.day) return { from: null, to: null };
   const [range] = await tx.all(
@@ -261,13 +286,26 @@ interface Landing {
 async function land(tx: Transaction, plan: BulkPlan, landing: Landing): Promise<ExportSummary> {
   const { format, context, rows, keysAreUnique, hash, reportRange } = landing;
   const importId = randomUUID();
+  const fileTotals = await mappedTotals(tx, plan);
   const { written, extras } = await landPlan(tx, plan, format, importId);
   const covered = await coveredDays(tx, plan);
-  if (!keysAreUnique) await format.combineRepeats?.(tx, importId);
+  let repeats: Repeats = NO_REPEATS;
+  if (!keysAreUnique && format.combineRepeats) await format.combineRepeats(tx, importId);
+  else if (!keysAreUnique)
+    repeats = await checkRepeats(tx, importId, context.file, written.keys(), format.repeats);
   let replaced = 0;
-  for (const table of written.keys())
+  for (const table of written.keys()) {
     replaced += await mergeImport(tx, tableByName(table)!, importId, { keysAreUnique });
+    if (keysAreUnique) continue;
+    // Rows a key folded are not rows written (as Landing.merge counts them).
+    const [{ rows }] = await tx.all(
+      `SELECT count(*) AS rows FROM "${table}" WHERE import_id = $1`,
+      [importId],
+    );
+    written.set(table, Number(rows));
+  }
   replaced += (await format.afterLanding?.(tx, importId, reportRange ?? covered)) ?? 0;
+  const reconciliation = await reconcile(tx, importId, context.file, fileTotals, repeats);
   const tables = Object.fromEntries(written);
   const summary: ExportSummary = {
     importId,
@@ -283,6 +321,9 @@ async function land(tx: Transaction, plan: BulkPlan, landing: Landing): Promise<
     tables,
     extras,
     reader: 'bulk',
+    reconciliation,
+    skipped: repeats.rows > 0 ? { [repeats.rule]: repeats.rows } : {},
+    notes: [],
   };
   await recordImport(tx, summary, hash);
   return summary;

@@ -44,6 +44,13 @@ function fitsCadranCsv(header: string[], file: string): boolean {
   }
 }
 
+/** A format is named as the closest only when the header holds most of its signature. */
+const CLOSE_SHARE = 0.5;
+
+/**
+ * Says no known export fits: the closest format when the header holds most of its signature, and
+ * the columns it needs that the file lacks. No column is given as the place: the header is at fault.
+ */
 function unknownFormat(
   closest: FormatMatch,
   header: string[],
@@ -51,15 +58,23 @@ function unknownFormat(
   line: number,
 ): InputError {
   const normalised = header.map(normaliseHeader);
-  const missing = closest.format.signature.find((names) => findColumn(normalised, names) < 0);
   const tried = [...NATIVE_FORMATS.map((format) => format.name), CADRAN_CSV].join(', ');
+  if (closest.share <= CLOSE_SHARE)
+    return new InputError(`the columns match no export Cadran knows (tried ${tried})`, {
+      file,
+      line,
+      expected:
+        'the header of a supported export (see the format table in the README), or pass --format',
+    });
+  const missing = closest.format.signature
+    .filter((names) => findColumn(normalised, names) < 0)
+    .map((names) => names.map((name) => `"${name}"`).join(' or '));
   return new InputError(
-    `the columns match no export Cadran knows (tried ${tried}); closest is ${closest.format.name}, ${closest.format.label}, with ${Math.round(closest.share * 100)} % of its identifying columns`,
+    `the columns match no export Cadran knows; closest is ${closest.format.name}, ${closest.format.label}, with ${Math.round(closest.share * 100)} % of its identifying columns`,
     {
       file,
       line,
-      column: missing?.[0],
-      expected: `the header of a supported export, e.g. for ${closest.format.name}: ${closest.format.signature.map((names) => names[0]).join(', ')}`,
+      expected: `for ${closest.format.name}, the columns it lacks: ${missing.join(', ')}`,
     },
   );
 }

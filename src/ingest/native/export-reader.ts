@@ -5,6 +5,7 @@ import type { CanonicalRow, FileContext, NativeFormat, RowOutput } from './forma
 import { extraColumns, fieldPositions } from './columns.ts';
 import type { Landing } from './landing.ts';
 import { parseNumber } from './numbers.ts';
+import { FileTotals } from './reconcile.ts';
 import { RowReader } from './row-reader.ts';
 
 const MAX_REPORTED_ERRORS = 20;
@@ -23,8 +24,17 @@ export class ExportReader implements RowOutput {
   private target: ExtrasTarget | null = null;
   private pendingRows: { table: string; row: CanonicalRow }[] = [];
   private tableEnded = false;
+  /** After the first table: the next line that is no comment is another section's header. */
+  private sectionTitle: string | null = null;
+  private awaitingHeader = false;
+  /** Sections after the first table (GA4 snapshots): named by their "#" title or their columns. */
+  readonly skippedSections: string[] = [];
   rows = 0;
   extras = 0;
+  /** The mapped metrics' totals over the rows landed, for the reconciliation. */
+  readonly fileTotals = new FileTotals();
+  /** Rows left out on purpose, by the rule that left them out. */
+  readonly skipped = new Map<string, number>();
 
   constructor(
     private readonly format: NativeFormat,
@@ -50,9 +60,10 @@ export class ExportReader implements RowOutput {
 
   /** Reads one record; returns a promise only when a full batch is being landed. */
   read(cells: string[], line: number): Promise<void> | undefined {
-    if (this.tableEnded) return;
+    if (this.tableEnded) return this.noteSection(cells);
     if (cells.every((cell) => cell.trim() === '')) {
       this.tableEnded = this.rows > 0 && Boolean(this.format.firstTableOnly);
+      this.awaitingHeader = this.tableEnded;
       return;
     }
     if (this.totals.size > 0 && this.totals.has((cells[0] ?? '').trim().toLowerCase())) return;
@@ -61,6 +72,8 @@ export class ExportReader implements RowOutput {
     const badBefore = reader.badCells;
     reader.cells = cells;
     reader.line = line;
+    const skip = this.format.skipRows?.find((rule) => rule.applies(reader));
+    if (skip) return void this.skipped.set(skip.reason, (this.skipped.get(skip.reason) ?? 0) + 1);
     this.format.readRow(reader, this, this.context);
     if (reader.badCells > badBefore) {
       this.pendingRows = [];
@@ -70,8 +83,29 @@ export class ExportReader implements RowOutput {
     return this.landing.isFull ? this.landing.flush() : undefined;
   }
 
+  /**
+   * The tables after the first are other breakdowns of the same sessions (or data with no table in
+   * Cadran): reading them would count the sessions again, so each is named in the summary instead.
+   */
+  private noteSection(cells: string[]): undefined {
+    const filled = cells.map((cell) => cell.trim()).filter(Boolean);
+    if (filled.length === 0) this.awaitingHeader = true;
+    else if (this.awaitingHeader && filled[0].startsWith('#')) {
+      const title = filled[0].replace(/^#[\s-]*/, '');
+      if (title) this.sectionTitle = title;
+    } else if (this.awaitingHeader) {
+      this.skippedSections.push(this.sectionTitle ?? filled.slice(0, 3).join(', '));
+      this.awaitingHeader = false;
+      this.sectionTitle = null;
+    }
+    return undefined;
+  }
+
   private land(cells: string[]): void {
-    for (const { table, row } of this.pendingRows) this.landing.add(table, row);
+    for (const { table, row } of this.pendingRows) {
+      this.landing.add(table, row);
+      this.fileTotals.add(table, row);
+    }
     this.pendingRows = [];
     this.rows++;
     if (this.target) this.landExtras(cells, this.target);

@@ -1,11 +1,12 @@
 // What a platform export format declares: how to recognise its header and how to read one row.
 import type { Platform } from '../../model/index.ts';
 import type { Cell, Transaction } from '../../store/index.ts';
-import type { DayOrder } from './dates.ts';
+import type { DayOrder, YearRule } from './dates.ts';
 import type { DecimalMark } from './numbers.ts';
 import type { RowReader } from './row-reader.ts';
 import type { BulkPlan } from './bulk.ts';
 import type { StagedRow } from './staged-row.ts';
+import type { RepeatRule } from './reconcile.ts';
 
 export interface FileContext {
   file: string;
@@ -16,6 +17,11 @@ export interface FileContext {
   /** `key: value` lines of a `#` preamble (GA4), keys normalised. */
   preamble: Record<string, string>;
   today: number;
+  /** The days a report without a date dimension covers, from --from/--to (see ExportOptions). */
+  period: CoveredRange | null;
+  /** Where dates written without a year take it from, and that source in words. */
+  years: YearRule;
+  yearSource: string;
 }
 
 /** A canonical row for one table, by column name; import_id is set by the landing. */
@@ -25,6 +31,12 @@ export interface RowOutput {
   emit(table: string, row: CanonicalRow): void;
   /** The row the platform's other numeric columns belong to (kept in extra_metrics). */
   extrasBelongTo(table: string, entityKey: string, platform: Platform | null): void;
+}
+
+/** Rows a platform writes that are not data (placeholders): left out and counted under `reason`. */
+export interface SkipRule {
+  reason: string;
+  applies(row: RowReader): boolean;
 }
 
 export interface NativeFormat {
@@ -38,16 +50,21 @@ export interface NativeFormat {
   ignored?: readonly string[];
   /** Header names only a French export has: its numbers use "," decimals and its dates put the day first. */
   frenchHeaders?: readonly string[];
+  /** The order of day and month in numeric dates, when the format always writes one. */
+  dayOrder?: DayOrder;
   /** Several tables may follow each other in one file (GA4); the first one is read. */
   firstTableOnly?: boolean;
   /** Rows whose first cell is one of these (lower case) are totals, not data. */
   totalRows?: readonly string[];
+  skipRows?: readonly SkipRule[];
   readRow(row: RowReader, out: RowOutput, context: FileContext): void;
   /**
    * The same reading in SQL, for large files (see bulk.ts); null when this file needs readRow.
    * Every format may leave it out: the row reader reads any file.
    */
   bulk?(row: StagedRow, context: FileContext): BulkPlan | null;
+  /** How rows sharing a key combine when combineRepeats does not apply (see reconcile.ts); 'refuse' by default. */
+  repeats?: RepeatRule;
   /**
    * Combines the rows of this import that share a key, before the last of them replaces the others
    * (see mergeImport): a report that repeats a key over a dimension Cadran does not map adds up.

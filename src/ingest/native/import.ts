@@ -14,6 +14,7 @@ import { readHead, type CsvFile } from './read-csv.ts';
 import { isWorkbook, type Sheet } from './read-xlsx.ts';
 import { ParserSandbox, type CsvRecord, type OpenedFile } from '../sandbox/index.ts';
 import type { Choice } from './choose.ts';
+import { checkRepeats, NO_REPEATS, reconcile, type ReconciliationLine } from './reconcile.ts';
 
 export interface ImportProgress {
   file: string;
@@ -29,6 +30,11 @@ export interface ExportOptions {
   format?: string;
   /** Account handle when the export does not name it. */
   account?: string;
+  /** The days a report without a date dimension covers (YYYY-MM-DD), when its file does not say. */
+  from?: string;
+  to?: string;
+  /** The year of dates written without one (TikTok's "April 12"), instead of guessing it. */
+  year?: number;
   /** The name the user gave the file (uploads are stored under another name). */
   originalName?: string;
   onProgress?: (progress: ImportProgress) => void;
@@ -42,9 +48,17 @@ export interface ExportSummary extends ImportSummary {
   extras: number;
   /** How the file was read: by DuckDB and the format's SQL, or row by row (see bulk.ts). */
   reader: 'bulk' | 'rows';
+  /** Each mapped metric's total in the file beside the store's (see reconcile.ts). */
+  reconciliation: ReconciliationLine[];
+  /** Rows left out by a documented rule (placeholder rows…), by rule; repeated identical rows. */
+  skipped: Record<string, number>;
+  /** What Cadran chose where the file was silent (the year of dates without one…). */
+  notes: string[];
 }
 
-const X_FILE_HANDLE = /^tweet_activity_metrics_(.+?)_\d{8}_\d{8}/i;
+// The handle X puts in its file names: tweet_activity_metrics_<handle>_…, <handle>_account_analytics_content_….
+const X_FILE_HANDLE =
+  /^tweet_activity_metrics_(.+?)_\d{8}_\d{8}|^(.+?)_account_analytics_content_/i;
 
 function contextFor(
   format: NativeFormat,
@@ -57,23 +71,55 @@ function contextFor(
   const preamble: Record<string, string> = {};
   for (const line of choice.preamble) {
     const match = /^#\s*([^:]+):\s*(.*)$/.exec(line);
-    if (match) preamble[normaliseHeader(match[1])] = match[2].trim();
+    // A spreadsheet may have padded the line with separators: "# Start date: 20250101,,,,".
+    if (match) preamble[normaliseHeader(match[1])] = match[2].replace(/[,;\t\s]+$/, '');
   }
   return {
     file,
     decimal: french || choice.separator === ';' ? ',' : '.',
-    dayOrder: french ? 'day-first' : 'month-first',
-    accountHint: options.account ?? X_FILE_HANDLE.exec(file)?.[1] ?? null,
+    dayOrder: format.dayOrder ?? (french ? 'day-first' : 'month-first'),
+    accountHint: options.account ?? fileHandle(file),
     preamble,
     today: Date.now(),
+    period: options.from && options.to ? { from: options.from, to: options.to } : null,
+    ...yearRuleFor(file, options.year),
   };
+}
+
+const FILE_RANGE = /(20\d{2})-?(\d{2})-?(\d{2})\D{1,4}(20\d{2})-?(\d{2})-?(\d{2})/;
+const FILE_YEAR = /(?<!\d)(20\d{2})(?!\d)/;
+
+/** Where dates without a year take it: --year, the range or year in the file name, else today. */
+function yearRuleFor(file: string, year?: number): Pick<FileContext, 'years' | 'yearSource'> {
+  if (year) return { years: { year }, yearSource: `${year} (--year)` };
+  const range = FILE_RANGE.exec(file);
+  if (range) {
+    const [, y1, m1, d1, y2, m2, d2] = range.map(Number);
+    const from = Date.UTC(y1, m1 - 1, d1);
+    const to = Date.UTC(y2, m2 - 1, d2);
+    const days = `${dayOf(from)} – ${dayOf(to)}`;
+    if (from <= to)
+      return { years: { range: { from, to } }, yearSource: `the file name’s range ${days}` };
+  }
+  const single = FILE_YEAR.exec(file);
+  if (single)
+    return { years: { year: Number(single[1]) }, yearSource: `${single[1]} (the file name)` };
+  return {
+    years: {},
+    yearSource: 'the latest year that puts no date in the future (pass --year to choose)',
+  };
+}
+
+function fileHandle(file: string): string | null {
+  const match = X_FILE_HANDLE.exec(file);
+  return match?.[1] ?? match?.[2] ?? null;
 }
 
 /** The days a report says it covers (GA4's "# Start date" and "# End date"), even those without rows. */
 function reportRange(context: FileContext): CoveredRange | null {
   const from = parsePlatformTime(context.preamble['start date'] ?? '', 'month-first');
   const to = parsePlatformTime(context.preamble['end date'] ?? '', 'month-first');
-  return from === null || to === null ? null : { from: dayOf(from), to: dayOf(to) };
+  return from === null || to === null ? context.period : { from: dayOf(from), to: dayOf(to) };
 }
 
 /** Reads every record through the format and lands it; returns the file's SHA-256. */
@@ -98,7 +144,16 @@ async function landExport(
         expected: 'at least one row under the header',
       });
     await landing.flush();
-    await format.combineRepeats?.(tx, landing.importId);
+    // A format that says how its repeats combine has none left; any other repeat is checked.
+    const repeats = format.combineRepeats
+      ? (await format.combineRepeats(tx, landing.importId), NO_REPEATS)
+      : await checkRepeats(
+          tx,
+          landing.importId,
+          context.file,
+          landing.written.keys(),
+          format.repeats,
+        );
     await landing.merge();
     const replaced =
       landing.replaced +
@@ -107,7 +162,25 @@ async function landExport(
         landing.importId,
         reportRange(context) ?? landing.covered,
       )) ?? 0);
+    const reconciliation = await reconcile(
+      tx,
+      landing.importId,
+      context.file,
+      reader.fileTotals,
+      repeats,
+    );
     const tables = Object.fromEntries(landing.written);
+    const skipped = Object.fromEntries(reader.skipped);
+    const notes: string[] = [];
+    if (reader.reader.yearlessDates > 0)
+      notes.push(
+        `${reader.reader.yearlessDates} dates without a year: year from ${context.yearSource}`,
+      );
+    if (reader.skippedSections.length > 0)
+      notes.push(
+        `read the first table only; skipped the sections ${reader.skippedSections.map((name) => `"${name}"`).join(', ')} (other breakdowns of the same sessions count them again, or Cadran has no table for them)`,
+      );
+    if (repeats.rows > 0) skipped[repeats.rule] = repeats.rows;
     const summary: ExportSummary = {
       importId: landing.importId,
       file: context.file,
@@ -122,6 +195,9 @@ async function landExport(
       tables,
       extras: reader.extras,
       reader: 'rows',
+      reconciliation,
+      skipped,
+      notes,
     };
     await recordImport(tx, summary, hash);
     return summary;

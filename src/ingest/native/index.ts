@@ -10,3 +10,4 @@ export {
   type ImportProgress,
 } from './import.ts';
 export { undoImport, type UndoSummary } from './undo.ts';
+export { describeLine, type ReconciliationLine } from './reconcile.ts';

@@ -4,7 +4,14 @@ import { appendImported, archiveReplaced, mergeImport } from '../write.ts';
 import type { CanonicalRow, CoveredRange } from './format.ts';
 
 export const BATCH_ROWS = 50_000;
-const DAILY_COLUMNS = ['followers', 'profile_visits', 'impressions', 'reach'];
+const DAILY_COLUMNS = [
+  'followers',
+  'profile_visits',
+  'impressions',
+  'reach',
+  'video_views',
+  'watch_time',
+];
 
 export class Landing {
   private readonly pending = new Map<string, CanonicalRow[]>();
@@ -50,8 +57,15 @@ export class Landing {
 
   /** Once every batch is in: applies each table's key (see mergeImport). */
   async merge(): Promise<void> {
-    for (const name of this.written.keys())
+    for (const name of this.written.keys()) {
       this.replaced += await mergeImport(this.tx, tableByName(name)!, this.importId);
+      // Rows a key folded (a video listed on every day of a daily file) are not rows written.
+      const [{ rows }] = await this.tx.all(
+        `SELECT count(*) AS rows FROM "${name}" WHERE import_id = $1`,
+        [this.importId],
+      );
+      this.written.set(name, Number(rows));
+    }
   }
 
   /**
@@ -68,7 +82,7 @@ export class Landing {
     for (const row of rows) {
       const previous = byKey.get(`${row.account_id}|${row.day}`);
       for (const column of DAILY_COLUMNS)
-        row[column] ??= (previous?.[column] as number | undefined) ?? null;
+        if (!(column in row)) row[column] = (previous?.[column] as number | undefined) ?? null;
     }
   }
 

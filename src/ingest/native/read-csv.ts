@@ -13,7 +13,8 @@ import { chunkDecoder, sniffEncoding, type SniffedEncoding } from './decode.ts';
 const HEAD_BYTES = 256 * 1024;
 const MAX_RECORD_CHARS = 1_000_000;
 // GA4's comment lines: "#", "# Account: …", "# ----"; a header may start with a "#" column (Typeform).
-const PREAMBLE_LINE = /^\s*(#(\s.*|-*)?)?\r?$/;
+// A spreadsheet pads blank lines into separators only (",,,,"): blank too.
+const PREAMBLE_LINE = /^\s*(#(\s.*|-*)?)?[,;\t]*\r?$/;
 
 export interface CsvFile {
   path: string;

@@ -12,17 +12,21 @@ import { linkedinContent } from './formats/linkedin.ts';
 import { facebookPosts, instagramPosts } from './formats/meta.ts';
 import { surveyNps } from './formats/survey.ts';
 import { tiktokContent, youtubeContent } from './formats/video.ts';
-import { xAccountContent, xPostActivity } from './formats/x.ts';
+import { youtubeChartData, youtubeTotals } from './formats/video-daily.ts';
+import { xAccountContent, xAccountOverview, xPostActivity } from './formats/x.ts';
 
 export const NATIVE_FORMATS: NativeFormat[] = [
   xPostActivity,
   xAccountContent,
+  xAccountOverview,
   facebookPosts,
   instagramPosts,
   linkedinContent,
   linkedinFollowers,
   linkedinVisitors,
   youtubeContent,
+  youtubeChartData,
+  youtubeTotals,
   tiktokContent,
   tiktokOverview,
   tiktokFollowers,

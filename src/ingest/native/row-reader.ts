@@ -1,7 +1,7 @@
 // One data row of an export, read field by field with the format's names; bad cells are recorded
 // with their place (file, line, column, value, expected) instead of stopping at the first.
 import { InputError } from '../../model/index.ts';
-import { parsePlatformTime } from './dates.ts';
+import { isYearless, parsePlatformTime } from './dates.ts';
 import type { FileContext } from './format.ts';
 import { NotANumber, parseCount, parseNumber } from './numbers.ts';
 
@@ -23,6 +23,8 @@ export class RowReader {
   line = 0;
   readonly errors: InputError[] = [];
   badCells = 0;
+  /** Dates read without a year (the year came from FileContext.years). */
+  yearlessDates = 0;
 
   constructor(
     readonly header: string[],
@@ -66,7 +68,11 @@ export class RowReader {
   time(field: string, required = true): number | null {
     const value = this.raw(field);
     if (value === '' && !required) return null;
-    const time = parsePlatformTime(value, this.context.dayOrder, this.context.today);
+    const { dayOrder, today, years, yearSource } = this.context;
+    const time = parsePlatformTime(value, dayOrder, today, years);
+    if (time !== null && isYearless(value)) this.yearlessDates++;
+    if (time === null && isYearless(value) && years.range)
+      return this.fail(field, `a day within ${yearSource}`);
     return time ?? this.fail(field, 'a date such as 2026-09-18, 09/18/2026 or Jan 5, 2026');
   }
 

@@ -153,6 +153,32 @@ export const KPIS: Kpi[] = [
     additive,
   ),
   kpi(
+    'video_views',
+    ['Video views', 'Vues des vidéos'],
+    [
+      'Σ daily views of the account’s videos (daily exports; lifetime per-video counters are not added).',
+      'Σ des vues quotidiennes des vidéos du compte (exports quotidiens ; les compteurs à vie par vidéo ne s’y ajoutent pas).',
+    ],
+    m('video_views'),
+    'count',
+    'awareness',
+    'awareness',
+    additive,
+  ),
+  kpi(
+    'watch_time',
+    ['Watch time', 'Durée de visionnage'],
+    [
+      'Σ daily time spent watching the account’s videos, in seconds.',
+      'Σ du temps quotidien passé à regarder les vidéos du compte, en secondes.',
+    ],
+    m('watch_time'),
+    'seconds',
+    'awareness',
+    'awareness',
+    additive,
+  ),
+  kpi(
     'mentions',
     ['Brand mentions', 'Mentions de la marque'],
     ['Count of mentions of the brand by others.', 'Nombre de mentions de la marque par des tiers.'],

@@ -1,5 +1,6 @@
 // Measures: the aggregations KPIs are built from. How each one aggregates is declared here and
 // enforced by the compiler: a gauge is never summed over days, a median is never averaged.
+import { SOCIAL_CHANNEL_GROUPS } from '../../model/index.ts';
 import type { SourceId } from './sources.ts';
 
 export type Aggregate =
@@ -68,6 +69,9 @@ const AUTHOR_SUPPORT = {
   },
   qualifies: 'support >= 2',
 };
+// A session from a known network, or from a GA4 channel group that is social whatever the network
+// (a report by channel group files the group as the source).
+const SOCIAL_SESSION = `(s.platform IS NOT NULL OR lower(s.source) IN (${SOCIAL_CHANNEL_GROUPS.map((group) => `'${group}'`).join(', ')}))`;
 const RESPONSE_SECONDS = "date_diff('second', s.created_at, s.first_reply_at)";
 
 export const MEASURES = {
@@ -98,6 +102,10 @@ export const MEASURES = {
     's.followers IS NOT NULL',
   ),
   profile_visits: sum('account_daily', 's.profile_visits'),
+  // Daily views and watch time of the account's videos, not the posts' lifetime counters: a period's
+  // sum is right, and a lifetime table of the same videos is not counted again.
+  video_views: sum('account_daily', 's.video_views'),
+  watch_time: sum('account_daily', 's.watch_time'),
 
   mentions: count('interactions', `s.kind = 'mention' AND ${NOT_BRAND}`),
   brand_mentions: count('mentions_all', 'NOT s.about_competitor'),
@@ -179,7 +187,7 @@ export const MEASURES = {
   },
 
   tracked_clicks: count('clicks'),
-  social_sessions: sum('web_sessions', 's.sessions', 's.platform IS NOT NULL'),
+  social_sessions: sum('web_sessions', 's.sessions', SOCIAL_SESSION),
   social_conversions: count('conversions', 's.platform IS NOT NULL'),
   social_revenue: sum('conversions', 's.value', 's.platform IS NOT NULL'),
   referral_conversions: count('conversions', "s.type = 'referral'"),

@@ -53,11 +53,14 @@ export async function cleanUploadFolder(store: Store): Promise<void> {
   await mkdir(uploadFolderOf(store), { recursive: true });
 }
 
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day such as 2025-01-31');
 const options = z.object({
   format: z.string().max(64).optional(),
   account: z.string().max(200).optional(),
   table: z.string().max(64).optional(),
   decimal: z.enum(['.', ',']).optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
 });
 
 export function importRoutes(store: Store): Route[] {
@@ -107,6 +110,10 @@ export function importRoutes(store: Store): Route[] {
           .optional()
           .meta({ description: 'canonical table when the header is ambiguous' }),
         decimal: z.enum(['.', ',']).optional(),
+        from: z.string().optional().meta({
+          description: 'first day (YYYY-MM-DD) a report without a date dimension covers',
+        }),
+        to: z.string().optional().meta({ description: 'its last day (YYYY-MM-DD)' }),
       }),
       response: importSummary,
       status: 201,
@@ -123,7 +130,7 @@ export function importRoutes(store: Store): Route[] {
             throw new InputError(
               `field "${parsed.error.issues[0].path.join('.')}": ${parsed.error.issues[0].message}`,
             );
-          const { format, account, table, decimal } = parsed.data;
+          const { format, account, table, decimal, from, to } = parsed.data;
           const { job, finished } = jobs.enqueue(
             basename(path),
             (await stat(path)).size,
@@ -131,6 +138,7 @@ export function importRoutes(store: Store): Route[] {
               importUpload(store, path, basename(path), {
                 format,
                 account,
+                ...reportPeriod(from, to),
                 cadran: { table, decimal },
                 onProgress,
               }),
@@ -173,4 +181,14 @@ export function importRoutes(store: Store): Route[] {
       handler: async ({ params }) => undoImport(store, params.id),
     }),
   ];
+}
+
+/** Both ends of a report's period, or neither. */
+function reportPeriod(from?: string, to?: string): { from?: string; to?: string } {
+  if (!from && !to) return {};
+  if (!from || !to || from > to)
+    throw new InputError(
+      'give both the first and the last day of the period, the first not after the last',
+    );
+  return { from, to };
 }

@@ -92,16 +92,28 @@ describe('encodings', () => {
 });
 
 describe('unknown formats', () => {
-  it('a header of no known export names the closest format and a missing column', async () => {
+  it('a header holding most of a format’s signature names it and the columns it lacks, not as the place', async () => {
     const error = await refused(
       file(
         'meta-ish.csv',
         'Post ID,Page name,Publish time,Impressions\n1,Lumen,01/08/2025 10:00,5\n',
       ),
     );
-    expect(error.message).toMatch(/tried x-post-activity, .*cadran-csv/);
     expect(error.message).toMatch(/closest is facebook-posts/);
-    expect(error.location).toMatchObject({ file: 'meta-ish.csv', line: 1, column: 'Reactions' });
+    expect(error.location).toMatchObject({ file: 'meta-ish.csv', line: 1 });
+    expect(error.location.column).toBeUndefined(); // the file has no such column to point at
+    expect(error.location.expected).toMatch(/the columns it lacks: "Reactions/);
+  });
+
+  it('a header sharing little with any format names none', async () => {
+    const error = await refused(
+      file('report.csv', 'Country,Active users,Event count\nFrance,10,50\n'),
+    );
+    expect(error.message).toMatch(
+      /match no export Cadran knows \(tried x-post-activity, .*cadran-csv\)$/,
+    );
+    expect(error.message).not.toMatch(/closest/);
+    expect(error.location.column).toBeUndefined();
   });
 
   it('an unknown --format is refused with the list of formats', async () => {

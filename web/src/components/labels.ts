@@ -45,6 +45,8 @@ const MEASURES: Record<string, [string, string]> = {
   followers_end: ['followers at the end', 'abonnés en fin de période'],
   followers_start: ['followers at the start', 'abonnés en début de période'],
   profile_visits: ['profile visits', 'visites du profil'],
+  video_views: ['video views (daily)', 'vues des vidéos (quotidiennes)'],
+  watch_time: ['watch time (daily)', 'durée de visionnage (quotidienne)'],
   mentions: ['mentions', 'mentions'],
   brand_mentions: ['brand mentions', 'mentions de la marque'],
   all_mentions: ['all mentions (brand + competitors)', 'toutes les mentions (marque + concurrents)'],

@@ -1,30 +1,60 @@
 // Account-level daily exports: one row per day of followers, visits and views.
 import type { Platform } from '../../../model/index.ts';
+import type { Transaction } from '../../../store/index.ts';
 import type { FileContext, NativeFormat, RowOutput, RowReader } from '../format.ts';
 import { dayOf } from '../dates.ts';
 import { accountOf } from './posts.ts';
 
-const DAILY_COUNTERS = ['followers', 'profile_visits', 'impressions', 'reach'] as const;
+const DAILY_COUNTERS = ['followers', 'profile_visits', 'impressions', 'reach', 'video_views'];
+const SECONDS_PER_HOUR = 3600;
 
-function readDay(row: RowReader, out: RowOutput, context: FileContext, platform: Platform): void {
+/** Emits the account's day; returns its account id and day, or null when the date is bad. */
+export function readDay(
+  row: RowReader,
+  out: RowOutput,
+  context: FileContext,
+  platform: Platform,
+  account = accountOf(context),
+): void {
   const time = row.time('day');
   if (time === null) return;
-  const accountId = `${platform}:${accountOf(context)}`;
+  const accountId = `${platform}:${account}`;
   const day = dayOf(time);
   const counters: Record<string, number | null> = {};
   for (const counter of DAILY_COUNTERS)
     if (row.has(counter)) counters[counter] = row.count(counter);
+  if (row.has('watch_time_hours')) {
+    const hours = row.number('watch_time_hours');
+    counters.watch_time = hours === null ? null : hours * SECONDS_PER_HOUR;
+  }
   // Columns this export lacks keep the values other exports gave the same day (see Landing).
   if (Object.keys(counters).length > 0)
     out.emit('account_daily', { account_id: accountId, day, ...counters });
   out.extrasBelongTo('account_daily', `${accountId}|${day}`, platform);
 }
 
+/**
+ * A file with one row per day and per item Cadran does not keep daily (a video): the rows of a
+ * day add up to the account's day, for the columns the file brings (others keep other exports').
+ */
+export function sumRepeatedDays(columns: readonly string[]) {
+  return async (tx: Transaction, importId: string): Promise<void> => {
+    await tx.run(
+      `UPDATE account_daily SET ${columns.map((c) => `"${c}" = r."${c}"`).join(', ')}
+       FROM (SELECT max(rowid) AS last, ${columns.map((c) => `sum("${c}") AS "${c}"`).join(', ')}
+             FROM account_daily WHERE import_id = $1
+             GROUP BY account_id, day HAVING count(*) > 1) r
+       WHERE account_daily.rowid = r.last`,
+      [importId],
+    );
+  };
+}
+
 export const tiktokOverview: NativeFormat = {
   name: 'tiktok-overview',
-  label: 'TikTok analytics overview (Overview.csv)',
+  label: 'TikTok analytics overview (Overview.csv, one row per day)',
   signature: [['Date'], ['Video Views'], ['Profile Views']],
-  fields: { day: ['Date'], profile_visits: ['Profile Views'] },
+  fields: { day: ['Date'], profile_visits: ['Profile Views'], video_views: ['Video Views'] },
   readRow: (row, out, context) => readDay(row, out, context, 'tiktok'),
 };
 

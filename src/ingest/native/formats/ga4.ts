@@ -1,5 +1,5 @@
 // Google Analytics 4 exported reports: a "#" preamble, then sessions by source / medium / campaign.
-import { platformOfSource } from '../../../model/index.ts';
+import { InputError, platformOfSource } from '../../../model/index.ts';
 import { dayOf, parsePlatformTime } from '../dates.ts';
 import type { Transaction } from '../../../store/index.ts';
 import type { CanonicalRow, FileContext, NativeFormat, RowOutput, RowReader } from '../format.ts';
@@ -16,14 +16,28 @@ const dimension = (row: RowReader, field: string): string | null => {
   return value === null || NOT_SET.has(value.toLowerCase()) ? null : value;
 };
 
+/** The first day a report without a Date column covers: its "# Start date" line, else --from. */
+function startDay(context: FileContext): string | null {
+  const start = parsePlatformTime(context.preamble['start date'] ?? '', 'month-first');
+  return start === null ? (context.period?.from ?? null) : dayOf(start);
+}
+
 /** Without a Date column a report's rows cover its whole range; they are filed on its first day. */
 function reportDay(row: RowReader, context: FileContext): string | null {
   if (row.has('day')) {
     const time = row.time('day');
     return time === null ? null : dayOf(time);
   }
-  const start = parsePlatformTime(context.preamble['start date'] ?? '', 'month-first');
-  return start === null ? row.fail('day', 'a Date column or a "# Start date:" line') : dayOf(start);
+  const start = startDay(context);
+  if (start !== null) return start;
+  throw new InputError(
+    'the report has no Date column and no "# Start date" line, so the period it covers is unknown; nothing was imported',
+    {
+      file: context.file,
+      expected:
+        'the period it covers: --from YYYY-MM-DD --to YYYY-MM-DD on cadran import, or the From and To fields of the upload form (or export the report with the Date dimension)',
+    },
+  );
 }
 
 function sourceAndMedium(row: RowReader): [string | null, string | null] {
@@ -106,9 +120,9 @@ function bulkReport(row: StagedRow, context: FileContext): BulkPlan | null {
   let day: string;
   if (row.has('day')) day = `CAST(${row.time('day')} AS DATE)`;
   else {
-    const start = parsePlatformTime(context.preamble['start date'] ?? '', 'month-first');
+    const start = startDay(context);
     if (start === null) return null;
-    day = `DATE ${sqlString(dayOf(start))}`;
+    day = `DATE ${sqlString(start)}`;
   }
   let source: string;
   let medium: string;

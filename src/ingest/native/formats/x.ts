@@ -1,17 +1,56 @@
-// X / Twitter: the classic post activity export and the newer account analytics content export.
-import type { NativeFormat } from '../format.ts';
-import { accountOf, accountSql, bulkPost, handleInLink, readPost } from './posts.ts';
+// X / Twitter: the classic post activity export, the newer account analytics content export (two
+// variants: "Post Link" late 2025, "Link" early 2025) and the daily account overview.
+import type { NativeFormat, RowReader, SkipRule } from '../format.ts';
+import { readDay } from './daily.ts';
+import { accountOf, accountSql, bulkPost, handleInLink, POST_COUNTERS, readPost } from './posts.ts';
 
 const HANDLE_IN_LINK = /(?:twitter|x)\.com\/([A-Za-z0-9_]+)\/status/i;
 const HANDLE_IN_LINK_SQL = '(?:twitter|x)\\.com/([A-Za-z0-9_]+)/status';
+const STATUS_ID = /\/status\/(\d+)/;
+// Excel turns an 18-digit id into 6.49E+17, dropping its last digits: the id is lost.
+const SCIENTIFIC = /^\d+(?:[.,]\d+)?E\+?\d+$/i;
+const SCIENTIFIC_SQL = '[0-9]+([.,][0-9]+)?[eE][+]?[0-9]+';
 
-const bulkXPost: NativeFormat['bulk'] = (row, context) =>
-  bulkPost(row, {
+const EXCEL_IDS =
+  'the post id as X wrote it: Excel rewrote the ids in scientific notation (6.49E+17), which loses their last digits. Import the CSV as downloaded, or open it in Excel with Data › From Text/CSV and set the id column to Text';
+
+/** The post's id; an id Excel destroyed is taken from the permalink when there is one. */
+function postIdOf(row: RowReader): string | null {
+  const id = row.required('post_id');
+  if (id === null || !SCIENTIFIC.test(id)) return id;
+  return STATUS_ID.exec(row.raw('permalink'))?.[1] ?? row.fail('post_id', EXCEL_IDS);
+}
+
+/** Rows X writes itself with no post behind them: no id, no date, a link to status/undefined, zeros. */
+const xPlaceholder: SkipRule = {
+  reason: 'placeholder rows X writes (no id, no date, link to /status/undefined, zeros)',
+  applies: (row) =>
+    row.raw('post_id') === '' &&
+    row.raw('published_at') === '' &&
+    /(^|\/status\/undefined)$/.test(row.raw('permalink')) &&
+    POST_COUNTERS.every((counter) => ['', '0', '-'].includes(row.raw(counter))),
+};
+
+function readXPost(...[row, out, context]: Parameters<NativeFormat['readRow']>): void {
+  readPost(row, out, {
     platform: 'x',
-    postId: row.required('post_id'),
+    postId: postIdOf(row),
+    account: accountOf(context, handleInLink(row.raw('permalink'), HANDLE_IN_LINK)),
+    contentType: 'text',
+  });
+}
+
+const bulkXPost: NativeFormat['bulk'] = (row, context) => {
+  const postId = row.required('post_id');
+  // Ids Excel rewrote, and placeholder rows (no id), are left to the row reader.
+  row.doubts.push(`regexp_full_match(coalesce(${postId}, ''), '${SCIENTIFIC_SQL}')`);
+  return bulkPost(row, {
+    platform: 'x',
+    postId,
     account: accountSql(context, row.raw('permalink'), HANDLE_IN_LINK_SQL),
     contentType: 'text',
   });
+};
 
 export const xPostActivity: NativeFormat = {
   name: 'x-post-activity',
@@ -35,25 +74,18 @@ export const xPostActivity: NativeFormat = {
     link_clicks: ['url clicks'],
     video_views: ['media views'],
   },
-  readRow(row, out, context) {
-    const permalink = row.raw('permalink');
-    readPost(row, out, {
-      platform: 'x',
-      postId: row.required('post_id'),
-      account: accountOf(context, handleInLink(permalink, HANDLE_IN_LINK)),
-      contentType: 'text',
-    });
-  },
+  repeats: 'latest',
+  readRow: readXPost,
   bulk: bulkXPost,
 };
 
 export const xAccountContent: NativeFormat = {
   name: 'x-account-content',
   label: 'X account analytics content export',
-  signature: [['Post id'], ['Post Link', 'Post text'], ['Impressions'], ['Reposts']],
+  signature: [['Post id'], ['Post Link', 'Link', 'Post text'], ['Impressions'], ['Reposts']],
   fields: {
     post_id: ['Post id'],
-    permalink: ['Post Link'],
+    permalink: ['Post Link', 'Link'],
     text: ['Post text'],
     published_at: ['Date'],
     impressions: ['Impressions'],
@@ -64,13 +96,22 @@ export const xAccountContent: NativeFormat = {
     link_clicks: ['URL Clicks'],
     video_views: ['Video views', 'Media views'],
   },
-  readRow(row, out, context) {
-    readPost(row, out, {
-      platform: 'x',
-      postId: row.required('post_id'),
-      account: accountOf(context, handleInLink(row.raw('permalink'), HANDLE_IN_LINK)),
-      contentType: 'text',
-    });
-  },
+  repeats: 'latest',
+  skipRows: [xPlaceholder],
+  readRow: readXPost,
   bulk: bulkXPost,
+};
+
+/** The account overview export: one row per day ("Fri, Mar 21, 2025"); the counters are the day's. */
+export const xAccountOverview: NativeFormat = {
+  name: 'x-account-overview',
+  label: 'X account analytics overview (one row per day)',
+  signature: [['Date'], ['Impressions'], ['Profile visits'], ['New follows']],
+  fields: {
+    day: ['Date'],
+    impressions: ['Impressions'],
+    profile_visits: ['Profile visits'],
+    video_views: ['Video views'],
+  },
+  readRow: (row, out, context) => readDay(row, out, context, 'x'),
 };

@@ -18,6 +18,7 @@ export function UploadForm({ onImported }: { onImported: () => void }) {
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState('');
+  const [period, setPeriod] = useState({ from: '', to: '' });
   const [dragging, setDragging] = useState(false);
   const [missing, setMissing] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -41,6 +42,7 @@ export function UploadForm({ onImported }: { onImported: () => void }) {
       const summary = await uploadImport(
         file,
         format,
+        period,
         (sent) => setPhase({ kind: 'sending', sent }),
         (job) => setPhase({ kind: 'sending', sent: 1, job }),
       );
@@ -106,6 +108,20 @@ export function UploadForm({ onImported }: { onImported: () => void }) {
             {t('imports.formatHelp')}
           </small>
         </div>
+        <fieldset className="form-group">
+          <legend>{t('imports.period')}</legend>
+          <div className="form-row">
+            <div className="field">
+              <label htmlFor={`${id}-from`}>{t('imports.periodFrom')}</label>
+              <input id={`${id}-from`} type="date" value={period.from} disabled={busy} onChange={(event) => setPeriod({ ...period, from: event.target.value })} />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-to`}>{t('imports.periodTo')}</label>
+              <input id={`${id}-to`} type="date" value={period.to} disabled={busy} onChange={(event) => setPeriod({ ...period, to: event.target.value })} />
+            </div>
+          </div>
+          <small className="muted">{t('imports.periodHelp')}</small>
+        </fieldset>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('imports.busy') : t('imports.submit')}
@@ -153,6 +169,7 @@ function Outcome({ phase }: { phase: Phase }) {
           {t('imports.done', { rows: format.number(summary.rows), table: summary.table, file: summary.file, replaced: format.number(summary.replaced) })}{' '}
           {t('imports.doneFormat', { format: summary.format })}
         </p>
+        <Reconciliation summary={summary} />
         <p>
           {t('imports.doneNext')} <Link href="/">{t('state.goHome')}</Link>
         </p>
@@ -178,6 +195,34 @@ function Outcome({ phase }: { phase: Phase }) {
     );
   }
   return null;
+}
+
+/** Each mapped metric's total in the file beside the store's, the rows a documented rule skipped, and the choices made. */
+function Reconciliation({ summary }: { summary: ImportSummary }) {
+  const { t, format } = useI18n();
+  const lines = summary.reconciliation ?? [];
+  const skipped = Object.entries(summary.skipped ?? {});
+  const notes = summary.notes ?? [];
+  if (lines.length === 0 && skipped.length === 0 && notes.length === 0) return null;
+  return (
+    <div className="upload-reconciliation">
+      {lines.length > 0 && <p>{t('imports.reconciliation')}</p>}
+      <ul>
+        {lines.map((line) => (
+          <li key={`${line.table}.${line.metric}`}>
+            {t('imports.reconciled', { metric: line.metric, file: format.number(line.file), stored: format.number(line.stored) })}
+            {line.repeated ? ` ${t('imports.reconciledRepeated', { repeated: format.number(line.repeated) })}` : ''}
+          </li>
+        ))}
+        {skipped.map(([rule, rows]) => (
+          <li key={rule}>{t('imports.skipped', { rows: format.number(rows), rule })}</li>
+        ))}
+        {notes.map((note) => (
+          <li key={note}>{note}</li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 /** A file size in the reader's locale: kB below a megabyte, MB above. */

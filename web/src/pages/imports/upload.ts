@@ -14,16 +14,23 @@ export class UploadError extends Error {
   }
 }
 
+/** The days a report without a date dimension covers; empty strings when the file says. */
+export interface ReportPeriod {
+  from: string;
+  to: string;
+}
+
 const POLL_MS = 400;
 
 /** Sends the file, then reports the job's progress until it lands or is refused. */
 export async function uploadImport(
   file: File,
   format: string,
+  period: ReportPeriod,
   onProgress: (sent: number) => void,
   onJob: (job: ImportJob) => void,
 ): Promise<ImportSummary> {
-  let job = await sendFile(file, format, onProgress);
+  let job = await sendFile(file, format, period, onProgress);
   while (job.state === 'queued' || job.state === 'running') {
     onJob(job);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -39,9 +46,11 @@ export async function uploadImport(
   throw new UploadError(job.error?.error ?? 'the import failed', 400, job.error?.location);
 }
 
-function sendFile(file: File, format: string, onProgress: (sent: number) => void): Promise<ImportJob> {
+function sendFile(file: File, format: string, period: ReportPeriod, onProgress: (sent: number) => void): Promise<ImportJob> {
   const body = new FormData();
   if (format) body.append('format', format);
+  if (period.from) body.append('from', period.from);
+  if (period.to) body.append('to', period.to);
   body.append('file', file, file.name);
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
