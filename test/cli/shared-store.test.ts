@@ -150,16 +150,16 @@ describe('the command line and a running server share the store', () => {
       '--source',
       'linkedin',
       '--code',
-      'aube',
+      'aube-1',
     ]);
     expect(added.code).toBe(0);
-    const before = await fetch(`${base}/l/aube`, { redirect: 'manual' });
+    const before = await fetch(`${base}/l/aube-1`, { redirect: 'manual' });
     expect(before.status).toBe(302);
-    expect(cadran(['links', 'disable', 'aube'])).toMatchObject({
+    expect(cadran(['links', 'disable', 'aube-1'])).toMatchObject({
       code: 0,
-      stdout: 'link aube turned off\n',
+      stdout: 'link aube-1 turned off\n',
     });
-    const after = await fetch(`${base}/l/aube`, { redirect: 'manual' });
+    const after = await fetch(`${base}/l/aube-1`, { redirect: 'manual' });
     expect(after.status).toBe(410);
   });
 
