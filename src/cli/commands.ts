@@ -97,6 +97,10 @@ export function registerCommands(program: Command, withStore: WithStore): void {
       'comma-separated: day, week, month, quarter, year, platform, account, campaign, content_type, post, conversion_type',
     )
     .option('--compare <comparisons>', 'previous, yoy or both (comma-separated)')
+    .option(
+      '--full-comparison',
+      'compare a period running past today with the whole earlier periods, not their same elapsed days',
+    )
     .option('--platform <names>', 'only these platforms (comma-separated)')
     .option('--account <ids>', 'only these accounts')
     .option('--campaign <names>', 'only these campaigns')

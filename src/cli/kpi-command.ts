@@ -1,4 +1,5 @@
 import { kpiById, queryKpis, type KpiResponse } from '../metrics/index.ts';
+import { TIME_GRAINS } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { formatChange, formatValue, renderTable } from './format.ts';
 import {
@@ -16,6 +17,7 @@ export interface KpiCommandOptions {
   to?: string;
   by?: string;
   compare?: string;
+  fullComparison?: boolean;
   platform?: string;
   account?: string;
   campaign?: string;
@@ -40,6 +42,7 @@ export async function runKpiCommand(
     filters: filtersOf(options as Record<string, string | undefined>),
     breakdown: breakdownOf(options.by),
     compare: comparisonsOf(options.compare),
+    comparisonSpan: options.fullComparison ? 'full' : 'to_date',
     weights: weightsOf(options.weights),
     top: limit
       ? {
@@ -71,8 +74,11 @@ function withNames(response: KpiResponse) {
 }
 
 function renderResponse(response: KpiResponse, lang: 'en' | 'fr'): string {
+  const toDate = response.period.toDate
+    ? ` (to date; requested ${response.period.requested.from} → ${response.period.requested.to}${response.comparisonSpan === 'full' ? ', compared with whole periods' : ''})`
+    : '';
   const sections = [
-    `Period ${response.period.from} → ${response.period.to}` +
+    `Period ${response.period.from} → ${response.period.to}${toDate}` +
       Object.entries(response.comparisons)
         .map(
           ([series, period]) =>
@@ -91,7 +97,9 @@ function renderResponse(response: KpiResponse, lang: 'en' | 'fr'): string {
       );
     const rows = result.rows.map((row) => [
       ...response.breakdown.map((name) =>
-        result.ignoredBreakdowns.includes(name) ? '(all)' : (row.key[name] ?? '(none)'),
+        result.ignoredBreakdowns.includes(name)
+          ? '(all)'
+          : `${row.key[name] ?? '(not attributed)'}${row.running && isTimeGrain(name) ? ' (running, to date)' : ''}`,
       ),
       formatValue(row.value, kpi.unit),
       ...compared.flatMap((series) => [
@@ -116,4 +124,8 @@ function renderResponse(response: KpiResponse, lang: 'en' | 'fr'): string {
     );
   }
   return sections.join('\n\n');
+}
+
+function isTimeGrain(name: string): boolean {
+  return (TIME_GRAINS as readonly string[]).includes(name);
 }

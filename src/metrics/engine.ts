@@ -6,6 +6,7 @@ import {
   InputError,
   nextBucketStart,
   TIME_GRAINS,
+  todayUtc,
   type Breakdown,
   type Comparison,
   type EntityDimension,
@@ -26,7 +27,14 @@ import {
   type Kpi,
   type MeasureId,
 } from './catalog/index.ts';
-import { comparisonPeriods, compareValues, type ComparisonValue } from './compare.ts';
+import {
+  comparisonPeriods,
+  compareValues,
+  periodToDate,
+  type ComparisonSpan,
+  type ComparisonValue,
+  type EvaluatedPeriod,
+} from './compare.ts';
 import {
   compileGroup,
   measureColumn,
@@ -50,6 +58,10 @@ export interface KpiRequest {
    * denominator reaches minimumBase, when given.
    */
   top?: { limit: number; ascending?: boolean; minimumBase?: number };
+  /** The day the data runs to (default: today in UTC, or CADRAN_TODAY); a period past it is evaluated to date. */
+  today?: string;
+  /** How a period to date compares: the same elapsed days (default) or the whole earlier periods. */
+  comparisonSpan?: ComparisonSpan;
 }
 
 export type BreakdownKey = Partial<Record<Breakdown, string | null>>;
@@ -61,6 +73,8 @@ export interface KpiRow {
   inputs: Partial<Record<MeasureId, number | null>>;
   previous?: ComparisonValue;
   yoy?: ComparisonValue;
+  /** A time bucket that is still running today: its value is to date, not for the whole bucket. */
+  running?: true;
 }
 
 export interface KpiResult {
@@ -73,8 +87,10 @@ export interface KpiResult {
 }
 
 export interface KpiResponse {
-  period: Period;
+  /** The period evaluated: the requested one up to today, with `toDate` when it was clipped. */
+  period: EvaluatedPeriod;
   comparisons: Partial<Record<Comparison, Period>>;
+  comparisonSpan: ComparisonSpan;
   breakdown: Breakdown[];
   results: KpiResult[];
 }
@@ -86,6 +102,8 @@ interface Plan {
   grain: TimeGrain | null;
   dimensions: EntityDimension[];
   periods: Map<Series, Period>;
+  evaluated: EvaluatedPeriod;
+  today: string;
 }
 
 function planOf(request: KpiRequest): Plan {
@@ -103,13 +121,17 @@ function planOf(request: KpiRequest): Plan {
       `the period starts (${request.period.from}) after it ends (${request.period.to})`,
     );
   }
-  const periods = new Map<Series, Period>([['current', request.period]]);
+  const today = request.today ?? todayUtc();
+  const evaluated = periodToDate(request.period, today);
+  const periods = new Map<Series, Period>([
+    ['current', { from: evaluated.from, to: evaluated.to }],
+  ]);
   for (const [series, period] of Object.entries(
-    comparisonPeriods(request.period, request.compare ?? []),
+    comparisonPeriods(evaluated, request.compare ?? [], request.comparisonSpan),
   )) {
     periods.set(series as Series, period);
   }
-  return { grain: grains[0] ?? null, dimensions, periods };
+  return { grain: grains[0] ?? null, dimensions, periods, evaluated, today };
 }
 
 /**
@@ -265,7 +287,8 @@ export async function queryKpis(store: Store, request: KpiRequest): Promise<KpiR
     }),
   );
   return {
-    period: request.period,
+    period: plan.evaluated,
+    comparisonSpan: request.comparisonSpan ?? 'to_date',
     comparisons: Object.fromEntries([...plan.periods].filter(([series]) => series !== 'current')),
     breakdown: request.breakdown ?? [],
     results: kpis.map((kpi) => results.get(kpi.id)!),
@@ -347,6 +370,7 @@ function resultOf(
     const inputs = pick(current.get(cellKey)?.values ?? {}, ids);
     const value = evaluate(kpi.formula, inputs, weights);
     const row: KpiRow = { key: labelled(key, plan, currentBuckets), value, inputs };
+    if (plan.grain && isRunning(row.key[plan.grain]!, plan.grain, plan.today)) row.running = true;
     for (const series of ['previous', 'yoy'] as const) {
       const seriesTable = table.get(series);
       if (!seriesTable) continue;
@@ -366,6 +390,11 @@ function resultOf(
     )
     .map(([dimension]) => dimension);
   return { id: kpi.id, rows: sortRows(rows, plan, request), ignoredFilters, ignoredBreakdowns: [] };
+}
+
+/** Whether the bucket starting on `start` ends after today. */
+function isRunning(start: string, grain: TimeGrain, today: string): boolean {
+  return nextBucketStart(start, grain) > addDays(today, 1);
 }
 
 function orderedKey(key: BreakdownKey, plan: Plan): BreakdownKey {

@@ -58,6 +58,11 @@ export const breakdownList = list(`breakdowns: ${BREAKDOWNS.join(', ')}`).refine
   `expected ${BREAKDOWNS.join(', ')}`,
 );
 
+export const comparisonSpanQuery = z.enum(['to_date', 'full']).default('to_date').meta({
+  description:
+    'a period running past today is evaluated to date; to_date compares it with the same elapsed days of the earlier periods, full with the whole earlier periods',
+});
+
 export const comparisonList = list('comparisons: previous, yoy').refine(
   (items) => items.every((item) => COMPARISONS.includes(item as Comparison)),
   'expected previous, yoy',
@@ -86,8 +91,19 @@ export const comparisonValue = z.object({
     .meta({ description: 'whether the move is the good way for this KPI' }),
 });
 
+export const evaluatedPeriod = period.extend({
+  toDate: z.boolean().meta({
+    description: 'true when the requested period runs past today: `to` is then today',
+  }),
+  requested: period.meta({ description: 'the period as requested' }),
+});
+
 export const kpiRow = z.object({
   key: z.record(z.string(), z.string().nullable()),
+  running: z
+    .literal(true)
+    .optional()
+    .meta({ description: 'a time bucket still running today: its value is to date' }),
   value: nullableNumber,
   inputs: z
     .record(z.string(), nullableNumber)
@@ -97,8 +113,9 @@ export const kpiRow = z.object({
 });
 
 export const kpiResponse = z.object({
-  period,
+  period: evaluatedPeriod,
   comparisons: z.object({ previous: period.optional(), yoy: period.optional() }),
+  comparisonSpan: z.enum(['to_date', 'full']),
   breakdown: z.array(z.string()),
   results: z.array(
     z.object({
@@ -288,8 +305,9 @@ const funnelValue = z.object({
 });
 
 export const funnel = z.object({
-  period,
+  period: evaluatedPeriod,
   comparisons: z.object({ previous: period.optional(), yoy: period.optional() }),
+  comparisonSpan: z.enum(['to_date', 'full']),
   stages: z.array(
     z.object({
       stage: z.string(),
