@@ -181,7 +181,9 @@ export const scorecardEntry = z.object({
   previous: comparisonValue.optional(),
   yoy: comparisonValue.optional(),
   elapsed: z.number(),
-  sparkline: z.array(z.object({ day: z.string(), value: nullableNumber })),
+  sparkline: z.array(
+    z.object({ day: z.string(), value: nullableNumber, running: z.literal(true).optional() }),
+  ),
   measured: z
     .object({ period, filters })
     .nullable()
@@ -189,6 +191,10 @@ export const scorecardEntry = z.object({
   inputs: z
     .record(z.string(), nullableNumber)
     .meta({ description: 'the raw measures behind the value' }),
+  whole: z.object({ period, target: z.number() }).optional().meta({
+    description:
+      'with a chosen period: the whole objective; `objective` is then its part in that period',
+  }),
 });
 
 export const scorecard = z.object({
