@@ -16,16 +16,21 @@ import {
 } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import {
+  baseOf,
   breakdownsOf,
+  caveatOf,
   DEFAULT_ENGAGEMENT_WEIGHTS,
+  marginOf,
   evaluate,
   measuresOf,
   MEASURES,
   requireKpi,
   SOURCES,
   type EngagementWeights,
+  type BaseNoun,
   type Kpi,
   type MeasureId,
+  type RatioBase,
 } from './catalog/index.ts';
 import {
   comparisonPeriods,
@@ -75,6 +80,19 @@ export interface KpiRow {
   yoy?: ComparisonValue;
   /** A time bucket that is still running today: its value is to date, not for the whole bucket. */
   running?: true;
+  /** What a ratio is computed over; `low` when under the catalog's minimum (not coloured as a change). */
+  base?: RowBase;
+  /** NPS's margin of error at 95 %, in points. */
+  margin?: number;
+  /** Why the value is null although there is data (share of voice without a competitor). */
+  caveat?: 'no_competitor';
+}
+
+export interface RowBase {
+  value: number | null;
+  noun: BaseNoun;
+  minimum: number;
+  low: boolean;
 }
 
 export interface KpiResult {
@@ -366,20 +384,28 @@ function resultOf(
     }
     if (keys.size === 0 && plan.dimensions.length === 0) keys.set('{}', {});
   }
+  const base = baseOf(kpi);
   const rows = [...keys].map(([cellKey, key]) => {
     const inputs = pick(current.get(cellKey)?.values ?? {}, ids);
-    const value = evaluate(kpi.formula, inputs, weights);
+    const caveat = caveatOf(kpi, inputs);
+    const value = caveat ? null : evaluate(kpi.formula, inputs, weights);
     const row: KpiRow = { key: labelled(key, plan, currentBuckets), value, inputs };
     if (plan.grain && isRunning(row.key[plan.grain]!, plan.grain, plan.today)) row.running = true;
+    if (caveat) row.caveat = caveat;
+    if (base) row.base = rowBase(base, inputs, weights);
+    const margin = marginOf(kpi, inputs);
+    if (margin !== null) row.margin = margin;
     for (const series of ['previous', 'yoy'] as const) {
       const seriesTable = table.get(series);
       if (!seriesTable) continue;
-      const earlier = evaluate(
-        kpi.formula,
-        pick(seriesTable.get(cellKey)?.values ?? {}, ids),
-        weights,
-      );
+      const earlierInputs = pick(seriesTable.get(cellKey)?.values ?? {}, ids);
+      const earlier = caveatOf(kpi, earlierInputs)
+        ? null
+        : evaluate(kpi.formula, earlierInputs, weights);
       row[series] = compareValues(value, earlier, kpi.better);
+      // A change measured on too few answers or comments is not a change to colour.
+      if (base && (row.base!.low || rowBase(base, earlierInputs, weights).low))
+        row[series] = { ...row[series]!, good: null };
     }
     return row;
   });
@@ -390,6 +416,11 @@ function resultOf(
     )
     .map(([dimension]) => dimension);
   return { id: kpi.id, rows: sortRows(rows, plan, request), ignoredFilters, ignoredBreakdowns: [] };
+}
+
+function rowBase(base: RatioBase, inputs: MeasureValues, weights: EngagementWeights): RowBase {
+  const value = evaluate(base.formula, inputs, weights);
+  return { value, noun: base.noun, minimum: base.minimum, low: (value ?? 0) < base.minimum };
 }
 
 /** Whether the bucket starting on `start` ends after today. */

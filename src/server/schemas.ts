@@ -104,6 +104,26 @@ export const kpiRow = z.object({
     .literal(true)
     .optional()
     .meta({ description: 'a time bucket still running today: its value is to date' }),
+  base: z
+    .object({
+      value: nullableNumber,
+      noun: z.string(),
+      minimum: z.number(),
+      low: z.boolean(),
+    })
+    .optional()
+    .meta({
+      description:
+        'what a ratio is computed over (answers, comments, impressions…); low under the minimum, when changes are not coloured',
+    }),
+  margin: z
+    .number()
+    .optional()
+    .meta({ description: 'NPS margin of error at 95 %, in points (± around the value)' }),
+  caveat: z
+    .enum(['no_competitor'])
+    .optional()
+    .meta({ description: 'why the value is null although there is data' }),
   value: nullableNumber,
   inputs: z
     .record(z.string(), nullableNumber)

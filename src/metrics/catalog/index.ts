@@ -12,6 +12,7 @@ import { SOURCES } from './sources.ts';
 export { KPIS, kpiById, type Kpi, type Unit, type Family, type FunnelStage } from './kpis.ts';
 export { MEASURES, type Measure, type MeasureId, type Aggregate } from './measures.ts';
 export { SOURCES, type Source, type SourceId } from './sources.ts';
+export { baseOf, caveatOf, marginOf, type BaseNoun, type RatioBase } from './bases.ts';
 export {
   evaluate,
   measuresOf,
