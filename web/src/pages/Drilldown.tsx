@@ -7,12 +7,13 @@ import { Explain, KpiExplanation } from '../components/Explain.tsx';
 import { ExportLink } from '../components/ExportLink.tsx';
 import { Link } from '../components/Link.tsx';
 import { Empty, ErrorBox, Loading } from '../components/States.tsx';
+import { PeriodNote, useBaseText } from '../components/PeriodNote.tsx';
 import { Toolbar } from '../components/Toolbar.tsx';
 import { useDimensionLabel } from '../components/use-labels.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { navigate } from '../state/router.ts';
 import { roleAtLeast, useSession } from '../state/session.tsx';
-import { FILTER_DIMENSIONS, kpiParams, useView, viewSearch, type View } from '../state/view.ts';
+import { FILTER_DIMENSIONS, kpiParams, scorecardSearch, useView, viewSearch, type View } from '../state/view.ts';
 import { Breakdown } from './drilldown/Breakdown.tsx';
 import { Comments } from './drilldown/Comments.tsx';
 import { FunnelView } from './drilldown/Funnel.tsx';
@@ -40,7 +41,7 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
   return (
     <main id="main" className="page drill-page">
       <div className="page-head">
-        <Link href={`/${viewSearch(view)}`} className="back-link">
+        <Link href={`/${scorecardSearch(view)}`} className="back-link">
           ← {t('drill.back')}
         </Link>
         <h1 className="drill-title">{kpi.name[language]}</h1>
@@ -82,15 +83,16 @@ function Summary({ kpi, view, objectiveId }: { kpi: CatalogEntry; view: View; ob
   const { t, format, language } = useI18n();
   const session = useSession();
   const label = useDimensionLabel();
+  const baseText = useBaseText();
   const params = { ids: kpi.id, compare: 'previous,yoy', ...kpiParams(view) };
   const result = useApi<KpiResponse>('/api/kpi', params);
-  const objective = useApi<Scorecard>(objectiveId ? '/api/scorecard' : null, { ids: objectiveId ?? '', to: view.period.to });
+  const objective = useApi<Scorecard>(objectiveId ? '/api/scorecard' : null, { ids: objectiveId ?? '' });
   const entry = objective.data?.entries[0];
   if (result.error) return <ErrorBox error={result.error} retry={result.reload} />;
   const data = result.data?.results[0];
   const row = data?.rows[0];
   const selection = FILTER_DIMENSIONS.flatMap((dimension) => view.filters[dimension].map((value) => label(dimension, value))).join(', ');
-  const noData = result.data && (!row || row.value === null);
+  const noData = result.data && (!row || (row.value === null && !row.caveat));
   return (
     <section className={`card summary${result.stale ? ' stale' : ''}`} aria-busy={result.loading} aria-label={kpi.name[language]}>
       {!result.data ? (
@@ -101,7 +103,23 @@ function Summary({ kpi, view, objectiveId }: { kpi: CatalogEntry; view: View; ob
             <Explain label={t('explain.button', { name: kpi.name[language] })} trigger={<span className="big-value num" data-testid="drill-value" data-value={row?.value ?? ''}>{format.value(row?.value, kpi.unit)}</span>}>
               <KpiExplanation kpi={kpi} inputs={row?.inputs} extra={<span className="explain-context">{t('explain.period', { period: format.period(view.period) })}</span>} />
             </Explain>
-            <span className="muted">{format.period(view.period)}</span>
+            {row?.margin !== undefined && (
+              <span className="summary-margin num" data-testid="drill-margin" data-margin={row.margin}>
+                {t('drill.margin', { value: format.number(row.margin, { digits: 1 }) })}
+              </span>
+            )}
+            {row?.base && (
+              <span className={`summary-base${row.base.low ? ' low-base' : ''}`} data-testid="drill-base" data-base={row.base.value ?? ''}>
+                {baseText(row.base)}
+                {row.base.low && ` · ${t('drill.lowBase')}`}
+              </span>
+            )}
+            {row?.caveat === 'no_competitor' && (
+              <span className="summary-caveat" data-testid="drill-caveat">
+                —, {t('drill.noCompetitor', { where: view.filters.platform.map((value) => label('platform', value)).join(', ') || selection || t('state.everything') })}
+              </span>
+            )}
+            {result.data && <PeriodNote response={result.data} compare={view.compare} />}
           </div>
           <div className="summary-deltas">
             <span>
