@@ -163,6 +163,12 @@ export const catalogEntry = z.object({
   breakdowns: z.array(z.string()),
   rankable: z.boolean().meta({ description: 'whether top and bottom lists can rank by it' }),
   measures: z.array(z.string()),
+  base: z.object({ noun: z.string(), minimum: z.number() }).nullable().meta({
+    description: 'what a ratio is computed over, and the base under which it is low-base',
+  }),
+  sections: z
+    .array(z.enum(['trend', 'nps_split', 'funnel', 'breakdown', 'posts', 'comments', 'people']))
+    .meta({ description: 'the drill-down sections that apply to this KPI' }),
 });
 
 export const objective = z.object({

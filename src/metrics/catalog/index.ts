@@ -8,10 +8,13 @@ import { measuresOf, type Formula } from './formula.ts';
 import { KPIS, kpiById, type Kpi } from './kpis.ts';
 import { MEASURES } from './measures.ts';
 import { SOURCES } from './sources.ts';
+import { baseOf } from './bases.ts';
+import { sectionsOf } from './sections.ts';
 
 export { KPIS, kpiById, type Kpi, type Unit, type Family, type FunnelStage } from './kpis.ts';
 export { MEASURES, type Measure, type MeasureId, type Aggregate } from './measures.ts';
 export { SOURCES, type Source, type SourceId } from './sources.ts';
+export { SECTIONS, sectionsOf, type Section } from './sections.ts';
 export { baseOf, caveatOf, marginOf, type BaseNoun, type RatioBase } from './bases.ts';
 export {
   evaluate,
@@ -47,7 +50,12 @@ export function canRank(formula: Formula): boolean {
 
 /** The catalog as data for the CLI, the API and the dashboard. */
 export function describeCatalog() {
-  return KPIS.map((kpi) => ({
+  return KPIS.map((kpi) => describeKpi(kpi));
+}
+
+function describeKpi(kpi: Kpi) {
+  const base = baseOf(kpi);
+  return {
     id: kpi.id,
     name: kpi.name,
     explanation: kpi.explanation,
@@ -59,7 +67,9 @@ export function describeCatalog() {
     breakdowns: breakdownsOf(kpi),
     rankable: canRank(kpi.formula),
     measures: measuresOf(kpi.formula),
-  }));
+    base: base ? { noun: base.noun, minimum: base.minimum } : null,
+    sections: sectionsOf(kpi, breakdownsOf(kpi), canRank(kpi.formula)),
+  };
 }
 
 export function requireKpi(id: string): Kpi {

@@ -38,6 +38,7 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
       </main>
     );
   const families = [...new Set(session.catalog.map((entry) => entry.family))];
+  const shows = (section: CatalogEntry['sections'][number]) => kpi.sections.includes(section);
   return (
     <main id="main" className="page drill-page">
       <div className="page-head">
@@ -67,14 +68,15 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
       </div>
       <Toolbar view={view} onChange={setView} />
       <Summary kpi={kpi} view={view} objectiveId={objectiveId} />
-      <div className="drill-grid">
+      {/* The catalog says which sections apply to this KPI. */}
+      <div className={`drill-grid${shows('funnel') ? '' : ' drill-grid-single'}`}>
         <Trend kpi={kpi} view={view} objectiveId={objectiveId} />
-        <FunnelView kpi={kpi} view={view} />
+        {shows('funnel') && <FunnelView kpi={kpi} view={view} />}
       </div>
-      <Breakdown kpi={kpi} view={view} />
-      <Posts kpi={kpi} view={view} />
-      {kpi.family === 'advocacy' && <People view={view} />}
-      {['tonality', 'recommendation', 'responsiveness', 'advocacy'].includes(kpi.family) && <Comments view={view} />}
+      {shows('breakdown') && <Breakdown kpi={kpi} view={view} />}
+      {shows('posts') && <Posts kpi={kpi} view={view} />}
+      {shows('people') && <People view={view} />}
+      {shows('comments') && <Comments view={view} />}
     </main>
   );
 }
@@ -133,6 +135,7 @@ function Summary({ kpi, view, objectiveId }: { kpi: CatalogEntry; view: View; ob
             {kpi.explanation[language]} {t(kpi.better === 'higher' ? 'explain.better.higher' : 'explain.better.lower')}
           </p>
           <Companion kpi={kpi} view={view} />
+          {kpi.sections.includes('nps_split') && row && <NpsSplit inputs={row.inputs} />}
           {entry && (
             <p className={`summary-objective status-${entry.status}`}>
               <strong>{t('drill.objective', { name: entry.objective.name })}</strong> · {t('scorecard.target', { value: format.value(entry.objective.target, kpi.unit) })} ·{' '}
@@ -175,5 +178,35 @@ function Companion({ kpi, view }: { kpi: CatalogEntry; view: View }) {
     <p className="summary-companion">
       <Link href={`/kpi/${other}${viewSearch(view)}`}>{t(`drill.companion.${other}`, { value: format.value(value, entry.unit) })}</Link>
     </p>
+  );
+}
+
+/** Promoters (9–10), passives (7–8) and detractors (0–6) among the answers: what NPS is made of. */
+function NpsSplit({ inputs }: { inputs: Record<string, number | null> }) {
+  const { t, format, plural } = useI18n();
+  const answers = inputs.nps_answers ?? 0;
+  if (!answers) return null;
+  const promoters = inputs.nps_promoters ?? 0;
+  const detractors = inputs.nps_detractors ?? 0;
+  const parts = [
+    { name: 'promoters', count: promoters },
+    { name: 'passives', count: answers - promoters - detractors },
+    { name: 'detractors', count: detractors },
+  ] as const;
+  return (
+    <div className="nps-split" data-testid="nps-split" aria-label={t('drill.npsSplit')}>
+      <div className="nps-split-bar" aria-hidden="true">
+        {parts.map((part) => (
+          <span key={part.name} className={`nps-${part.name}`} style={{ width: `${(100 * part.count) / answers}%` }} />
+        ))}
+      </div>
+      <ul className="nps-split-legend">
+        {parts.map((part) => (
+          <li key={part.name} data-part={part.name} data-count={part.count}>
+            <span className={`nps-dot nps-${part.name}`} aria-hidden="true" /> {t(`drill.nps.${part.name}`)} {format.percent(part.count / answers, 0)} ({plural('base.answers', part.count)})
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
