@@ -380,7 +380,8 @@ function resultOf(
     }
   } else {
     for (const cell of current.values()) {
-      if (ids.some((id) => id in cell.values)) keys.set(JSON.stringify(cell.key), cell.key);
+      if (ids.some((id) => id in cell.values) && !isEmptyUnattributed(cell, ids))
+        keys.set(JSON.stringify(cell.key), cell.key);
     }
     if (keys.size === 0 && plan.dimensions.length === 0) keys.set('{}', {});
   }
@@ -421,6 +422,19 @@ function resultOf(
 function rowBase(base: RatioBase, inputs: MeasureValues, weights: EngagementWeights): RowBase {
   const value = evaluate(base.formula, inputs, weights);
   return { value, noun: base.noun, minimum: base.minimum, low: (value ?? 0) < base.minimum };
+}
+
+/**
+ * A row without a value for a breakdown whose measures are all 0 or missing is an artefact of another
+ * measure of the same query (conversions without platform beside social revenue, which needs one): dropped.
+ */
+function isEmptyUnattributed(
+  cell: { key: BreakdownKey; values: MeasureValues },
+  ids: MeasureId[],
+): boolean {
+  return (
+    Object.values(cell.key).some((value) => value === null) && ids.every((id) => !cell.values[id])
+  );
 }
 
 /** Whether the bucket starting on `start` ends after today. */

@@ -283,3 +283,16 @@ describe('a period not over is evaluated to date', () => {
     ).rejects.toThrow('the period starts (2025-03-01) after today (2025-02-10)');
   });
 });
+
+describe('rows without a breakdown value', () => {
+  it('a conversion from google is not a "(none)" platform row of social revenue worth 0', async () => {
+    // February 2025 holds one conversion, from google (no social platform): social revenue has no row.
+    expect(
+      await rowsOf(store, 'social_revenue', {
+        period: { from: '2025-02-01', to: '2025-02-28' },
+        breakdown: ['platform'],
+        today: '2025-06-01',
+      }),
+    ).toEqual([]);
+  });
+});
