@@ -181,6 +181,66 @@ describe('bases and margins', () => {
   });
 });
 
+describe('null is not zero', () => {
+  it('a counter the platform does not report reads "not reported", not 0', async () => {
+    const { accounts } = await api<Dimensions>('/api/dimensions');
+    const instagram = accounts.find(
+      (account) => account.platform === 'instagram' && !account.is_competitor,
+    )!;
+    // A story with no link-click counter (Instagram reports none for stories) and the most reactions of Q4.
+    await store.transaction(async (tx) => {
+      await tx.append(
+        'posts',
+        ['post_id', 'account_id', 'platform', 'published_at', 'content_type', 'text'],
+        [
+          [
+            'story-no-clicks',
+            instagram.id,
+            'instagram',
+            Date.parse('2026-11-02T10:00:00Z'),
+            'story',
+            'A story',
+          ],
+        ],
+      );
+      await tx.append(
+        'post_metrics',
+        [
+          'post_id',
+          'snapshot_at',
+          'impressions',
+          'reach',
+          'reactions',
+          'comments',
+          'shares',
+          'saves',
+          'link_clicks',
+        ],
+        [
+          [
+            'story-no-clicks',
+            Date.parse('2026-11-03T00:00:00Z'),
+            900000,
+            800000,
+            500000,
+            1,
+            1,
+            1,
+            null,
+          ],
+        ],
+      );
+    });
+    await page.goto(`${server.base}/kpi/engagements?from=${Q4.from}&to=${Q4.to}`);
+    const note = page.locator('[data-testid="not-reported"][data-metric="link_clicks"]').first();
+    await settled(() => note.textContent()).toBe('— clicks, not reported by Instagram for story');
+    // the same post's counters say "1 share", "1 save" in the singular
+    const item = page.locator('.post-item', { hasText: 'A story' }).first();
+    expect(await item.locator('[data-metric="shares"]').textContent()).toBe('1 share');
+    expect(await item.locator('[data-metric="saves"]').textContent()).toBe('1 save');
+  });
+});
+
 describe('the scorecard period control', () => {
   it('changes which objectives show and what they are evaluated on', async () => {
     const objectives = await api<Objective[]>('/api/objectives');
