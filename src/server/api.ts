@@ -10,6 +10,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dataRoutes } from './routes/data.ts';
 import { importRoutes } from './routes/imports.ts';
+import { drilldownRoutes } from './routes/drilldown.ts';
 import { kpiRoutes } from './routes/kpis.ts';
 import { objectiveRoutes } from './routes/objectives.ts';
 import { opinionRoutes } from './routes/opinions.ts';
@@ -35,6 +36,7 @@ export function apiRoutes(store: Store, authenticator: DashboardAuthenticator): 
     ...authRoutes(store, authenticator),
     ...objectiveRoutes(store),
     ...kpiRoutes(store),
+    ...drilldownRoutes(store),
     ...dataRoutes(store),
     ...opinionRoutes(store),
     ...importRoutes(store),

@@ -119,6 +119,34 @@ describe('a period not over, in the browser', () => {
   });
 });
 
+describe('one request per drill-down', () => {
+  it('loads the NPS drill-down in one /api/drilldown call with the numbers /api/kpi answers', async () => {
+    const calls: string[] = [];
+    const count = (request: { url(): string }) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/api/')) calls.push(path);
+    };
+    page.on('request', count);
+    await page.goto(`${server.base}/kpi/nps?from=${Q4.from}&to=${Q4.to}&compare=yoy`);
+    await page.getByTestId('trend-points').waitFor({ state: 'attached' });
+    await page.getByTestId('drill-value').waitFor();
+    page.off('request', count);
+    // the panels' numbers come in one call; the rest is the session (who, catalog, filter choices)
+    expect(calls.filter((path) => path === '/api/drilldown')).toHaveLength(1);
+    expect(calls.filter((path) => path === '/api/kpi' || path === '/api/funnel')).toEqual([]);
+    const [bundle, alone] = await Promise.all([
+      api<{ summary: KpiResponse; breakdown: KpiResponse | null; funnel: unknown }>(
+        `/api/drilldown?id=nps&from=${Q4.from}&to=${Q4.to}&grain=week`,
+      ),
+      api<KpiResponse>(`/api/kpi?ids=nps&from=${Q4.from}&to=${Q4.to}&compare=previous,yoy`),
+    ]);
+    expect(bundle.summary.results[0]).toEqual(alone.results[0]);
+    // NPS cannot be split by platform or post, and is no funnel stage: neither is computed
+    expect(bundle.breakdown).toBeNull();
+    expect(bundle.funnel).toBeNull();
+  });
+});
+
 describe('bases and margins', () => {
   const npsSql = `SELECT count(*)::INTEGER AS n,
       count(*) FILTER (WHERE score >= 9)::INTEGER AS promoters,

@@ -1,6 +1,8 @@
 // Tier 2: the analysis behind a tile. Trend with its comparison, breakdowns, the funnel, the posts and the
 // comments behind the number, all over the period and filters of the URL.
-import { useApi } from '../api/use-api.ts';
+import { useApi, type Loaded } from '../api/use-api.ts';
+import { grainFor } from '../state/period.ts';
+import { partOf, type DrilldownBundle } from './drilldown/bundle.ts';
 import type { CatalogEntry, KpiResponse, Scorecard } from '../api/types.ts';
 import { Delta } from '../components/Delta.tsx';
 import { Explain, KpiExplanation } from '../components/Explain.tsx';
@@ -27,6 +29,7 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
   const { view, setView, location } = useView(session.today);
   const kpi = session.kpi(kpiId);
   const objectiveId = location.search.get('objective');
+  const bundle = useApi<DrilldownBundle>(kpi ? '/api/drilldown' : null, { id: kpiId, grain: grainFor(view.period), compare: view.compare, ...kpiParams(view) });
   if (!kpi)
     return (
       <main id="main" className="page">
@@ -67,13 +70,13 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
         </label>
       </div>
       <Toolbar view={view} onChange={setView} />
-      <Summary kpi={kpi} view={view} objectiveId={objectiveId} />
+      <Summary kpi={kpi} view={view} objectiveId={objectiveId} bundle={bundle} />
       {/* The catalog says which sections apply to this KPI. */}
       <div className={`drill-grid${shows('funnel') ? '' : ' drill-grid-single'}`}>
-        <Trend kpi={kpi} view={view} objectiveId={objectiveId} />
-        {shows('funnel') && <FunnelView kpi={kpi} view={view} />}
+        <Trend kpi={kpi} view={view} objectiveId={objectiveId} preloaded={partOf(bundle, 'trend')} />
+        {shows('funnel') && <FunnelView kpi={kpi} view={view} preloaded={partOf(bundle, 'funnel')} />}
       </div>
-      {shows('breakdown') && <Breakdown kpi={kpi} view={view} />}
+      {shows('breakdown') && <Breakdown kpi={kpi} view={view} preloaded={partOf(bundle, 'breakdown')} />}
       {shows('posts') && <Posts kpi={kpi} view={view} />}
       {shows('people') && <People view={view} />}
       {shows('comments') && <Comments view={view} />}
@@ -81,13 +84,13 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
   );
 }
 
-function Summary({ kpi, view, objectiveId }: { kpi: CatalogEntry; view: View; objectiveId: string | null }) {
+function Summary({ kpi, view, objectiveId, bundle }: { kpi: CatalogEntry; view: View; objectiveId: string | null; bundle: Loaded<DrilldownBundle> }) {
   const { t, format, language } = useI18n();
   const session = useSession();
   const label = useDimensionLabel();
   const baseText = useBaseText();
   const params = { ids: kpi.id, compare: 'previous,yoy', ...kpiParams(view) };
-  const result = useApi<KpiResponse>('/api/kpi', params);
+  const result = partOf(bundle, 'summary');
   const objective = useApi<Scorecard>(objectiveId ? '/api/scorecard' : null, { ids: objectiveId ?? '' });
   const entry = objective.data?.entries[0];
   if (result.error) return <ErrorBox error={result.error} retry={result.reload} />;
@@ -134,7 +137,7 @@ function Summary({ kpi, view, objectiveId }: { kpi: CatalogEntry; view: View; ob
           <p className="summary-explanation">
             {kpi.explanation[language]} {t(kpi.better === 'higher' ? 'explain.better.higher' : 'explain.better.lower')}
           </p>
-          <Companion kpi={kpi} view={view} />
+          <Companion kpi={kpi} view={view} summary={result.data} />
           {kpi.sections.includes('nps_split') && row && <NpsSplit inputs={row.inputs} />}
           {entry && (
             <p className={`summary-objective status-${entry.status}`}>
@@ -166,12 +169,11 @@ function Summary({ kpi, view, objectiveId }: { kpi: CatalogEntry; view: View; ob
 const COMPANIONS: Record<string, 'nps' | 'recommendation_index'> = { nps: 'recommendation_index', recommendation_index: 'nps' };
 
 /** The other measure of recommendation, beside this one, when both have data. */
-function Companion({ kpi, view }: { kpi: CatalogEntry; view: View }) {
+function Companion({ kpi, view, summary }: { kpi: CatalogEntry; view: View; summary: KpiResponse | undefined }) {
   const { t, format } = useI18n();
   const session = useSession();
   const other = COMPANIONS[kpi.id];
-  const result = useApi<KpiResponse>(other ? '/api/kpi' : null, { ids: other ?? '', ...kpiParams(view) });
-  const value = result.data?.results[0]?.rows[0]?.value;
+  const value = summary?.results.find((result) => result.id === other)?.rows[0]?.value;
   const entry = other ? session.kpi(other) : undefined;
   if (!other || !entry || value === null || value === undefined) return null;
   return (

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useApi } from '../../api/use-api.ts';
+import { useApi, type Loaded } from '../../api/use-api.ts';
 import type { CatalogEntry, KpiResponse } from '../../api/types.ts';
 import { Chart, COLORS, type ChartOption } from '../../components/Chart.tsx';
 import { Delta } from '../../components/Delta.tsx';
@@ -14,7 +14,7 @@ import { kpiParams, type View } from '../../state/view.ts';
 const DIMENSIONS = ['platform', 'account', 'campaign', 'content_type', 'conversion_type'] as const;
 type Dimension = (typeof DIMENSIONS)[number];
 
-export function Breakdown({ kpi, view }: { kpi: CatalogEntry; view: View }) {
+export function Breakdown({ kpi, view, preloaded }: { kpi: CatalogEntry; view: View; preloaded?: Loaded<KpiResponse> }) {
   const { t, format, language } = useI18n();
   const dimensionLabel = useDimensionLabel();
   const baseText = useBaseText();
@@ -27,7 +27,9 @@ export function Breakdown({ kpi, view }: { kpi: CatalogEntry; view: View }) {
   const [chosen, setChosen] = useState<Dimension>('platform');
   const dimension = available.includes(chosen) ? chosen : available[0];
   const params = { ids: kpi.id, by: dimension, compare: view.compare, ...kpiParams(view) };
-  const result = useApi<KpiResponse>(dimension ? '/api/kpi' : null, params);
+  // The bundle holds the first tab; another tab loads its own.
+  const own = useApi<KpiResponse>(dimension && dimension !== available[0] ? '/api/kpi' : null, params);
+  const result = dimension === available[0] && preloaded ? preloaded : own;
   const rows = useMemo(
     () => [...(result.data?.results[0]?.rows ?? [])].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)),
     [result.data],

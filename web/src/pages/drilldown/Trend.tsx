@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { useApi } from '../../api/use-api.ts';
+import { useApi, type Loaded } from '../../api/use-api.ts';
+import { usePart } from './bundle.ts';
 import type { CatalogEntry, KpiResponse, Scorecard } from '../../api/types.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { ExportLink } from '../../components/ExportLink.tsx';
@@ -10,12 +11,12 @@ import { grainFor } from '../../state/period.ts';
 import { kpiParams, type View } from '../../state/view.ts';
 import { trendOption } from './trend-option.ts';
 
-export function Trend({ kpi, view, objectiveId }: { kpi: CatalogEntry; view: View; objectiveId: string | null }) {
+export function Trend({ kpi, view, objectiveId, preloaded }: { kpi: CatalogEntry; view: View; objectiveId: string | null; preloaded?: Loaded<KpiResponse> }) {
   const { t, format, language, plural } = useI18n();
   const baseText = useBaseText();
   const grain = grainFor(view.period);
   const params = { ids: kpi.id, by: grain, compare: view.compare, ...kpiParams(view) };
-  const result = useApi<KpiResponse>('/api/kpi', params);
+  const result = usePart<KpiResponse>(preloaded, '/api/kpi', params);
   const objective = useApi<Scorecard>(objectiveId ? '/api/scorecard' : null, { ids: objectiveId ?? '' });
   const target = !kpi.additive ? (objective.data?.entries[0]?.whole?.target ?? objective.data?.entries[0]?.objective.target ?? null) : null;
   const comparisonName = t(view.compare === 'yoy' ? 'drill.comparison.yoy' : 'drill.comparison.previous');
