@@ -22,7 +22,8 @@ export function Toolbar({
     <div className="toolbar" role="group">
       {periodControl ?? <PeriodPicker period={view.period} onChange={(period) => onChange({ ...view, period })} />}
       <CompareToggle value={view.compare} onChange={(compare) => onChange({ ...view, compare })} />
-      <SpanToggle view={view} onChange={onChange} />
+      {/* The scorecard compares each objective over its elapsed days: a whole-period switch would do nothing there. */}
+      {!periodControl && <SpanToggle view={view} onChange={onChange} />}
       <FilterBar view={view} onChange={onChange} dimensions={dimensions} />
     </div>
   );
