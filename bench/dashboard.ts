@@ -10,6 +10,7 @@ import { todayUtc } from '../src/model/index.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 import { launchChromium } from '../test/e2e/browser.ts';
 import { ADMIN, ensureWebBuilt, loginCookie, startServer } from '../test/e2e/server.ts';
+import { benchDrilldownPaint } from './drilldown-paint.ts';
 import { printTable, time, type Timing } from './harness.ts';
 
 const CACHE = join(import.meta.dirname, '.cache');
@@ -149,6 +150,14 @@ export async function benchDashboard(): Promise<void> {
       RUNS,
     );
     const paint = await benchPaint(server.base);
+    const query = `?from=${quarter.from}&to=${quarter.to}&compare=yoy`;
+    const drilldowns = await benchDrilldownPaint(
+      server.base,
+      ['nps', 'social_revenue', 'engagement_rate_impressions', 'sentiment_positive_share'].map(
+        (kpi) => `/kpi/${kpi}${query}`,
+      ),
+      5,
+    );
     const row = (timing: Timing, floor: Timing, goal: number | '') => ({
       measure: timing.name,
       median_ms: timing.median_ms,
@@ -165,6 +174,14 @@ export async function benchDashboard(): Promise<void> {
         row(paint.tile, paint.floor, 1500),
         row(paint.floor, paint.floor, ''),
       ],
+    );
+    printTable(
+      'Drill-downs of the quarter (to date), medians of 5 warm loads each, floor measured in the same loads',
+      drilldowns.map(({ timing, floor, apiCalls }) => ({
+        ...row(timing, floor, 500),
+        api_calls: apiCalls,
+        floor_ms: floor.median_ms,
+      })),
     );
     const built = filesOf(DIST).filter((file) => /\.(js|css|html)$/.test(file));
     const loaded = built.filter((file) => {

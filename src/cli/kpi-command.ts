@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { kpiById, queryKpis, type KpiResponse } from '../metrics/index.ts';
+import { TIME_GRAINS } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { describeCommand } from './command-table.ts';
 import type { CliContext } from './context.ts';
@@ -20,6 +21,7 @@ export interface KpiCommandOptions {
   to?: string;
   by?: string;
   compare?: string;
+  fullComparison?: boolean;
   platform?: string;
   account?: string;
   campaign?: string;
@@ -44,6 +46,7 @@ export async function runKpiCommand(
     filters: filtersOf(options as Record<string, string | undefined>),
     breakdown: breakdownOf(options.by),
     compare: comparisonsOf(options.compare),
+    comparisonSpan: options.fullComparison ? 'full' : 'to_date',
     weights: weightsOf(options.weights),
     top: limit
       ? {
@@ -75,8 +78,11 @@ function withNames(response: KpiResponse) {
 }
 
 function renderResponse(response: KpiResponse, lang: 'en' | 'fr'): string {
+  const toDate = response.period.toDate
+    ? ` (to date; requested ${response.period.requested.from} → ${response.period.requested.to}${response.comparisonSpan === 'full' ? ', compared with whole periods' : ''})`
+    : '';
   const sections = [
-    `Period ${response.period.from} → ${response.period.to}` +
+    `Period ${response.period.from} → ${response.period.to}${toDate}` +
       Object.entries(response.comparisons)
         .map(
           ([series, period]) =>
@@ -95,7 +101,9 @@ function renderResponse(response: KpiResponse, lang: 'en' | 'fr'): string {
       );
     const rows = result.rows.map((row) => [
       ...response.breakdown.map((name) =>
-        result.ignoredBreakdowns.includes(name) ? '(all)' : (row.key[name] ?? '(none)'),
+        result.ignoredBreakdowns.includes(name)
+          ? '(all)'
+          : `${row.key[name] ?? '(not attributed)'}${row.running && isTimeGrain(name) ? ' (running, to date)' : ''}`,
       ),
       formatValue(row.value, kpi.unit),
       ...compared.flatMap((series) => [
@@ -122,6 +130,10 @@ function renderResponse(response: KpiResponse, lang: 'en' | 'fr'): string {
   return sections.join('\n\n');
 }
 
+function isTimeGrain(name: string): boolean {
+  return (TIME_GRAINS as readonly string[]).includes(name);
+}
+
 export function registerKpiCommand(program: Command, { io, withStore }: CliContext): void {
   const print = printTo(io);
   program
@@ -135,6 +147,10 @@ export function registerKpiCommand(program: Command, { io, withStore }: CliConte
       'comma-separated: day, week, month, quarter, year, platform, account, campaign, content_type, post, conversion_type',
     )
     .option('--compare <comparisons>', 'previous, yoy or both (comma-separated)')
+    .option(
+      '--full-comparison',
+      'compare a period running past today with the whole earlier periods, not their same elapsed days',
+    )
     .option('--platform <names>', 'only these platforms (comma-separated)')
     .option('--account <ids>', 'only these accounts')
     .option('--campaign <names>', 'only these campaigns')

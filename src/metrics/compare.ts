@@ -1,4 +1,12 @@
-import { previousPeriod, yearEarlier, type Comparison, type Period } from '../model/index.ts';
+import {
+  addDays,
+  InputError,
+  periodLengthDays,
+  previousPeriod,
+  yearEarlier,
+  type Comparison,
+  type Period,
+} from '../model/index.ts';
 
 export interface ComparisonValue {
   value: number | null;
@@ -10,13 +18,55 @@ export interface ComparisonValue {
   good: boolean | null;
 }
 
+/**
+ * How a period that is not over compares: `to_date` with the same elapsed days of the earlier
+ * periods (the default), `full` with the whole earlier periods (an explicit choice).
+ */
+export type ComparisonSpan = 'to_date' | 'full';
+
+/** The span actually evaluated: the requested period clipped to today. */
+export interface EvaluatedPeriod extends Period {
+  /** True when the requested period runs past today, so it is evaluated up to today. */
+  toDate: boolean;
+  /** The period as asked for. */
+  requested: Period;
+}
+
+/** The requested period up to today; a period that starts after today has nothing to measure yet. */
+export function periodToDate(requested: Period, today: string): EvaluatedPeriod {
+  if (requested.from > today) {
+    throw new InputError(
+      `the period starts (${requested.from}) after today (${today}): there is nothing to measure yet`,
+    );
+  }
+  const toDate = requested.to > today;
+  return { from: requested.from, to: toDate ? today : requested.to, toDate, requested };
+}
+
+/**
+ * The earlier periods to compare with. For a period to date, the previous period keeps the same number
+ * of elapsed days from its start (Q4 to Dec 4, 65 days → Jul 1–Sep 3) and the year earlier the same dates
+ * (Oct 1–Dec 4 a year before); with `full`, the whole earlier periods of the requested one.
+ */
 export function comparisonPeriods(
-  period: Period,
+  period: EvaluatedPeriod | Period,
   comparisons: Comparison[],
-): Partial<Record<'previous' | 'yoy', Period>> {
-  const periods: Partial<Record<'previous' | 'yoy', Period>> = {};
-  if (comparisons.includes('previous')) periods.previous = previousPeriod(period);
-  if (comparisons.includes('yoy')) periods.yoy = yearEarlier(period);
+  span: ComparisonSpan = 'to_date',
+): Partial<Record<Comparison, Period>> {
+  const evaluated: EvaluatedPeriod =
+    'requested' in period ? period : { ...period, toDate: false, requested: period };
+  const base = evaluated.requested;
+  const periods: Partial<Record<Comparison, Period>> = {};
+  const clip = evaluated.toDate && span === 'to_date';
+  if (comparisons.includes('previous')) {
+    const whole = previousPeriod(base);
+    if (!clip) periods.previous = whole;
+    else {
+      const end = addDays(whole.from, periodLengthDays(evaluated) - 1);
+      periods.previous = { from: whole.from, to: end < whole.to ? end : whole.to };
+    }
+  }
+  if (comparisons.includes('yoy')) periods.yoy = clip ? yearEarlier(evaluated) : yearEarlier(base);
   return periods;
 }
 

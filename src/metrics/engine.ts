@@ -6,6 +6,7 @@ import {
   InputError,
   nextBucketStart,
   TIME_GRAINS,
+  todayUtc,
   type Breakdown,
   type Comparison,
   type EntityDimension,
@@ -15,8 +16,11 @@ import {
 } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import {
+  baseOf,
   breakdownsOf,
+  caveatOf,
   DEFAULT_ENGAGEMENT_WEIGHTS,
+  marginOf,
   evaluate,
   measuresOf,
   inputsOf,
@@ -24,10 +28,19 @@ import {
   requireKpi,
   SOURCES,
   type EngagementWeights,
+  type BaseNoun,
   type Kpi,
   type MeasureId,
+  type RatioBase,
 } from './catalog/index.ts';
-import { comparisonPeriods, compareValues, type ComparisonValue } from './compare.ts';
+import {
+  comparisonPeriods,
+  compareValues,
+  periodToDate,
+  type ComparisonSpan,
+  type ComparisonValue,
+  type EvaluatedPeriod,
+} from './compare.ts';
 import {
   compileGroup,
   measureColumn,
@@ -51,6 +64,10 @@ export interface KpiRequest {
    * denominator reaches minimumBase, when given.
    */
   top?: { limit: number; ascending?: boolean; minimumBase?: number };
+  /** The day the data runs to (default: today in UTC, or CADRAN_TODAY); a period past it is evaluated to date. */
+  today?: string;
+  /** How a period to date compares: the same elapsed days (default) or the whole earlier periods. */
+  comparisonSpan?: ComparisonSpan;
 }
 
 export type BreakdownKey = Partial<Record<Breakdown, string | null>>;
@@ -62,6 +79,21 @@ export interface KpiRow {
   inputs: Partial<Record<MeasureId, number | null>>;
   previous?: ComparisonValue;
   yoy?: ComparisonValue;
+  /** A time bucket that is still running today: its value is to date, not for the whole bucket. */
+  running?: true;
+  /** What a ratio is computed over; `low` when under the catalog's minimum (not coloured as a change). */
+  base?: RowBase;
+  /** NPS's margin of error at 95 %, in points. */
+  margin?: number;
+  /** Why the value is null although there is data (share of voice without a competitor). */
+  caveat?: 'no_competitor';
+}
+
+export interface RowBase {
+  value: number | null;
+  noun: BaseNoun;
+  minimum: number;
+  low: boolean;
 }
 
 export interface KpiResult {
@@ -74,8 +106,10 @@ export interface KpiResult {
 }
 
 export interface KpiResponse {
-  period: Period;
+  /** The period evaluated: the requested one up to today, with `toDate` when it was clipped. */
+  period: EvaluatedPeriod;
   comparisons: Partial<Record<Comparison, Period>>;
+  comparisonSpan: ComparisonSpan;
   breakdown: Breakdown[];
   results: KpiResult[];
 }
@@ -87,6 +121,8 @@ interface Plan {
   grain: TimeGrain | null;
   dimensions: EntityDimension[];
   periods: Map<Series, Period>;
+  evaluated: EvaluatedPeriod;
+  today: string;
 }
 
 function planOf(request: KpiRequest): Plan {
@@ -104,13 +140,17 @@ function planOf(request: KpiRequest): Plan {
       `the period starts (${request.period.from}) after it ends (${request.period.to})`,
     );
   }
-  const periods = new Map<Series, Period>([['current', request.period]]);
+  const today = request.today ?? todayUtc();
+  const evaluated = periodToDate(request.period, today);
+  const periods = new Map<Series, Period>([
+    ['current', { from: evaluated.from, to: evaluated.to }],
+  ]);
   for (const [series, period] of Object.entries(
-    comparisonPeriods(request.period, request.compare ?? []),
+    comparisonPeriods(evaluated, request.compare ?? [], request.comparisonSpan),
   )) {
     periods.set(series as Series, period);
   }
-  return { grain: grains[0] ?? null, dimensions, periods };
+  return { grain: grains[0] ?? null, dimensions, periods, evaluated, today };
 }
 
 /**
@@ -266,7 +306,8 @@ export async function queryKpis(store: Store, request: KpiRequest): Promise<KpiR
     }),
   );
   return {
-    period: request.period,
+    period: plan.evaluated,
+    comparisonSpan: request.comparisonSpan ?? 'to_date',
     comparisons: Object.fromEntries([...plan.periods].filter(([series]) => series !== 'current')),
     breakdown: request.breakdown ?? [],
     results: kpis.map((kpi) => results.get(kpi.id)!),
@@ -340,23 +381,33 @@ function resultOf(
     }
   } else {
     for (const cell of current.values()) {
-      if (ids.some((id) => id in cell.values)) keys.set(JSON.stringify(cell.key), cell.key);
+      if (ids.some((id) => id in cell.values) && !isEmptyUnattributed(cell, ids))
+        keys.set(JSON.stringify(cell.key), cell.key);
     }
     if (keys.size === 0 && plan.dimensions.length === 0) keys.set('{}', {});
   }
+  const base = baseOf(kpi);
   const rows = [...keys].map(([cellKey, key]) => {
     const inputs = pick(current.get(cellKey)?.values ?? {}, ids);
-    const value = evaluate(kpi.formula, inputs, weights);
+    const caveat = caveatOf(kpi, inputs);
+    const value = caveat ? null : evaluate(kpi.formula, inputs, weights);
     const row: KpiRow = { key: labelled(key, plan, currentBuckets), value, inputs };
+    if (plan.grain && isRunning(row.key[plan.grain]!, plan.grain, plan.today)) row.running = true;
+    if (caveat) row.caveat = caveat;
+    if (base) row.base = rowBase(base, inputs, weights);
+    const margin = marginOf(kpi, inputs);
+    if (margin !== null) row.margin = margin;
     for (const series of ['previous', 'yoy'] as const) {
       const seriesTable = table.get(series);
       if (!seriesTable) continue;
-      const earlier = evaluate(
-        kpi.formula,
-        pick(seriesTable.get(cellKey)?.values ?? {}, ids),
-        weights,
-      );
+      const earlierInputs = pick(seriesTable.get(cellKey)?.values ?? {}, ids);
+      const earlier = caveatOf(kpi, earlierInputs)
+        ? null
+        : evaluate(kpi.formula, earlierInputs, weights);
       row[series] = compareValues(value, earlier, kpi.better);
+      // A change measured on too few answers or comments is not a change to colour.
+      if (base && (row.base!.low || rowBase(base, earlierInputs, weights).low))
+        row[series] = { ...row[series]!, good: null };
     }
     return row;
   });
@@ -367,6 +418,29 @@ function resultOf(
     )
     .map(([dimension]) => dimension);
   return { id: kpi.id, rows: sortRows(rows, plan, request), ignoredFilters, ignoredBreakdowns: [] };
+}
+
+function rowBase(base: RatioBase, inputs: MeasureValues, weights: EngagementWeights): RowBase {
+  const value = evaluate(base.formula, inputs, weights);
+  return { value, noun: base.noun, minimum: base.minimum, low: (value ?? 0) < base.minimum };
+}
+
+/**
+ * A row without a value for a breakdown whose measures are all 0 or missing is an artefact of another
+ * measure of the same query (conversions without platform beside social revenue, which needs one): dropped.
+ */
+function isEmptyUnattributed(
+  cell: { key: BreakdownKey; values: MeasureValues },
+  ids: MeasureId[],
+): boolean {
+  return (
+    Object.values(cell.key).some((value) => value === null) && ids.every((id) => !cell.values[id])
+  );
+}
+
+/** Whether the bucket starting on `start` ends after today. */
+function isRunning(start: string, grain: TimeGrain, today: string): boolean {
+  return nextBucketStart(start, grain) > addDays(today, 1);
 }
 
 function orderedKey(key: BreakdownKey, plan: Plan): BreakdownKey {

@@ -19,4 +19,10 @@ export {
   type KpiRow,
   type BreakdownKey,
 } from './engine.ts';
-export type { ComparisonValue } from './compare.ts';
+export {
+  comparisonPeriods,
+  periodToDate,
+  type ComparisonValue,
+  type ComparisonSpan,
+  type EvaluatedPeriod,
+} from './compare.ts';

@@ -56,7 +56,8 @@ export interface ScorecardEntry {
   yoy: ComparisonValue | undefined;
   /** Share of the period elapsed at `today`, 0..1 (today counts as elapsed). */
   elapsed: number;
-  sparkline: { day: string; value: number | null }[];
+  /** The buckets started by today; the one still running is flagged (its value is to date). */
+  sparkline: { day: string; value: number | null; running?: true }[];
 }
 
 export interface Scorecard {
@@ -236,7 +237,7 @@ function planOf(objective: Objective, today: string, filters: Filters): Plan {
 }
 
 /** One value query (with previous period and YoY) and one sparkline query per grain, for each group, all at once. */
-async function runGroups(store: Store, plans: Plan[]) {
+async function runGroups(store: Store, plans: Plan[], today: string) {
   const groups = new Map<string, Group>();
   for (const plan of plans) {
     if (!plan.key) continue;
@@ -257,6 +258,7 @@ async function runGroups(store: Store, plans: Plan[]) {
         period: group.period,
         filters: group.filters,
         compare: ['previous', 'yoy'],
+        today,
       }).then((response) =>
         response.results.forEach((result) => values.set(rowKey(key, result.id), result.rows[0])),
       ),
@@ -266,6 +268,7 @@ async function runGroups(store: Store, plans: Plan[]) {
           period: group.period,
           filters: group.filters,
           breakdown: [grain],
+          today,
         }).then((response) =>
           response.results.forEach((result) =>
             sparklines.set(rowKey(key, result.id, grain), result.rows),
@@ -305,7 +308,8 @@ function entryOf(plan: Plan, row: KpiRow | undefined, sparkRows: KpiRow[]): Scor
       ? share
       : null;
   const projectedProgress = progressOf(objective, projected);
-  const points = new Map(sparkRows.map((point) => [point.key[plan.grain], point.value]));
+  const points = new Map(sparkRows.map((point) => [point.key[plan.grain], point]));
+  const measuredTo = elapsed.clipped?.to;
   return {
     objective,
     kpi: { id: kpi.id, name: kpi.name, unit: kpi.unit, better: kpi.better },
@@ -318,10 +322,34 @@ function entryOf(plan: Plan, row: KpiRow | undefined, sparkRows: KpiRow[]): Scor
     previous: row?.previous,
     yoy: row?.yoy,
     elapsed: share,
-    sparkline: bucketsOf(objective.period, plan.grain).map((day) => ({
-      day,
-      value: points.get(day) ?? null,
-    })),
+    sparkline: measuredTo
+      ? bucketsOf({ from: objective.period.from, to: measuredTo }, plan.grain).map((day) => ({
+          day,
+          value: points.get(day)?.value ?? null,
+          ...(points.get(day)?.running ? { running: true as const } : {}),
+        }))
+      : [],
+  };
+}
+
+/**
+ * The part of an objective that falls in `period`, to be evaluated on it: its days in common, and for an
+ * additive KPI the target (and baseline) in proportion of those days (500 k€ over 2026 → 41.1 k€ over the
+ * 30 days of November: 500 000 × 30 ÷ 365); rates and gauges keep their target. Null when they do not meet.
+ */
+export function objectiveWithin(objective: Objective, period: Period): Objective | null {
+  const from = objective.period.from > period.from ? objective.period.from : period.from;
+  const to = objective.period.to < period.to ? objective.period.to : period.to;
+  if (from > to) return null;
+  const kpi = kpiById(objective.kpi);
+  const share = kpi?.additive
+    ? periodLengthDays({ from, to }) / periodLengthDays(objective.period)
+    : 1;
+  return {
+    ...objective,
+    period: { from, to },
+    target: objective.target * share,
+    baseline: objective.baseline === null ? null : objective.baseline * share,
   };
 }
 
@@ -343,12 +371,12 @@ export function returnOnObjectives(entries: Pick<ScorecardEntry, 'progress'>[]):
  */
 export async function scorecard(
   store: Store,
-  options: { today?: string; filters?: Filters; ids?: string[] } = {},
+  options: { today?: string; filters?: Filters; ids?: string[]; objectives?: Objective[] } = {},
 ): Promise<Scorecard> {
   const today = options.today ?? todayUtc();
   if (!parseDay(today))
     throw new InputError(`today must be a date as YYYY-MM-DD (got "${today}")`, { value: today });
-  let objectives = await listObjectives(store);
+  let objectives = options.objectives ?? (await listObjectives(store));
   if (options.ids) {
     const known = new Set(objectives.map((objective) => objective.id));
     const unknown = options.ids.filter((id) => !known.has(id));
@@ -359,7 +387,7 @@ export async function scorecard(
     objectives = objectives.filter((objective) => options.ids!.includes(objective.id));
   }
   const plans = objectives.map((objective) => planOf(objective, today, options.filters ?? {}));
-  const results = await runGroups(store, plans);
+  const results = await runGroups(store, plans, today);
   const entries = plans.map((plan) => entryOf(plan, results.value(plan), results.sparkline(plan)));
   return { today, entries, return_on_objectives: returnOnObjectives(entries) };
 }

@@ -117,8 +117,15 @@ export function nextBucketStart(start: string, grain: TimeGrain): string {
   }
 }
 
-export function todayUtc(now: Date = new Date()): string {
-  return formatDay(now);
+/**
+ * Today in UTC. CADRAN_TODAY=YYYY-MM-DD pins it (tests, demos of a given day); with an explicit `now`,
+ * that instant wins.
+ */
+export function todayUtc(now?: Date): string {
+  if (now) return formatDay(now);
+  const pinned = process.env.CADRAN_TODAY;
+  if (pinned && parseDay(pinned)) return pinned;
+  return formatDay(new Date());
 }
 
 /**

@@ -10,6 +10,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dataRoutes } from './routes/data.ts';
 import { importRoutes } from './routes/imports.ts';
+import { drilldownRoutes } from './routes/drilldown.ts';
 import { kpiRoutes } from './routes/kpis.ts';
 import { objectiveRoutes } from './routes/objectives.ts';
 import { opinionRoutes } from './routes/opinions.ts';
@@ -29,6 +30,7 @@ const CACHED_ROUTES = new Set([
   'listInteractions',
   'listDimensions',
   'getFunnel',
+  'getDrilldown',
   'listObjectives',
   'listAdvocates',
   'listNewInfluencers',
@@ -56,6 +58,7 @@ function declaredRoutes(store: Store): Route[] {
     ...authRoutes(store),
     ...objectiveRoutes(store),
     ...kpiRoutes(store),
+    ...drilldownRoutes(store),
     ...dataRoutes(store),
     ...opinionRoutes(store),
     ...importRoutes(store),

@@ -1,6 +1,6 @@
 // The funnel (R14): awareness → engagement → conversion → advocacy, each stage with the catalog's KPIs of
 // that stage, and between stages the catalog's rate KPIs that measure the passage. A layout, not formulas.
-import { describeCatalog, queryKpis, type KpiRow } from '../metrics/index.ts';
+import { describeCatalog, queryKpis, type ComparisonSpan, type KpiRow } from '../metrics/index.ts';
 import type { Comparison, Filters, Period } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 
@@ -20,7 +20,12 @@ interface FunnelValue extends Pick<KpiRow, 'value' | 'inputs' | 'previous' | 'yo
 
 export async function funnelOf(
   store: Store,
-  request: { period: Period; filters: Filters; compare: Comparison[] },
+  request: {
+    period: Period;
+    filters: Filters;
+    compare: Comparison[];
+    comparisonSpan?: ComparisonSpan;
+  },
 ) {
   const catalog = describeCatalog();
   const stageKpis = FUNNEL_STAGES.map((stage) =>
@@ -47,6 +52,7 @@ export async function funnelOf(
   return {
     period: response.period,
     comparisons: response.comparisons,
+    comparisonSpan: response.comparisonSpan,
     stages: FUNNEL_STAGES.map((stage, index) => ({
       stage,
       headline: LAYOUT[stage].headline,

@@ -58,6 +58,11 @@ export const breakdownList = list(`breakdowns: ${BREAKDOWNS.join(', ')}`).refine
   `expected ${BREAKDOWNS.join(', ')}`,
 );
 
+export const comparisonSpanQuery = z.enum(['to_date', 'full']).default('to_date').meta({
+  description:
+    'a period running past today is evaluated to date; to_date compares it with the same elapsed days of the earlier periods, full with the whole earlier periods',
+});
+
 export const comparisonList = list('comparisons: previous, yoy').refine(
   (items) => items.every((item) => COMPARISONS.includes(item as Comparison)),
   'expected previous, yoy',
@@ -86,8 +91,39 @@ export const comparisonValue = z.object({
     .meta({ description: 'whether the move is the good way for this KPI' }),
 });
 
+export const evaluatedPeriod = period.extend({
+  toDate: z.boolean().meta({
+    description: 'true when the requested period runs past today: `to` is then today',
+  }),
+  requested: period.meta({ description: 'the period as requested' }),
+});
+
 export const kpiRow = z.object({
   key: z.record(z.string(), z.string().nullable()),
+  running: z
+    .literal(true)
+    .optional()
+    .meta({ description: 'a time bucket still running today: its value is to date' }),
+  base: z
+    .object({
+      value: nullableNumber,
+      noun: z.string(),
+      minimum: z.number(),
+      low: z.boolean(),
+    })
+    .optional()
+    .meta({
+      description:
+        'what a ratio is computed over (answers, comments, impressions…); low under the minimum, when changes are not coloured',
+    }),
+  margin: z
+    .number()
+    .optional()
+    .meta({ description: 'NPS margin of error at 95 %, in points (± around the value)' }),
+  caveat: z
+    .enum(['no_competitor'])
+    .optional()
+    .meta({ description: 'why the value is null although there is data' }),
   value: nullableNumber,
   inputs: z
     .record(z.string(), nullableNumber)
@@ -97,8 +133,9 @@ export const kpiRow = z.object({
 });
 
 export const kpiResponse = z.object({
-  period,
+  period: evaluatedPeriod,
   comparisons: z.object({ previous: period.optional(), yoy: period.optional() }),
+  comparisonSpan: z.enum(['to_date', 'full']),
   breakdown: z.array(z.string()),
   results: z.array(
     z.object({
@@ -126,6 +163,12 @@ export const catalogEntry = z.object({
   breakdowns: z.array(z.string()),
   rankable: z.boolean().meta({ description: 'whether top and bottom lists can rank by it' }),
   measures: z.array(z.string()),
+  base: z.object({ noun: z.string(), minimum: z.number() }).nullable().meta({
+    description: 'what a ratio is computed over, and the base under which it is low-base',
+  }),
+  sections: z
+    .array(z.enum(['trend', 'nps_split', 'funnel', 'breakdown', 'posts', 'comments', 'people']))
+    .meta({ description: 'the drill-down sections that apply to this KPI' }),
 });
 
 export const objective = z.object({
@@ -164,7 +207,9 @@ export const scorecardEntry = z.object({
   previous: comparisonValue.optional(),
   yoy: comparisonValue.optional(),
   elapsed: z.number(),
-  sparkline: z.array(z.object({ day: z.string(), value: nullableNumber })),
+  sparkline: z.array(
+    z.object({ day: z.string(), value: nullableNumber, running: z.literal(true).optional() }),
+  ),
   measured: z
     .object({ period, filters })
     .nullable()
@@ -172,6 +217,10 @@ export const scorecardEntry = z.object({
   inputs: z
     .record(z.string(), nullableNumber)
     .meta({ description: 'the raw measures behind the value' }),
+  whole: z.object({ period, target: z.number() }).optional().meta({
+    description:
+      'with a chosen period: the whole objective; `objective` is then its part in that period',
+  }),
 });
 
 export const scorecard = z.object({
@@ -294,8 +343,9 @@ const funnelValue = z.object({
 });
 
 export const funnel = z.object({
-  period,
+  period: evaluatedPeriod,
   comparisons: z.object({ previous: period.optional(), yoy: period.optional() }),
+  comparisonSpan: z.enum(['to_date', 'full']),
   stages: z.array(
     z.object({
       stage: z.string(),

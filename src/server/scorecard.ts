@@ -1,8 +1,10 @@
-// The dashboard's scorecard: the objectives active in a chosen period, measured as of its last day
-// (or today), each with what it was measured over and the raw counts behind its value.
+// The dashboard's scorecard. Without a period, each objective over its own period to today; with one,
+// the objectives active in it, each evaluated on its part of that period (additive targets in proportion
+// of its days), measured as of the period's last day (or today).
 import { queryKpis } from '../metrics/index.ts';
 import {
   listObjectives,
+  objectiveWithin,
   scorecard,
   type Scorecard,
   type ScorecardEntry,
@@ -34,6 +36,8 @@ export interface Measured {
 export type DashboardEntry = ScorecardEntry & {
   measured: Measured | null;
   inputs: Record<string, number | null>;
+  /** With a chosen period: the whole objective, whose part in that period this entry evaluates. */
+  whole?: { period: Period; target: number };
 };
 
 /** Both sides' filters at once; null when a dimension named on both sides has no value in common. */
@@ -93,16 +97,25 @@ export async function dashboardScorecard(
 ): Promise<Scorecard & { entries: DashboardEntry[] }> {
   const today = request.today ?? todayUtc();
   const asOf = request.to && request.to < today ? request.to : today;
-  let ids = request.ids?.length ? request.ids : undefined;
-  if (request.from || request.to) {
-    const overlapping = (await listObjectives(store)).filter(
-      (objective) =>
-        (!request.to || objective.period.from <= request.to) &&
-        (!request.from || objective.period.to >= request.from),
-    );
-    ids = overlapping.map((objective) => objective.id).filter((id) => !ids || ids.includes(id));
-  }
-  const card = await scorecard(store, { today: asOf, filters: request.filters, ids });
+  const ids = request.ids?.length ? request.ids : undefined;
+  const chosen =
+    request.from || request.to
+      ? { from: request.from ?? '0001-01-01', to: request.to ?? '9999-12-31' }
+      : null;
+  const all = await listObjectives(store);
+  const wholes = new Map(all.map((objective) => [objective.id, objective]));
+  const objectives = chosen
+    ? all
+        .filter((objective) => !ids || ids.includes(objective.id))
+        .map((objective) => objectiveWithin(objective, chosen))
+        .filter((objective): objective is Objective => objective !== null)
+    : undefined;
+  const card = await scorecard(store, {
+    today: asOf,
+    filters: request.filters,
+    ids: chosen ? undefined : ids,
+    objectives,
+  });
   const measured = card.entries.map((entry) => measuredOf(entry.objective, asOf, request.filters));
   const inputs = await inputsOf(store, card.entries, measured);
   return {
@@ -111,6 +124,11 @@ export async function dashboardScorecard(
       ...entry,
       measured: measured[index],
       inputs: inputs(index),
+      ...(chosen ? { whole: wholeOf(wholes.get(entry.objective.id)!) } : {}),
     })),
   };
+}
+
+function wholeOf(objective: Objective) {
+  return { period: objective.period, target: objective.target };
 }

@@ -359,10 +359,9 @@ describe('scorecard', () => {
     // Comparisons over the same 4 days: 2024-12-28…31 (p0 200) and 2024-01-01…04 (py 250).
     expect(additive.previous).toEqual({ value: 200, delta: 200, change: 1, good: true });
     expect(additive.yoy).toEqual({ value: 250, delta: 150, change: 0.6, good: true });
-    expect(additive.sparkline).toEqual([
-      { day: '2024-12-30', value: 400 },
-      { day: '2025-01-06', value: null },
-    ]);
+    // The week of 30 Dec runs to 5 Jan, after today: it is marked running; the week of 6 Jan has not
+    // started, so it has no point at all.
+    expect(additive.sparkline).toEqual([{ day: '2024-12-30', value: 400, running: true }]);
 
     const rate = byId['er-5'];
     expect(rate.value).toBeCloseTo(0.05, 12); // 20 ÷ 400

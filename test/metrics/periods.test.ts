@@ -189,3 +189,110 @@ describe('zero is a value, nothing is null', () => {
     ).toBeNull();
   });
 });
+
+describe('a period not over is evaluated to date', () => {
+  // Today is pinned to Monday 10 February 2025: Q1 2025 has run 41 days (31 in January + 10).
+  const today = '2025-02-10';
+  const q1 = { from: '2025-01-01', to: '2025-03-31' };
+
+  it('Q1 2025 to 10 Feb is compared with the same 41 days of Q4 2024 and Q1 2024', async () => {
+    const response = await queryKpis(store, {
+      kpis: ['impressions'],
+      period: q1,
+      compare: ['previous', 'yoy'],
+      today,
+    });
+    expect(response.period).toEqual({
+      from: '2025-01-01',
+      to: '2025-02-10',
+      toDate: true,
+      requested: q1,
+    });
+    // Q4 2024 from 1 Oct for 41 days: 1 Oct + 40 days = 10 Nov. A year earlier: the same dates.
+    expect(response.comparisons).toEqual({
+      previous: { from: '2024-10-01', to: '2024-11-10' },
+      yoy: { from: '2024-01-01', to: '2024-02-10' },
+    });
+    const [row] = response.results[0].rows;
+    // now: jan1 16 + jan10 32 + jan11 64 + jan20 128 + zero 0 = 240
+    expect(row.value).toBe(240);
+    // Q4 2024 to 10 Nov: oct1 2 (dec31 and newyear_paris come later)
+    expect(row.previous?.value).toBe(2);
+    // 1 Jan–10 Feb 2024: jan24 16384 + feb1_24 8192 = 24576 (feb29_24 comes later)
+    expect(row.yoy?.value).toBe(24576);
+  });
+
+  it('the whole earlier periods stay available as an explicit choice', async () => {
+    const response = await queryKpis(store, {
+      kpis: ['impressions'],
+      period: q1,
+      compare: ['previous', 'yoy'],
+      today,
+      comparisonSpan: 'full',
+    });
+    expect(response.comparisonSpan).toBe('full');
+    expect(response.comparisons).toEqual({
+      previous: { from: '2024-10-01', to: '2024-12-31' },
+      yoy: { from: '2024-01-01', to: '2024-03-31' },
+    });
+    const [row] = response.results[0].rows;
+    expect(row.value).toBe(240); // the current period is still to date
+    expect(row.previous?.value).toBe(14); // oct1 2 + dec31 4 + newyear_paris 8
+    expect(row.yoy?.value).toBe(28672); // jan24 16384 + feb1_24 8192 + feb29_24 4096
+  });
+
+  it('by month: no bucket for March, which has not started, and February marked running', async () => {
+    const response = await queryKpis(store, {
+      kpis: ['impressions'],
+      period: q1,
+      breakdown: ['month'],
+      compare: ['yoy'],
+      today,
+    });
+    const rows = response.results[0].rows.map((row) => ({
+      month: row.key.month,
+      value: row.value,
+      yoy: row.yoy?.value,
+      running: row.running ?? false,
+    }));
+    expect(rows).toEqual([
+      // January: 16 + 32 + 64 + 128; January 2024: jan24 16384
+      { month: '2025-01-01', value: 240, yoy: 16384, running: false },
+      // 1–10 February: zero 0; 1–10 February 2024: feb1_24 8192
+      { month: '2025-02-01', value: 0, yoy: 8192, running: true },
+    ]);
+  });
+
+  it('a period that ended before today is unchanged', async () => {
+    const response = await queryKpis(store, {
+      kpis: ['impressions'],
+      period: { from: '2025-01-01', to: '2025-01-31' },
+      today,
+    });
+    expect(response.period.toDate).toBe(false);
+    expect(response.period.to).toBe('2025-01-31');
+  });
+
+  it('a period that starts after today is refused, naming both days', async () => {
+    await expect(
+      queryKpis(store, {
+        kpis: ['impressions'],
+        period: { from: '2025-03-01', to: '2025-03-31' },
+        today,
+      }),
+    ).rejects.toThrow('the period starts (2025-03-01) after today (2025-02-10)');
+  });
+});
+
+describe('rows without a breakdown value', () => {
+  it('a conversion from google is not a "(none)" platform row of social revenue worth 0', async () => {
+    // February 2025 holds one conversion, from google (no social platform): social revenue has no row.
+    expect(
+      await rowsOf(store, 'social_revenue', {
+        period: { from: '2025-02-01', to: '2025-02-28' },
+        breakdown: ['platform'],
+        today: '2025-06-01',
+      }),
+    ).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/demo/index.ts';
-import { describeCatalog, queryKpis } from '../../src/metrics/index.ts';
+import { describeCatalog, kpiById, queryKpis } from '../../src/metrics/index.ts';
 import { scorecard } from '../../src/metrics/objectives.ts';
 import { buildApp, createToken } from '../../src/server/index.ts';
 import { csvCell } from '../../src/server/csv.ts';
@@ -190,13 +190,32 @@ describe('scorecard and objectives', () => {
     }
   });
 
-  it('shows the objectives of the chosen period, measured at its end', async () => {
+  it('evaluates the objectives active in a chosen period on their part of it, at its end', async () => {
     const april = await json(`/api/scorecard?today=${TODAY}&from=2026-04-01&to=2026-04-30`);
     expect(april.today).toBe('2026-04-30');
-    const all = await scorecard(store, { today: '2026-04-30' });
-    expect(april.entries.map((entry: { value: number }) => entry.value)).toEqual(
-      all.entries.map((entry) => entry.value),
-    );
+    const wholes = await scorecard(store, { today: '2026-04-30' });
+    expect(april.entries).toHaveLength(wholes.entries.length); // the demo's Q2 and 2026 objectives
+    for (const entry of april.entries) {
+      const whole = wholes.entries.find((item) => item.objective.id === entry.objective.id)!;
+      expect(entry.whole).toEqual({
+        period: whole.objective.period,
+        target: whole.objective.target,
+      });
+      expect(entry.objective.period).toEqual({ from: '2026-04-01', to: '2026-04-30' });
+      // An additive target in proportion of days: April is 30 of Q2's 91 days (30 + 31 + 30) or
+      // of 2026's 365; a rate keeps its target.
+      const days = whole.objective.period.from === '2026-01-01' ? 365 : 91;
+      const share = kpiById(entry.kpi.id)!.additive ? 30 / days : 1;
+      expect(entry.objective.target).toBeCloseTo(whole.objective.target * share, 9);
+      const direct = await queryKpis(store, {
+        kpis: [entry.kpi.id],
+        period: { from: '2026-04-01', to: '2026-04-30' },
+        filters: entry.objective.filters,
+        today: TODAY,
+      });
+      if (entry.value === null) expect(direct.results[0].rows[0].value).toBeNull();
+      else expect(direct.results[0].rows[0].value).toBeCloseTo(entry.value, 9);
+    }
     const before = await json(`/api/scorecard?today=${TODAY}&from=2024-01-01&to=2024-12-31`);
     expect(before.entries).toEqual([]);
     expect(before.return_on_objectives).toBeNull();

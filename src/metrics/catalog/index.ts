@@ -8,6 +8,8 @@ import { measuresOf, type Formula } from './formula.ts';
 import { KPIS, kpiById, type Kpi } from './kpis.ts';
 import { MEASURES } from './measures.ts';
 import { SOURCES } from './sources.ts';
+import { baseOf } from './bases.ts';
+import { sectionsOf } from './sections.ts';
 
 export {
   KPIS,
@@ -20,6 +22,8 @@ export {
 } from './kpis.ts';
 export { MEASURES, type Measure, type MeasureId, type Aggregate } from './measures.ts';
 export { SOURCES, type Source, type SourceId } from './sources.ts';
+export { SECTIONS, sectionsOf, type Section } from './sections.ts';
+export { baseOf, caveatOf, marginOf, type BaseNoun, type RatioBase } from './bases.ts';
 export {
   evaluate,
   measuresOf,
@@ -54,7 +58,12 @@ export function canRank(formula: Formula): boolean {
 
 /** The catalog as data for the CLI, the API and the dashboard. */
 export function describeCatalog() {
-  return KPIS.map((kpi) => ({
+  return KPIS.map((kpi) => describeKpi(kpi));
+}
+
+function describeKpi(kpi: Kpi) {
+  const base = baseOf(kpi);
+  return {
     id: kpi.id,
     name: kpi.name,
     explanation: kpi.explanation,
@@ -66,7 +75,9 @@ export function describeCatalog() {
     breakdowns: breakdownsOf(kpi),
     rankable: canRank(kpi.formula),
     measures: measuresOf(kpi.formula),
-  }));
+    base: base ? { noun: base.noun, minimum: base.minimum } : null,
+    sections: sectionsOf(kpi, breakdownsOf(kpi), canRank(kpi.formula)),
+  };
 }
 
 export function requireKpi(id: string): Kpi {

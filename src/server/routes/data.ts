@@ -10,6 +10,7 @@ import { listPosts, POST_SORTS } from '../queries/posts.ts';
 import { route, type Route } from '../route.ts';
 import {
   comparisonList,
+  comparisonSpanQuery,
   dimensions,
   filterQuery,
   filtersOf,
@@ -146,6 +147,7 @@ export function dataRoutes(store: Store): Route[] {
         from: isoDay,
         to: isoDay,
         compare: comparisonList,
+        compare_span: comparisonSpanQuery,
         ...filterQuery,
         format: formatQuery,
       }),
@@ -156,6 +158,7 @@ export function dataRoutes(store: Store): Route[] {
           period: { from: query.from, to: query.to },
           filters: filtersOf(query),
           compare: query.compare as Comparison[],
+          comparisonSpan: query.compare_span,
         });
         if (query.format !== 'csv') return funnel;
         return new CsvFile(

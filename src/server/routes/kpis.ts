@@ -7,7 +7,7 @@ import {
   type EngagementWeights,
   type KpiResponse,
 } from '../../metrics/index.ts';
-import type { Breakdown, Comparison } from '../../model/index.ts';
+import { TIME_GRAINS, type Breakdown, type Comparison } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { CsvFile, type CsvCell } from '../csv.ts';
 import { route, type Route } from '../route.ts';
@@ -15,6 +15,7 @@ import {
   breakdownList,
   catalogEntry,
   comparisonList,
+  comparisonSpanQuery,
   filterQuery,
   filtersOf,
   formatQuery,
@@ -50,6 +51,7 @@ export const kpiQuery = z.object({
   ...periodQuery,
   by: breakdownList,
   compare: comparisonList,
+  compare_span: comparisonSpanQuery,
   ...filterQuery,
   top: rank.meta({ description: 'keep the N best rows by the first KPI' }),
   bottom: rank.meta({ description: 'keep the N worst rows by the first KPI' }),
@@ -69,8 +71,10 @@ export function kpiCsv(response: KpiResponse, name: string): CsvFile {
       response.results.flatMap((result) => result.rows.flatMap((row) => Object.keys(row.inputs))),
     ),
   ];
+  const timed = keys.some((key) => (TIME_GRAINS as readonly string[]).includes(key));
   const header = [
     ...keys,
+    ...(timed ? ['bucket'] : []),
     'kpi',
     'value',
     ...comparisons.flatMap((series) => [`${series}_value`, `${series}_delta`, `${series}_change`]),
@@ -79,6 +83,7 @@ export function kpiCsv(response: KpiResponse, name: string): CsvFile {
   const rows: CsvCell[][] = response.results.flatMap((result) =>
     result.rows.map((row) => [
       ...keys.map((key) => row.key[key] ?? null),
+      ...(timed ? [row.running ? 'running (to date)' : 'complete'] : []),
       result.id,
       row.value,
       ...comparisons.flatMap((series) => {
@@ -123,6 +128,7 @@ export function kpiRoutes(store: Store): Route[] {
           period: { from: query.from, to: query.to },
           breakdown: query.by as Breakdown[],
           compare: query.compare as Comparison[],
+          comparisonSpan: query.compare_span,
           filters: filtersOf(query),
           weights: query.weights,
           top: limit

@@ -80,7 +80,7 @@ export function objectiveRoutes(store: Store): Route[] {
       summary:
         'The executive scorecard: value, target, progress, pace, status, comparisons, sparkline',
       description:
-        'With from/to, only the objectives whose period overlaps them, measured as of `to` (or today when `to` is later). Filters narrow every objective.',
+        'Without from/to, every objective over its own period up to today. With from/to, the objectives active in that period, each evaluated on its part of it (an additive target in proportion of its days; `whole` gives the objective), measured as of `to` (or today when `to` is later). Filters narrow every objective.',
       role: 'viewer',
       query: z.object({
         from: isoDay.optional(),

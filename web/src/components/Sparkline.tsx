@@ -6,7 +6,7 @@ export function Sparkline({
   width = 120,
   height = 36,
 }: {
-  points: { day: string; value: number | null }[];
+  points: { day: string; value: number | null; running?: boolean }[];
   target?: number | null;
   label: string;
   width?: number;
@@ -20,13 +20,19 @@ export function Sparkline({
   const span = max - min || 1;
   const x = (index: number) => 2 + (index * (width - 4)) / Math.max(points.length - 1, 1);
   const y = (value: number) => height - 3 - ((value - min) * (height - 6)) / span;
+  // The bucket still running is drawn apart (dashed, hollow): its value is only to date.
   let path = '';
+  let runningPath = '';
   let last: [number, number] | null = null;
+  let endRunning = false;
   points.forEach((point, index) => {
     if (point.value === null) return;
     const [px, py] = [x(index), y(point.value)];
-    path += `${path && last ? 'L' : 'M'}${px.toFixed(1)},${py.toFixed(1)}`;
+    const step = `${px.toFixed(1)},${py.toFixed(1)}`;
+    if (point.running && last) runningPath = `M${last[0].toFixed(1)},${last[1].toFixed(1)}L${step}`;
+    else if (!point.running) path += `${path && last ? 'L' : 'M'}${step}`;
     last = [px, py];
+    endRunning = Boolean(point.running);
   });
   const end = last as [number, number] | null;
   return (
@@ -35,7 +41,8 @@ export function Sparkline({
         <line x1="0" x2={width} y1={y(target)} y2={y(target)} className="sparkline-target" />
       )}
       <path d={path} className="sparkline-line" />
-      {end && <circle cx={end[0]} cy={end[1]} r="2.5" className="sparkline-dot" />}
+      {runningPath && <path d={runningPath} className="sparkline-line sparkline-running" />}
+      {end && <circle cx={end[0]} cy={end[1]} r="2.5" className={endRunning ? 'sparkline-dot sparkline-dot-running' : 'sparkline-dot'} data-running={String(endRunning)} />}
     </svg>
   );
 }

@@ -71,7 +71,14 @@ export function Tile({ entry, compare, href }: { entry: ScorecardEntry; compare:
         <span className="tile-value num" data-testid="tile-value" data-value={entry.value ?? ''}>
           {format.value(entry.value, unit, { compact: true })}
         </span>
-        <span className="tile-target">{t('scorecard.target', { value: format.value(entry.objective.target, unit, { compact: true }) })}</span>
+        <span className="tile-target">
+          {t('scorecard.target', { value: format.value(entry.objective.target, unit, { compact: true }) })}
+          {entry.whole && entry.whole.target !== entry.objective.target && (
+            <span className="tile-target-of" data-testid="tile-target-of">
+              {t('scorecard.targetOf', { target: format.value(entry.whole.target, unit, { compact: true }), period: format.period(entry.whole.period) })}
+            </span>
+          )}
+        </span>
       </div>
       {entry.status === 'no_data' ? (
         <NoData entry={entry} />

@@ -1,5 +1,5 @@
 // Period, comparison and filters: the same controls on every analytical page, kept in the URL.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.tsx';
 import { kindOf, periodAround, shift, isDay, clipToToday, type Period, type PeriodKind } from '../state/period.ts';
 import { useSession } from '../state/session.tsx';
@@ -10,15 +10,20 @@ export function Toolbar({
   view,
   onChange,
   dimensions = FILTER_DIMENSIONS,
+  periodControl,
 }: {
   view: View;
   onChange: (view: View) => void;
   dimensions?: readonly FilterDimension[];
+  /** A page's own period control in place of the calendar picker (the scorecard's). */
+  periodControl?: ReactNode;
 }) {
   return (
     <div className="toolbar" role="group">
-      <PeriodPicker period={view.period} onChange={(period) => onChange({ ...view, period })} />
+      {periodControl ?? <PeriodPicker period={view.period} onChange={(period) => onChange({ ...view, period })} />}
       <CompareToggle value={view.compare} onChange={(compare) => onChange({ ...view, compare })} />
+      {/* The scorecard compares each objective over its elapsed days: a whole-period switch would do nothing there. */}
+      {!periodControl && <SpanToggle view={view} onChange={onChange} />}
       <FilterBar view={view} onChange={onChange} dimensions={dimensions} />
     </div>
   );
@@ -104,6 +109,23 @@ export function PeriodPicker({ period, onChange }: { period: Period; onChange: (
         </div>
       )}
     </div>
+  );
+}
+
+/** Shown only while the period runs past today: compare its days so far, or the whole earlier periods. */
+function SpanToggle({ view, onChange }: { view: View; onChange: (view: View) => void }) {
+  const { t } = useI18n();
+  const { today } = useSession();
+  if (view.period.to <= today) return null;
+  return (
+    <label className="check span-toggle" title={t('compare.fullPeriodsHelp')}>
+      <input
+        type="checkbox"
+        checked={view.span === 'full'}
+        onChange={(event) => onChange({ ...view, span: event.target.checked ? 'full' : 'to_date' })}
+      />
+      <span>{t('compare.fullPeriods')}</span>
+    </label>
   );
 }
 

@@ -29,11 +29,14 @@ function localeTag(language: Language): string {
 }
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+/** A message with a count, in the form the language's plural rules pick (`KEY.one`, `KEY.other`). */
+export type TranslatePlural = (key: string, count: number, shown?: string) => string;
 
 interface I18n {
   language: Language;
   setLanguage: (language: Language) => void;
   t: Translate;
+  plural: TranslatePlural;
   format: Format;
   currency: string;
   setCurrency: (currency: string) => void;
@@ -49,14 +52,22 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const t: Translate = (key, values) =>
       dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? `{${name}}`));
     document.documentElement.lang = language;
+    const rules = new Intl.PluralRules(language);
+    const format = makeFormat(localeTag(language), language, currency);
+    const plural: TranslatePlural = (key, count, shown) => {
+      const form = `${key}.${rules.select(count)}` as MessageKey;
+      const chosen = form in dictionary ? form : (`${key}.other` as MessageKey);
+      return t(chosen, { count: shown ?? format.number(count) });
+    };
     return {
       language,
+      plural,
       setLanguage: (next) => {
         localStorage.setItem(STORAGE_KEY, next);
         setLanguageState(next);
       },
       t,
-      format: makeFormat(localeTag(language), language, currency),
+      format,
       currency,
       setCurrency,
     };

@@ -1,18 +1,21 @@
 // Tier 2: the analysis behind a tile. Trend with its comparison, breakdowns, the funnel, the posts and the
 // comments behind the number, all over the period and filters of the URL.
-import { useApi } from '../api/use-api.ts';
+import { useApi, type Loaded } from '../api/use-api.ts';
+import { grainFor } from '../state/period.ts';
+import { partOf, type DrilldownBundle } from './drilldown/bundle.ts';
 import type { CatalogEntry, KpiResponse, Scorecard } from '../api/types.ts';
 import { Delta } from '../components/Delta.tsx';
 import { Explain, KpiExplanation } from '../components/Explain.tsx';
 import { ExportLink } from '../components/ExportLink.tsx';
 import { Link } from '../components/Link.tsx';
 import { Empty, ErrorBox, Loading } from '../components/States.tsx';
+import { PeriodNote, useBaseText } from '../components/PeriodNote.tsx';
 import { Toolbar } from '../components/Toolbar.tsx';
 import { useDimensionLabel } from '../components/use-labels.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { navigate } from '../state/router.ts';
 import { roleAtLeast, useSession } from '../state/session.tsx';
-import { FILTER_DIMENSIONS, kpiParams, useView, viewSearch, type View } from '../state/view.ts';
+import { FILTER_DIMENSIONS, kpiParams, scorecardSearch, useView, viewSearch, type View } from '../state/view.ts';
 import { Breakdown } from './drilldown/Breakdown.tsx';
 import { Comments } from './drilldown/Comments.tsx';
 import { FunnelView } from './drilldown/Funnel.tsx';
@@ -26,6 +29,7 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
   const { view, setView, location } = useView(session.today);
   const kpi = session.kpi(kpiId);
   const objectiveId = location.search.get('objective');
+  const bundle = useApi<DrilldownBundle>(kpi ? '/api/drilldown' : null, { id: kpiId, grain: grainFor(view.period), compare: view.compare, ...kpiParams(view) });
   if (!kpi)
     return (
       <main id="main" className="page">
@@ -37,10 +41,11 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
       </main>
     );
   const families = [...new Set(session.catalog.map((entry) => entry.family))];
+  const shows = (section: CatalogEntry['sections'][number]) => kpi.sections.includes(section);
   return (
     <main id="main" className="page drill-page">
       <div className="page-head">
-        <Link href={`/${viewSearch(view)}`} className="back-link">
+        <Link href={`/${scorecardSearch(view)}`} className="back-link">
           ← {t('drill.back')}
         </Link>
         <h1 className="drill-title">{kpi.name[language]}</h1>
@@ -65,32 +70,34 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
         </label>
       </div>
       <Toolbar view={view} onChange={setView} />
-      <Summary kpi={kpi} view={view} objectiveId={objectiveId} />
-      <div className="drill-grid">
-        <Trend kpi={kpi} view={view} objectiveId={objectiveId} />
-        <FunnelView kpi={kpi} view={view} />
+      <Summary kpi={kpi} view={view} objectiveId={objectiveId} bundle={bundle} />
+      {/* The catalog says which sections apply to this KPI. */}
+      <div className={`drill-grid${shows('funnel') ? '' : ' drill-grid-single'}`}>
+        <Trend kpi={kpi} view={view} objectiveId={objectiveId} preloaded={partOf(bundle, 'trend')} />
+        {shows('funnel') && <FunnelView kpi={kpi} view={view} preloaded={partOf(bundle, 'funnel')} />}
       </div>
-      <Breakdown kpi={kpi} view={view} />
-      <Posts kpi={kpi} view={view} />
-      {kpi.family === 'advocacy' && <People view={view} />}
-      {['tonality', 'recommendation', 'responsiveness', 'advocacy'].includes(kpi.family) && <Comments view={view} />}
+      {shows('breakdown') && <Breakdown kpi={kpi} view={view} preloaded={partOf(bundle, 'breakdown')} />}
+      {shows('posts') && <Posts kpi={kpi} view={view} />}
+      {shows('people') && <People view={view} />}
+      {shows('comments') && <Comments view={view} />}
     </main>
   );
 }
 
-function Summary({ kpi, view, objectiveId }: { kpi: CatalogEntry; view: View; objectiveId: string | null }) {
+function Summary({ kpi, view, objectiveId, bundle }: { kpi: CatalogEntry; view: View; objectiveId: string | null; bundle: Loaded<DrilldownBundle> }) {
   const { t, format, language } = useI18n();
   const session = useSession();
   const label = useDimensionLabel();
+  const baseText = useBaseText();
   const params = { ids: kpi.id, compare: 'previous,yoy', ...kpiParams(view) };
-  const result = useApi<KpiResponse>('/api/kpi', params);
-  const objective = useApi<Scorecard>(objectiveId ? '/api/scorecard' : null, { ids: objectiveId ?? '', to: view.period.to });
+  const result = partOf(bundle, 'summary');
+  const objective = useApi<Scorecard>(objectiveId ? '/api/scorecard' : null, { ids: objectiveId ?? '' });
   const entry = objective.data?.entries[0];
   if (result.error) return <ErrorBox error={result.error} retry={result.reload} />;
   const data = result.data?.results[0];
   const row = data?.rows[0];
   const selection = FILTER_DIMENSIONS.flatMap((dimension) => view.filters[dimension].map((value) => label(dimension, value))).join(', ');
-  const noData = result.data && (!row || row.value === null);
+  const noData = result.data && (!row || (row.value === null && !row.caveat));
   return (
     <section className={`card summary${result.stale ? ' stale' : ''}`} aria-busy={result.loading} aria-label={kpi.name[language]}>
       {!result.data ? (
@@ -101,7 +108,23 @@ function Summary({ kpi, view, objectiveId }: { kpi: CatalogEntry; view: View; ob
             <Explain label={t('explain.button', { name: kpi.name[language] })} trigger={<span className="big-value num" data-testid="drill-value" data-value={row?.value ?? ''}>{format.value(row?.value, kpi.unit)}</span>}>
               <KpiExplanation kpi={kpi} inputs={row?.inputs} extra={<span className="explain-context">{t('explain.period', { period: format.period(view.period) })}</span>} />
             </Explain>
-            <span className="muted">{format.period(view.period)}</span>
+            {row?.margin !== undefined && (
+              <span className="summary-margin num" data-testid="drill-margin" data-margin={row.margin}>
+                {t('drill.margin', { value: format.number(row.margin, { digits: 1 }) })}
+              </span>
+            )}
+            {row?.base && (
+              <span className={`summary-base${row.base.low ? ' low-base' : ''}`} data-testid="drill-base" data-base={row.base.value ?? ''}>
+                {baseText(row.base)}
+                {row.base.low && ` · ${t('drill.lowBase')}`}
+              </span>
+            )}
+            {row?.caveat === 'no_competitor' && (
+              <span className="summary-caveat" data-testid="drill-caveat">
+                —, {t('drill.noCompetitor', { where: view.filters.platform.map((value) => label('platform', value)).join(', ') || selection || t('state.everything') })}
+              </span>
+            )}
+            {result.data && <PeriodNote response={result.data} compare={view.compare} />}
           </div>
           <div className="summary-deltas">
             <span>
@@ -114,7 +137,8 @@ function Summary({ kpi, view, objectiveId }: { kpi: CatalogEntry; view: View; ob
           <p className="summary-explanation">
             {kpi.explanation[language]} {t(kpi.better === 'higher' ? 'explain.better.higher' : 'explain.better.lower')}
           </p>
-          <Companion kpi={kpi} view={view} />
+          <Companion kpi={kpi} view={view} summary={result.data} />
+          {kpi.sections.includes('nps_split') && row && <NpsSplit inputs={row.inputs} />}
           {entry && (
             <p className={`summary-objective status-${entry.status}`}>
               <strong>{t('drill.objective', { name: entry.objective.name })}</strong> · {t('scorecard.target', { value: format.value(entry.objective.target, kpi.unit) })} ·{' '}
@@ -145,17 +169,46 @@ function Summary({ kpi, view, objectiveId }: { kpi: CatalogEntry; view: View; ob
 const COMPANIONS: Record<string, 'nps' | 'recommendation_index'> = { nps: 'recommendation_index', recommendation_index: 'nps' };
 
 /** The other measure of recommendation, beside this one, when both have data. */
-function Companion({ kpi, view }: { kpi: CatalogEntry; view: View }) {
+function Companion({ kpi, view, summary }: { kpi: CatalogEntry; view: View; summary: KpiResponse | undefined }) {
   const { t, format } = useI18n();
   const session = useSession();
   const other = COMPANIONS[kpi.id];
-  const result = useApi<KpiResponse>(other ? '/api/kpi' : null, { ids: other ?? '', ...kpiParams(view) });
-  const value = result.data?.results[0]?.rows[0]?.value;
+  const value = summary?.results.find((result) => result.id === other)?.rows[0]?.value;
   const entry = other ? session.kpi(other) : undefined;
   if (!other || !entry || value === null || value === undefined) return null;
   return (
     <p className="summary-companion">
       <Link href={`/kpi/${other}${viewSearch(view)}`}>{t(`drill.companion.${other}`, { value: format.value(value, entry.unit) })}</Link>
     </p>
+  );
+}
+
+/** Promoters (9–10), passives (7–8) and detractors (0–6) among the answers: what NPS is made of. */
+function NpsSplit({ inputs }: { inputs: Record<string, number | null> }) {
+  const { t, format, plural } = useI18n();
+  const answers = inputs.nps_answers ?? 0;
+  if (!answers) return null;
+  const promoters = inputs.nps_promoters ?? 0;
+  const detractors = inputs.nps_detractors ?? 0;
+  const parts = [
+    { name: 'promoters', count: promoters },
+    { name: 'passives', count: answers - promoters - detractors },
+    { name: 'detractors', count: detractors },
+  ] as const;
+  return (
+    <div className="nps-split" data-testid="nps-split" aria-label={t('drill.npsSplit')}>
+      <div className="nps-split-bar" aria-hidden="true">
+        {parts.map((part) => (
+          <span key={part.name} className={`nps-${part.name}`} style={{ width: `${(100 * part.count) / answers}%` }} />
+        ))}
+      </div>
+      <ul className="nps-split-legend">
+        {parts.map((part) => (
+          <li key={part.name} data-part={part.name} data-count={part.count}>
+            <span className={`nps-dot nps-${part.name}`} aria-hidden="true" /> {t(`drill.nps.${part.name}`)} {format.percent(part.count / answers, 0)} ({plural('base.answers', part.count)})
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -6,7 +6,7 @@ import { LanguageSwitch } from '../components/Header.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
 export function Login({ setup, onDone }: { setup: boolean; onDone: (user: Me) => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -22,7 +22,18 @@ export function Login({ setup, onDone }: { setup: boolean; onDone: (user: Me) =>
       onDone(user);
     } catch (caught) {
       const failure = caught as ApiError;
-      setError(failure.status === 0 ? t('state.network') : failure.message);
+      // The server's words are English: the statuses a person meets here are said in the reader's language.
+      setError(
+        failure.status === 0
+          ? t('state.network')
+          : failure.status === 401
+            ? t('login.failed')
+            : failure.status === 429
+              ? t('login.throttled')
+              : language === 'en'
+                ? failure.message
+                : t('login.refused'),
+      );
       setBusy(false);
     }
   };

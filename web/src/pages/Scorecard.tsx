@@ -8,7 +8,9 @@ import { Empty, ErrorBox, Loading } from '../components/States.tsx';
 import { Tile } from '../components/Tile.tsx';
 import { Toolbar } from '../components/Toolbar.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { clipToToday } from '../state/period.ts';
+import { ScorecardPeriod } from '../components/ScorecardPeriod.tsx';
+import { clipToToday, type Period } from '../state/period.ts';
+import { navigate } from '../state/router.ts';
 import { roleAtLeast, useSession } from '../state/session.tsx';
 import { useView, viewSearch, type View, type ViewFilters } from '../state/view.ts';
 
@@ -24,8 +26,25 @@ function drillHref(entry: ScorecardEntry, view: View, today: string): string {
 export default function Scorecard() {
   const { t, format } = useI18n();
   const session = useSession();
-  const { view, setView } = useView(session.today);
-  const params = { from: view.period.from, to: view.period.to, ...view.filters };
+  const { view, setView, location } = useView(session.today);
+  // No period in the URL: each objective over its own period. A chosen one: the objectives active in it.
+  const chosen = location.search.get('from') && location.search.get('to') ? view.period : null;
+  const params = { ...(chosen ? { from: chosen.from, to: chosen.to } : {}), ...view.filters };
+  // Filters and comparison change without putting a period in the URL.
+  const choosePeriodless = (next: View) => {
+    const search = new URLSearchParams(viewSearch(next).slice(1));
+    search.delete('from');
+    search.delete('to');
+    navigate(`/?${search.toString().replaceAll('%2C', ',')}`, { replace: true });
+  };
+  const choosePeriod = (period: Period | null) => {
+    const search = new URLSearchParams(viewSearch(period ? { ...view, period } : view).slice(1));
+    if (!period) {
+      search.delete('from');
+      search.delete('to');
+    }
+    navigate(`/?${search.toString().replaceAll('%2C', ',')}`, { replace: true });
+  };
   const card = useApi<ScorecardData>('/api/scorecard', params);
   const counts = { on_track: 0, at_risk: 0, off_track: 0, no_data: 0 };
   for (const entry of card.data?.entries ?? []) counts[entry.status]++;
@@ -58,7 +77,11 @@ export default function Scorecard() {
         )}
         <ExportLink path="/api/scorecard" params={params} />
       </div>
-      <Toolbar view={view} onChange={setView} />
+      <Toolbar
+        view={view}
+        onChange={(next) => (chosen ? setView(next) : choosePeriodless(next))}
+        periodControl={<ScorecardPeriod period={chosen} onChange={choosePeriod} />}
+      />
       <section aria-busy={card.loading} className={card.stale ? 'stale' : ''} aria-label={t('scorecard.title')}>
         {card.error ? (
           <ErrorBox error={card.error} retry={card.reload} />
@@ -71,7 +94,7 @@ export default function Scorecard() {
             ))}
           </div>
         ) : card.data.entries.length === 0 ? (
-          <Empty title={t('scorecard.noObjectives', { period: format.period(view.period) })}>
+          <Empty title={t('scorecard.noObjectives', { period: chosen ? format.period(chosen) : format.day(session.today) })}>
             {roleAtLeast(session.user.role, 'admin') ? (
               <>
                 <p>{t('scorecard.noObjectivesAdmin')}</p>

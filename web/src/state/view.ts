@@ -10,6 +10,8 @@ export type Comparison = 'previous' | 'yoy';
 export interface View {
   period: Period;
   compare: Comparison;
+  /** How a period running past today compares: same elapsed days (default) or whole earlier periods. */
+  span: 'to_date' | 'full';
   filters: ViewFilters;
 }
 
@@ -22,6 +24,7 @@ export function readView(search: URLSearchParams, today: string): View {
   return {
     period,
     compare: search.get('compare') === 'previous' ? 'previous' : 'yoy',
+    span: search.get('span') === 'full' ? 'full' : 'to_date',
     filters: Object.fromEntries(FILTER_DIMENSIONS.map((name) => [name, listOf(search.get(name))])) as ViewFilters,
   };
 }
@@ -32,13 +35,27 @@ export function viewSearch(view: View, extra: Record<string, string | null | und
   search.set('from', view.period.from);
   search.set('to', view.period.to);
   search.set('compare', view.compare);
+  if (view.span === 'full') search.set('span', 'full');
   for (const name of FILTER_DIMENSIONS) if (view.filters[name].length) search.set(name, view.filters[name].join(','));
   for (const [name, value] of Object.entries(extra)) if (value) search.set(name, value);
   return `?${search.toString().replaceAll('%2C', ',')}`;
 }
 
+/** The scorecard with the view's comparison and filters: its period is its own control (objectives' periods by default). */
+export function scorecardSearch(view: View): string {
+  const search = new URLSearchParams(viewSearch(view).slice(1));
+  search.delete('from');
+  search.delete('to');
+  return `?${search.toString().replaceAll('%2C', ',')}`;
+}
+
 /** The period and filters of a view as API query parameters. */
-export const kpiParams = (view: View) => ({ from: view.period.from, to: view.period.to, ...view.filters });
+export const kpiParams = (view: View) => ({
+  from: view.period.from,
+  to: view.period.to,
+  ...(view.span === 'full' ? { compare_span: 'full' } : {}),
+  ...view.filters,
+});
 
 export function activeFilters(filters: ViewFilters): number {
   return FILTER_DIMENSIONS.reduce((count, name) => count + filters[name].length, 0);
@@ -51,7 +68,7 @@ export function useView(today: string) {
   const setView = (next: View) => {
     const extra: Record<string, string> = {};
     location.search.forEach((value, name) => {
-      if (!['from', 'to', 'compare', ...FILTER_DIMENSIONS].includes(name)) extra[name] = value;
+      if (!['from', 'to', 'compare', 'span', ...FILTER_DIMENSIONS].includes(name)) extra[name] = value;
     });
     navigate(`${location.path}${viewSearch(next, extra)}`, { replace: true });
   };

@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
-import { useApi } from '../../api/use-api.ts';
+import { useCallback, useMemo, useState } from 'react';
+import { useApi, type Loaded } from '../../api/use-api.ts';
 import type { CatalogEntry, KpiResponse } from '../../api/types.ts';
 import { Chart, COLORS, type ChartOption } from '../../components/Chart.tsx';
 import { Delta } from '../../components/Delta.tsx';
 import { Explain, KpiExplanation } from '../../components/Explain.tsx';
 import { ExportLink } from '../../components/ExportLink.tsx';
+import { useBaseText } from '../../components/PeriodNote.tsx';
 import { Empty, ErrorBox, Loading } from '../../components/States.tsx';
 import { useDimensionLabel } from '../../components/use-labels.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -13,14 +14,22 @@ import { kpiParams, type View } from '../../state/view.ts';
 const DIMENSIONS = ['platform', 'account', 'campaign', 'content_type', 'conversion_type'] as const;
 type Dimension = (typeof DIMENSIONS)[number];
 
-export function Breakdown({ kpi, view }: { kpi: CatalogEntry; view: View }) {
+export function Breakdown({ kpi, view, preloaded }: { kpi: CatalogEntry; view: View; preloaded?: Loaded<KpiResponse> }) {
   const { t, format, language } = useI18n();
-  const label = useDimensionLabel();
+  const dimensionLabel = useDimensionLabel();
+  const baseText = useBaseText();
+  // Rows without a value for the dimension (a conversion without campaign) are named, not "—".
+  const label = useCallback(
+    (name: string, value: string | null | undefined) => (value === null || value === undefined ? t('drill.notAttributed') : dimensionLabel(name, value)),
+    [dimensionLabel, t],
+  );
   const available = DIMENSIONS.filter((dimension) => kpi.breakdowns.includes(dimension));
   const [chosen, setChosen] = useState<Dimension>('platform');
   const dimension = available.includes(chosen) ? chosen : available[0];
   const params = { ids: kpi.id, by: dimension, compare: view.compare, ...kpiParams(view) };
-  const result = useApi<KpiResponse>(dimension ? '/api/kpi' : null, params);
+  // The bundle holds the first tab; another tab loads its own.
+  const own = useApi<KpiResponse>(dimension && dimension !== available[0] ? '/api/kpi' : null, params);
+  const result = dimension === available[0] && preloaded ? preloaded : own;
   const rows = useMemo(
     () => [...(result.data?.results[0]?.rows ?? [])].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)),
     [result.data],
@@ -50,6 +59,7 @@ export function Breakdown({ kpi, view }: { kpi: CatalogEntry; view: View }) {
     };
   }, [rows, dimension, format, kpi.unit, label]);
   if (!dimension) return null;
+  const hasBase = rows.some((row) => row.base);
   const height = Math.max(120, Math.min(12, rows.length) * 30 + 16);
   return (
     <section className="card breakdown" aria-label={t('drill.breakdown')}>
@@ -81,18 +91,32 @@ export function Breakdown({ kpi, view }: { kpi: CatalogEntry; view: View }) {
                 <tr>
                   <th scope="col">{t(`dimension.${dimension}`)}</th>
                   <th scope="col" className="num">{t('table.value')}</th>
+                  {hasBase && <th scope="col" className="num">{t('table.base')}</th>}
                   <th scope="col" className="num">{t(view.compare === 'yoy' ? 'compare.vsYoy' : 'compare.vsPrevious')}</th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((row) => (
-                  <tr key={JSON.stringify(row.key)}>
+                  <tr key={JSON.stringify(row.key)} className={row.base?.low ? 'low-base' : undefined} data-low-base={String(Boolean(row.base?.low))}>
                     <th scope="row">{label(dimension, row.key[dimension])}</th>
                     <td className="num">
-                      <Explain label={kpi.name[language]} trigger={format.value(row.value, kpi.unit)}>
-                        <KpiExplanation kpi={kpi} inputs={row.inputs} />
-                      </Explain>
+                      {row.caveat === 'no_competitor' ? (
+                        <span className="muted" data-testid="no-competitor">
+                          —, {t('drill.noCompetitor', { where: label(dimension, row.key[dimension]) })}
+                        </span>
+                      ) : (
+                        <Explain label={kpi.name[language]} trigger={format.value(row.value, kpi.unit)}>
+                          <KpiExplanation kpi={kpi} inputs={row.inputs} />
+                        </Explain>
+                      )}
+                      {row.margin !== undefined && <span className="muted"> ± {format.number(row.margin, { digits: 1 })}</span>}
                     </td>
+                    {hasBase && (
+                      <td className="num">
+                        {baseText(row.base)}
+                        {row.base?.low && <span className="low-base-tag"> · {t('drill.lowBase')}</span>}
+                      </td>
+                    )}
                     <td className="num">
                       <Delta comparison={row[view.compare]} unit={kpi.unit} />
                     </td>

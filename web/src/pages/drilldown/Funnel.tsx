@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
-import { useApi } from '../../api/use-api.ts';
+import type { Loaded } from '../../api/use-api.ts';
+import { usePart } from './bundle.ts';
 import type { CatalogEntry, Funnel } from '../../api/types.ts';
 import { Delta } from '../../components/Delta.tsx';
 import { Explain, KpiExplanation } from '../../components/Explain.tsx';
@@ -11,11 +12,11 @@ import { useSession } from '../../state/session.tsx';
 import { kpiParams, viewSearch, type View } from '../../state/view.ts';
 
 /** Awareness → engagement → conversion → advocacy: the headline of each stage, its other KPIs, and the passage rates. */
-export function FunnelView({ kpi, view }: { kpi: CatalogEntry; view: View }) {
+export function FunnelView({ kpi, view, preloaded }: { kpi: CatalogEntry; view: View; preloaded?: Loaded<Funnel> }) {
   const { t, format, language } = useI18n();
   const session = useSession();
   const params = { compare: view.compare, ...kpiParams(view) };
-  const result = useApi<Funnel>('/api/funnel', params);
+  const result = usePart<Funnel>(preloaded, '/api/funnel', params);
   const value = (id: string, amount: number | null, inputs: Record<string, number | null>) => {
     const entry = session.kpi(id);
     if (!entry) return format.number(amount);

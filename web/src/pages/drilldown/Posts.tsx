@@ -70,7 +70,7 @@ export function Posts({ kpi, view }: { kpi: CatalogEntry; view: View }) {
 }
 
 function PostItem({ row, post, ranking }: { row: KpiRow; post: Post | undefined; ranking: CatalogEntry }) {
-  const { t, format, language } = useI18n();
+  const { t, format, language, plural } = useI18n();
   const href = safeHref(post?.permalink);
   return (
     <li className="post-item">
@@ -91,9 +91,18 @@ function PostItem({ row, post, ranking }: { row: KpiRow; post: Post | undefined;
       {post && (
         <div className="post-metrics">
           {METRICS.map((metric) =>
-            post[metric] === null ? null : (
-              <span key={metric}>
-                {format.number(post[metric], { compact: true })} <span className="muted">{labelOf(metric, language)}</span>
+            post[metric] === null ? (
+              // A counter the platform does not report is not 0: say so.
+              <span key={metric} className="muted not-reported" data-testid="not-reported" data-metric={metric}>
+                {t('post.notReported', {
+                  metric: t(`post.metric.${metric}`),
+                  platform: platformLabel(post.platform),
+                  type: contentTypeLabel(post.content_type, language).toLowerCase(),
+                })}
+              </span>
+            ) : (
+              <span key={metric} data-metric={metric}>
+                {plural(`post.${metric}`, post[metric] ?? 0, format.number(post[metric], { compact: true }))}
               </span>
             ),
           )}
@@ -108,12 +117,4 @@ function PostItem({ row, post, ranking }: { row: KpiRow; post: Post | undefined;
   );
 }
 
-const LABELS: Record<(typeof METRICS)[number], [string, string]> = {
-  impressions: ['impr.', 'impr.'],
-  reactions: ['reactions', 'réactions'],
-  comments: ['comments', 'comm.'],
-  shares: ['shares', 'partages'],
-  saves: ['saves', 'enreg.'],
-  link_clicks: ['clicks', 'clics'],
-};
-const labelOf = (metric: (typeof METRICS)[number], language: 'en' | 'fr') => LABELS[metric][language === 'fr' ? 1 : 0];
+

@@ -134,7 +134,7 @@ export function UploadForm({ onImported }: { onImported: () => void }) {
 }
 
 function Outcome({ phase }: { phase: Phase }) {
-  const { t, format } = useI18n();
+  const { t, format, language } = useI18n();
   if (phase.kind === 'sending')
     return (
       <div className="upload-progress" role="status">
@@ -186,7 +186,9 @@ function Outcome({ phase }: { phase: Phase }) {
     return (
       <div className="notice notice-error upload-error" role="alert">
         <p className="notice-title">{t('imports.failedTitle', { file: phase.file })}</p>
-        <p>{error.status === 0 ? t('state.network') : error.message}</p>
+        <p data-testid="upload-error-message">
+          {error.status === 0 ? t('state.network') : language === 'en' ? error.message : where.length ? t('imports.failedAt') : t('imports.failedOther')}
+        </p>
         {where.length > 0 && <p className="upload-where">{where.join(', ')}</p>}
         {error.location.expected && <p>{t('imports.errorExpected', { expected: error.location.expected })}</p>}
         {error.location.value !== undefined && <p>{t('imports.errorValue', { value: error.location.value })}</p>}
@@ -225,8 +227,9 @@ function Reconciliation({ summary }: { summary: ImportSummary }) {
   );
 }
 
-/** A file size in the reader's locale: kB below a megabyte, MB above. */
+/** A file size in the reader's locale: bytes below a kilobyte, kB below a megabyte, MB above. */
 function sizeText(bytes: number, locale: string): string {
+  if (bytes < 1_000) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(bytes);
   const mega = bytes >= 1_000_000;
   return new Intl.NumberFormat(locale, { style: 'unit', unit: mega ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(
     bytes / (mega ? 1_000_000 : 1_000),

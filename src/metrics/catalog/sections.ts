@@ -1,0 +1,33 @@
+// Which drill-down sections apply to a KPI, declared once here for every reader (the dashboard shows
+// exactly these): no "top posts" for a KPI that cannot be split by post, no comment list where the KPI
+// is not read from comments.
+import type { Kpi } from './kpis.ts';
+
+export const SECTIONS = [
+  'trend',
+  'nps_split',
+  'funnel',
+  'breakdown',
+  'posts',
+  'comments',
+  'people',
+] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** KPIs read from what people wrote: their comments are the evidence behind the number. */
+const READ_FROM_COMMENTS = new Set(['recommendation_index']);
+
+export function sectionsOf(kpi: Kpi, breakdowns: readonly string[], rankable: boolean): Section[] {
+  const applies: Record<Section, boolean> = {
+    trend: true,
+    nps_split: kpi.id === 'nps',
+    funnel: kpi.stage !== null,
+    breakdown: ['platform', 'account', 'campaign', 'content_type', 'conversion_type'].some((name) =>
+      breakdowns.includes(name),
+    ),
+    posts: rankable && breakdowns.includes('post'),
+    comments: kpi.family === 'tonality' || READ_FROM_COMMENTS.has(kpi.id),
+    people: kpi.family === 'advocacy',
+  };
+  return SECTIONS.filter((section) => applies[section]);
+}

@@ -1,0 +1,23 @@
+// The drill-down's panels load in one request (/api/drilldown); a panel whose choice differs from the
+// bundle's (another breakdown tab) loads its own.
+import type { Loaded } from '../../api/use-api.ts';
+import { useApi } from '../../api/use-api.ts';
+import type { Funnel, KpiResponse } from '../../api/types.ts';
+
+export interface DrilldownBundle {
+  summary: KpiResponse;
+  trend: KpiResponse;
+  breakdown: KpiResponse | null;
+  funnel: Funnel | null;
+}
+
+/** One part of the bundle, shaped as if it had been loaded alone. */
+export function partOf<K extends keyof DrilldownBundle>(bundle: Loaded<DrilldownBundle>, part: K): Loaded<NonNullable<DrilldownBundle[K]>> {
+  return { ...bundle, data: (bundle.data?.[part] ?? undefined) as NonNullable<DrilldownBundle[K]> | undefined };
+}
+
+/** The bundle's part when given, else the panel's own request. */
+export function usePart<T>(preloaded: Loaded<T> | null | undefined, path: string, params: Parameters<typeof useApi>[1]): Loaded<T> {
+  const own = useApi<T>(preloaded ? null : path, params);
+  return preloaded ?? own;
+}
