@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<void>> = {
   redirects: benchRedirects,
   dashboard: async () => (await import('./dashboard.ts')).benchDashboard(),
   imports: benchImports,
+  alerts: async () => (await import('./alerts.ts')).benchAlerts(),
   nlp: async () =>
     printTable(
       'Sentiment labelling, one core (median of 5 runs over 100 000 comments)',

@@ -185,3 +185,4 @@ export async function generateDemo(
   });
   return { rows, from: calendar.from, to: calendar.to };
 }
+export { Random } from './random.ts';
