@@ -19,7 +19,7 @@ export interface AnomalySettings {
   /** Counts vary at least like a Poisson count, rates like a proportion, times by this fraction. */
   noise: 'count' | 'proportion' | 'relative';
   /** Which departures alert: the side that is bad for the KPI, by default, or both. */
-  watch: 'above' | 'below' | 'both';
+  watch: 'above' | 'below' | 'both' | 'none';
 }
 
 export const DEFAULT_ANOMALY: AnomalySettings = {
@@ -170,6 +170,7 @@ export function judgeDay(
   const effectiveBase =
     settings.noise === 'count' ? Math.max(point.value, range.expected) : (base ?? 0);
   if (effectiveBase < settings.minimumBase) return null;
+  if (settings.watch === 'none') return null;
   const watchAbove = settings.watch !== 'below';
   const watchBelow = settings.watch !== 'above';
   if (watchAbove && point.value > range.high)

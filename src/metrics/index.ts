@@ -20,3 +20,4 @@ export {
   type BreakdownKey,
 } from './engine.ts';
 export type { ComparisonValue } from './compare.ts';
+export { evaluate as evaluateFormula, type Formula, type MeasureId } from './catalog/index.ts';
