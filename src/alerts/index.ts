@@ -20,6 +20,6 @@ export {
 export { evaluateRules, drillDownLink } from './evaluate.ts';
 export { listAlerts, acknowledgeAlert, type Alert } from './history.ts';
 export { describeAlert, formatKpiValue, type Lang } from './describe.ts';
-export { evaluateAndNotify, watchAlerts } from './notify.ts';
+export { evaluateAndNotify, watchAlerts, afterImport } from './notify.ts';
 export { worstThreads, type WorstThread } from './threads.ts';
 export { measureQuality, type SeriesKind } from './quality.ts';

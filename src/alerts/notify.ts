@@ -55,3 +55,13 @@ export function watchAlerts(store: Store, log: (line: string) => void, everyMs =
   const timer = setInterval(run, everyMs).unref();
   return { stop: () => clearInterval(timer) };
 }
+
+/** After an import through the API: evaluate in the background, so the upload answers at once. */
+export function afterImport(
+  store: Store,
+  log = (line: string) => void process.stderr.write(`${line}\n`),
+) {
+  void evaluateAndNotify(store, { log }).catch((error: Error) =>
+    log(`alert evaluation after import failed: ${error.message}`),
+  );
+}

@@ -6,6 +6,7 @@ import { startServer } from '../server/index.ts';
 import { isStoreEmpty, resetStore, type Store } from '../store/index.ts';
 import { runKpiCommand } from './kpi-command.ts';
 import { registerImportCommands } from './import-command.ts';
+import { registerAlertCommands } from './alerts-command.ts';
 import { registerLinkCommands } from './links-command.ts';
 import { registerNlpCommands } from './nlp-command.ts';
 import { registerObjectiveCommands } from './objectives-command.ts';
@@ -119,6 +120,7 @@ export function registerCommands(program: Command, withStore: WithStore): void {
   registerNlpCommands(program, withStore);
   registerSettingsCommands(program, withStore);
   registerUserCommands(program, withStore);
+  registerAlertCommands(program, withStore);
 
   program
     .command('serve')

@@ -6,6 +6,7 @@ import {
   type FileSummary,
   type ImportProgress,
 } from '../ingest/index.ts';
+import { evaluateAndNotify } from '../alerts/index.ts';
 import { InputError } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { renderTable } from './format.ts';
@@ -108,6 +109,7 @@ export function registerImportCommands(program: Command, withStore: WithStore): 
             throw error;
           });
         }
+        await evaluateAndNotify(store, { log: print });
       }),
     );
 

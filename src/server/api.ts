@@ -7,6 +7,7 @@ import type { DashboardAuthenticator } from './auth/authenticator.ts';
 import { collectOtherRoutes, openApiDocument } from './openapi.ts';
 import { registerRoute, route, type Route } from './route.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { alertRoutes } from './routes/alerts.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dataRoutes } from './routes/data.ts';
 import { importRoutes } from './routes/imports.ts';
@@ -39,6 +40,7 @@ export function apiRoutes(store: Store, authenticator: DashboardAuthenticator): 
     ...opinionRoutes(store),
     ...importRoutes(store),
     ...adminRoutes(store),
+    ...alertRoutes(store),
   ];
 }
 

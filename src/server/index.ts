@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { watchAlerts } from '../alerts/index.ts';
 import { generateDemo } from '../demo/index.ts';
 import { InputError } from '../model/index.ts';
 import { isStoreEmpty, openStore, type Store } from '../store/index.ts';
@@ -112,7 +113,9 @@ export async function startServer(options: ServerOptions): Promise<FastifyInstan
       `No user yet: open ${base}/setup to create the administrator, or run \`cadran users add --admin EMAIL\`.`,
     );
   options.log('Ctrl-C stops it.');
+  const alerts = watchAlerts(store, options.log);
   const stop = async () => {
+    alerts.stop();
     await app.close();
     store.close();
   };

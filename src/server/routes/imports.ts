@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { afterImport } from '../../alerts/index.ts';
 import { importUpload, undoImport } from '../../ingest/index.ts';
 import { InputError } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
@@ -103,11 +104,13 @@ export function importRoutes(store: Store): Route[] {
               `field "${parsed.error.issues[0].path.join('.')}": ${parsed.error.issues[0].message}`,
             );
           const { format, account, table, decimal } = parsed.data;
-          return await importUpload(store, path, basename(path), {
+          const summary = await importUpload(store, path, basename(path), {
             format,
             account,
             cadran: { table, decimal },
           });
+          afterImport(store);
+          return summary;
         } finally {
           await rm(folder, { recursive: true, force: true });
         }
