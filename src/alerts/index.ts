@@ -23,3 +23,4 @@ export { describeAlert, formatKpiValue, type Lang } from './describe.ts';
 export { evaluateAndNotify, watchAlerts, afterImport } from './notify.ts';
 export { worstThreads, type WorstThread } from './threads.ts';
 export { measureQuality, type SeriesKind } from './quality.ts';
+export { partsOf } from './series.ts';

@@ -7,6 +7,7 @@ import { isStoreEmpty, resetStore, type Store } from '../store/index.ts';
 import { runKpiCommand } from './kpi-command.ts';
 import { registerImportCommands } from './import-command.ts';
 import { registerAlertCommands } from './alerts-command.ts';
+import { registerReportCommand } from './report-command.ts';
 import { registerLinkCommands } from './links-command.ts';
 import { registerNlpCommands } from './nlp-command.ts';
 import { registerObjectiveCommands } from './objectives-command.ts';
@@ -121,6 +122,7 @@ export function registerCommands(program: Command, withStore: WithStore): void {
   registerSettingsCommands(program, withStore);
   registerUserCommands(program, withStore);
   registerAlertCommands(program, withStore);
+  registerReportCommand(program, withStore);
 
   program
     .command('serve')

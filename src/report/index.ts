@@ -1,0 +1,39 @@
+// The report stage's public face: a report of a period as HTML or PDF, in French or English.
+import type { Lang } from '../alerts/index.ts';
+import type { Store } from '../store/index.ts';
+import { checkPeriod, gatherReport } from './data.ts';
+import { renderReportHtml } from './html.ts';
+import { printPdf } from './pdf.ts';
+
+export { gatherReport, checkPeriod, type ReportData } from './data.ts';
+export { renderReportHtml } from './html.ts';
+export { printPdf, ChromiumMissing, CHROMIUM_PATH } from './pdf.ts';
+export { brandOf, type Brand } from './brand.ts';
+
+export const REPORT_FORMATS = ['pdf', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportRequest {
+  from: string;
+  to: string;
+  lang: Lang;
+  format: ReportFormat;
+  /** The real today (tests pin it). */
+  today?: string;
+}
+
+export interface RenderedReport {
+  body: Buffer;
+  contentType: string;
+  filename: string;
+}
+
+export async function buildReport(store: Store, request: ReportRequest): Promise<RenderedReport> {
+  const period = checkPeriod(request.from, request.to);
+  const data = await gatherReport(store, period, request.today);
+  const html = renderReportHtml(data, request.lang);
+  const filename = `cadran-report-${period.from}-${period.to}-${request.lang}.${request.format}`;
+  if (request.format === 'html')
+    return { body: Buffer.from(html), contentType: 'text/html; charset=utf-8', filename };
+  return { body: await printPdf(html), contentType: 'application/pdf', filename };
+}
