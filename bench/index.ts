@@ -12,6 +12,7 @@ const suites: Record<string, () => Promise<void>> = {
   dashboard: async () => (await import('./dashboard.ts')).benchDashboard(),
   imports: benchImports,
   alerts: async () => (await import('./alerts.ts')).benchAlerts(),
+  reports: async () => (await import('./reports.ts')).benchReports(),
   nlp: async () =>
     printTable(
       'Sentiment labelling, one core (median of 5 runs over 100 000 comments)',

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../model/index.ts';
-import { buildReport, REPORT_FORMATS, type ReportFormat } from '../report/index.ts';
+import { buildReport, closeChromium, REPORT_FORMATS, type ReportFormat } from '../report/index.ts';
 import type { Store } from '../store/index.ts';
 
 type WithStore = <T>(work: (store: Store) => Promise<T>) => Promise<T>;
@@ -36,7 +36,7 @@ export function registerReportCommand(program: Command, withStore: WithStore): v
           to: options.to,
           lang: options.lang,
           format: options.format as ReportFormat,
-        });
+        }).finally(closeChromium);
         const file = options.output ?? report.filename;
         writeFileSync(file, report.body);
         print(

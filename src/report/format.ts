@@ -36,3 +36,8 @@ export function escapeHtml(text: string | null | undefined): string {
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!,
   );
 }
+
+/** Platform texts without emoji, which print as empty boxes without an emoji font. */
+export function withoutPictographs(text: string): string {
+  return text.replace(/\p{Extended_Pictographic}\uFE0F?/gu, '').trim();
+}

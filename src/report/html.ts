@@ -4,7 +4,15 @@ import type { Lang } from '../alerts/index.ts';
 import { kpiById } from '../metrics/index.ts';
 import type { DashboardEntry } from '../server/scorecard.ts';
 import type { ReportData } from './data.ts';
-import { count, escapeHtml, formatKpiValue, localeOf, longDay, percent } from './format.ts';
+import {
+  count,
+  escapeHtml,
+  formatKpiValue,
+  localeOf,
+  longDay,
+  percent,
+  withoutPictographs,
+} from './format.ts';
 import { LABELS, type Labels } from './labels.ts';
 import { stylesheet } from './style.ts';
 import { progressBar, sparkline } from './svg.ts';
@@ -94,7 +102,7 @@ function posts(list: ReportData['topPosts'], lang: Lang, t: Labels): string {
   return `<table class="grid">${list
     .map(
       (post) =>
-        `<tr><td class="platform">${escapeHtml(post.platform)}</td><td>${escapeHtml((post.text ?? post.post_id).slice(0, 110))}</td><td>${percent(post.value, lang)}</td><td class="muted">${count(post.impressions, lang)} ${t.impressions}</td></tr>`,
+        `<tr><td class="platform">${escapeHtml(post.platform)}</td><td>${escapeHtml(withoutPictographs(post.text ?? post.post_id).slice(0, 110))}</td><td>${percent(post.value, lang)}</td><td class="muted">${count(post.impressions, lang)} ${t.impressions}</td></tr>`,
     )
     .join('')}</table>`;
 }
@@ -115,7 +123,7 @@ function threads(data: ReportData, lang: Lang, t: Labels): string {
   return `<ul class="threads">${data.worstThreads
     .map(
       (thread) =>
-        `<li><b>${count(thread.negatives, lang)} ${t.negativeOf} ${count(thread.opinions, lang)}</b> — ${escapeHtml((thread.post_text ?? thread.post_id ?? '').slice(0, 90))}${thread.sample ? `<div class="quote">« ${escapeHtml(thread.sample.slice(0, 160))} »</div>` : ''}</li>`,
+        `<li><b>${count(thread.negatives, lang)} ${t.negativeOf} ${count(thread.opinions, lang)}</b> — ${escapeHtml(withoutPictographs(thread.post_text ?? thread.post_id ?? '').slice(0, 90))}${thread.sample ? `<div class="quote">« ${escapeHtml(withoutPictographs(thread.sample).slice(0, 160))} »</div>` : ''}</li>`,
     )
     .join('')}</ul>`;
 }

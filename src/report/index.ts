@@ -3,11 +3,11 @@ import type { Lang } from '../alerts/index.ts';
 import type { Store } from '../store/index.ts';
 import { checkPeriod, gatherReport } from './data.ts';
 import { renderReportHtml } from './html.ts';
-import { printPdf } from './pdf.ts';
+import { printPdf, warmChromium } from './pdf.ts';
 
 export { gatherReport, checkPeriod, type ReportData } from './data.ts';
 export { renderReportHtml } from './html.ts';
-export { printPdf, ChromiumMissing, CHROMIUM_PATH } from './pdf.ts';
+export { printPdf, warmChromium, closeChromium, ChromiumMissing, CHROMIUM_PATH } from './pdf.ts';
 export { brandOf, type Brand } from './brand.ts';
 
 export const REPORT_FORMATS = ['pdf', 'html'] as const;
@@ -30,6 +30,8 @@ export interface RenderedReport {
 
 export async function buildReport(store: Store, request: ReportRequest): Promise<RenderedReport> {
   const period = checkPeriod(request.from, request.to);
+  // Chromium starts while the data is read; a missing Chromium fails before any query.
+  if (request.format === 'pdf') void warmChromium().catch(() => {});
   const data = await gatherReport(store, period, request.today);
   const html = renderReportHtml(data, request.lang);
   const filename = `cadran-report-${period.from}-${period.to}-${request.lang}.${request.format}`;

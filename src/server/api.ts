@@ -8,6 +8,7 @@ import { collectOtherRoutes, openApiDocument } from './openapi.ts';
 import { registerRoute, route, type Route } from './route.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { alertRoutes } from './routes/alerts.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dataRoutes } from './routes/data.ts';
 import { importRoutes } from './routes/imports.ts';
@@ -41,6 +42,7 @@ export function apiRoutes(store: Store, authenticator: DashboardAuthenticator): 
     ...importRoutes(store),
     ...adminRoutes(store),
     ...alertRoutes(store),
+    ...reportRoutes(store),
   ];
 }
 
