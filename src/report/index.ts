@@ -9,6 +9,7 @@ export { gatherReport, checkPeriod, type ReportData } from './data.ts';
 export { renderReportHtml } from './html.ts';
 export { printPdf, warmChromium, closeChromium, ChromiumMissing, CHROMIUM_PATH } from './pdf.ts';
 export { brandOf, type Brand } from './brand.ts';
+export { reportSubject, reportSummary } from './summary.ts';
 
 export const REPORT_FORMATS = ['pdf', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
