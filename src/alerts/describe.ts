@@ -94,8 +94,8 @@ export function describeAlert(alert: Alert, lang: Lang): Message {
           : 'below';
     subject =
       lang === 'fr'
-        ? `${name} inhabituel${alert.kind === 'threshold' ? ' (seuil)' : ''} le ${day}`
-        : `Unusual ${name.toLowerCase()}${alert.kind === 'threshold' ? ' (threshold)' : ''} on ${day}`;
+        ? `${alert.kind === 'threshold' ? 'Seuil franchi' : 'Valeur inhabituelle'} : ${name} le ${day}`
+        : `${alert.kind === 'threshold' ? 'Threshold crossed' : 'Unusual value'}: ${name} on ${day}`;
     const usual =
       alert.kind === 'anomaly'
         ? lang === 'fr'

@@ -2,6 +2,7 @@
 export {
   createSchedule,
   listSchedules,
+  setScheduleEnabled,
   deleteSchedule,
   scheduleInput,
   type Schedule,

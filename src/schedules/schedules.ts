@@ -103,3 +103,13 @@ export async function deleteSchedule(store: Store, id: string): Promise<void> {
   if (Number(row.n) === 0) throw new InputError(`no schedule "${id}"`);
   await store.run('DELETE FROM schedules WHERE schedule_id = $1', [id]);
 }
+
+export async function setScheduleEnabled(
+  store: Store,
+  id: string,
+  enabled: boolean,
+): Promise<void> {
+  const [row] = await store.all('SELECT count(*) AS n FROM schedules WHERE schedule_id = $1', [id]);
+  if (Number(row.n) === 0) throw new InputError(`no schedule "${id}"`);
+  await store.run('UPDATE schedules SET enabled = $2 WHERE schedule_id = $1', [id, enabled]);
+}

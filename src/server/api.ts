@@ -9,6 +9,7 @@ import { registerRoute, route, type Route } from './route.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { scheduleRoutes } from './routes/schedules.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dataRoutes } from './routes/data.ts';
 import { importRoutes } from './routes/imports.ts';
@@ -43,6 +44,7 @@ export function apiRoutes(store: Store, authenticator: DashboardAuthenticator): 
     ...adminRoutes(store),
     ...alertRoutes(store),
     ...reportRoutes(store),
+    ...scheduleRoutes(store),
   ];
 }
 

@@ -3,6 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { watchAlerts } from '../alerts/index.ts';
 import { generateDemo } from '../demo/index.ts';
+import { startScheduler } from '../schedules/index.ts';
 import { InputError } from '../model/index.ts';
 import { isStoreEmpty, openStore, type Store } from '../store/index.ts';
 import { registerApi } from './api.ts';
@@ -114,8 +115,10 @@ export async function startServer(options: ServerOptions): Promise<FastifyInstan
     );
   options.log('Ctrl-C stops it.');
   const alerts = watchAlerts(store, options.log);
+  const scheduler = await startScheduler(store, options.log);
   const stop = async () => {
     alerts.stop();
+    scheduler.stop();
     await app.close();
     store.close();
   };
