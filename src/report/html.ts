@@ -123,7 +123,7 @@ function threads(data: ReportData, lang: Lang, t: Labels): string {
   return `<ul class="threads">${data.worstThreads
     .map(
       (thread) =>
-        `<li><b>${count(thread.negatives, lang)} ${t.negativeOf} ${count(thread.opinions, lang)}</b> — ${escapeHtml(withoutPictographs(thread.post_text ?? thread.post_id ?? '').slice(0, 90))}${thread.sample ? `<div class="quote">« ${escapeHtml(withoutPictographs(thread.sample).slice(0, 160))} »</div>` : ''}</li>`,
+        `<li><b>${count(thread.negatives, lang)} ${t.negativeOf} ${count(thread.opinions, lang)}</b> — ${thread.post_id === null ? t.notUnderPost : escapeHtml(withoutPictographs(thread.post_text ?? thread.post_id).slice(0, 90))}${thread.sample ? `<div class="quote">${t.open}${escapeHtml(withoutPictographs(thread.sample).slice(0, 160))}${t.close}</div>` : ''}</li>`,
     )
     .join('')}</ul>`;
 }

@@ -1,5 +1,6 @@
 // Tier 1: one screen for an executive. Each objective's KPI as a tile, Return on Objectives overall.
 import type { CSSProperties } from 'react';
+import { api } from '../api/client.ts';
 import { useApi } from '../api/use-api.ts';
 import type { Scorecard as ScorecardData, ScorecardEntry } from '../api/types.ts';
 import { ExportLink } from '../components/ExportLink.tsx';
@@ -22,7 +23,7 @@ function drillHref(entry: ScorecardEntry, view: View, today: string): string {
 }
 
 export default function Scorecard() {
-  const { t, format } = useI18n();
+  const { t, format, language } = useI18n();
   const session = useSession();
   const { view, setView } = useView(session.today);
   const params = { from: view.period.from, to: view.period.to, ...view.filters };
@@ -57,6 +58,9 @@ export default function Scorecard() {
           </div>
         )}
         <ExportLink path="/api/scorecard" params={params} />
+        <a className="button button-small export-link" href={api.url('/api/reports', { from: view.period.from, to: view.period.to, lang: language, format: 'pdf' })} download>
+          {t('scorecard.exportReport')}
+        </a>
       </div>
       <Toolbar view={view} onChange={setView} />
       <section aria-busy={card.loading} className={card.stale ? 'stale' : ''} aria-label={t('scorecard.title')}>
