@@ -8,6 +8,7 @@ import { runKpiCommand } from './kpi-command.ts';
 import { registerImportCommands } from './import-command.ts';
 import { registerAlertCommands } from './alerts-command.ts';
 import { registerReportCommand } from './report-command.ts';
+import { registerBrandCommand } from './brand-command.ts';
 import { registerScheduleCommands } from './schedules-command.ts';
 import { registerLinkCommands } from './links-command.ts';
 import { registerNlpCommands } from './nlp-command.ts';
@@ -124,6 +125,7 @@ export function registerCommands(program: Command, withStore: WithStore): void {
   registerUserCommands(program, withStore);
   registerAlertCommands(program, withStore);
   registerReportCommand(program, withStore);
+  registerBrandCommand(program, withStore);
   registerScheduleCommands(program, withStore);
 
   program
