@@ -17,6 +17,8 @@ const suites: Record<string, () => Promise<void>> = {
     (await import('./import-while-reading.ts')).benchImportWhileReading(),
   nlp: benchNlp,
   startup: benchStartup,
+  alerts: async () => (await import('./alerts.ts')).benchAlerts(),
+  reports: async () => (await import('./reports.ts')).benchReports(),
 };
 
 for (const [name, run] of Object.entries(suites)) {

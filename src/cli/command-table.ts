@@ -51,6 +51,22 @@ export const COMMANDS: Record<string, CommandEntry> = {
     description: 'people who log in to the dashboard, and API tokens for them',
     load: async () => (await import('./users-command.ts')).registerUserCommands,
   },
+  alerts: {
+    description: 'alerts raised when a KPI leaves its usual range or crosses a threshold',
+    load: async () => (await import('./alerts-command.ts')).registerAlertCommands,
+  },
+  report: {
+    description: 'write the report of a period: executive brief, then the detail (PDF or HTML)',
+    load: async () => (await import('./report-command.ts')).registerReportCommand,
+  },
+  brand: {
+    description: "the brand's name, colour, logo and time zone, as reports show them",
+    load: async () => (await import('./brand-command.ts')).registerBrandCommand,
+  },
+  schedules: {
+    description: 'reports sent on a schedule by `cadran serve` (e-mail or Slack/Teams webhook)',
+    load: async () => (await import('./schedules-command.ts')).registerScheduleCommands,
+  },
   serve: {
     description: 'serve the dashboard and the HTTP API',
     load: async () => (await import('./serve-command.ts')).registerServeCommand,

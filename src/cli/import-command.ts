@@ -10,6 +10,7 @@ import {
   type FileSummary,
   type ImportProgress,
 } from '../ingest/index.ts';
+import { evaluateAndNotify } from '../alerts/index.ts';
 import { InputError } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { renderTable } from './format.ts';
@@ -136,6 +137,7 @@ export function registerImportCommands(program: Command, { io, withStore }: CliC
             throw error;
           });
         }
+        await evaluateAndNotify(store, { log: print });
       }),
     );
 

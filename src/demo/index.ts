@@ -9,7 +9,9 @@ import { planMarketing } from './campaigns.ts';
 import { INTERACTION_COLUMNS, type DemoContext } from './context.ts';
 import { ACCOUNT_DAILY_COLUMNS, writeAccountDaily } from './followers.ts';
 import { CLICK_COLUMNS, LINK_COLUMNS, LinkWriter } from './links.ts';
+import { writeIncident } from './incident.ts';
 import { writeListening } from './listening.ts';
+import { writeDemoNotices } from './notices.ts';
 import { OBJECTIVE_COLUMNS, objectiveRows } from './objectives.ts';
 import { buildAuthors } from './people.ts';
 import { buildTextPools } from './phrases.ts';
@@ -170,6 +172,7 @@ export async function generateDemo(
       ...(await writeSocial(tx, context, seed, onProgress)),
       ...(await writeBusiness(tx, calendar, context, seed, onProgress)),
     };
+    counts.interactions += await writeIncident(tx, today, scale, new Random(seed, 'incident'));
     counts.objectives = await appendAll(
       tx,
       'objectives',
@@ -183,5 +186,7 @@ export async function generateDemo(
     );
     return counts;
   });
+  await writeDemoNotices(store);
   return { rows, from: calendar.from, to: calendar.to };
 }
+export { Random } from './random.ts';

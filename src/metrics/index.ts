@@ -26,3 +26,4 @@ export {
   type ComparisonSpan,
   type EvaluatedPeriod,
 } from './compare.ts';
+export { evaluate as evaluateFormula, type Formula, type MeasureId } from './catalog/index.ts';

@@ -7,6 +7,9 @@ import { cachedRoute, defaultCacheCapacity, ResultCache } from './cache/index.ts
 import { collectOtherRoutes, openApiDocument } from './openapi.ts';
 import { registerRoute, route, type Route } from './route.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { alertRoutes } from './routes/alerts.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { scheduleRoutes } from './routes/schedules.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dataRoutes } from './routes/data.ts';
 import { importRoutes } from './routes/imports.ts';
@@ -63,6 +66,9 @@ function declaredRoutes(store: Store): Route[] {
     ...opinionRoutes(store),
     ...importRoutes(store),
     ...adminRoutes(store),
+    ...alertRoutes(store),
+    ...reportRoutes(store),
+    ...scheduleRoutes(store),
   ];
 }
 

@@ -1,6 +1,8 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { watchAlerts } from '../alerts/index.ts';
+import { startScheduler } from '../schedules/index.ts';
 import { InputError } from '../model/index.ts';
 import { isStoreEmpty, openStore, type Store } from '../store/index.ts';
 import { registerApi } from './api.ts';
@@ -125,7 +127,11 @@ export async function startServer(options: ServerOptions): Promise<FastifyInstan
       `No user yet: open ${base}/setup to create the administrator, or run \`cadran users add --admin EMAIL\`.`,
     );
   options.log('Ctrl-C stops it.');
+  const alerts = watchAlerts(store, options.log);
+  const scheduler = await startScheduler(store, options.log);
   const stop = async () => {
+    alerts.stop();
+    scheduler.stop();
     await app.close();
     await control?.close();
     store.close();

@@ -151,6 +151,7 @@ export function openApiDocument(routes: Route[], others: OtherRoute[], version: 
       { name: 'data', description: 'posts, interactions and filter choices' },
       { name: 'imports', description: 'file imports' },
       { name: 'admin', description: 'users and API tokens' },
+      { name: 'alerts', description: 'alert rules, alerts, reports and their schedules' },
     ],
     paths,
   };

@@ -7,6 +7,7 @@ import {
   PLATFORMS,
   SENTIMENTS,
 } from '../model/index.ts';
+import { NOTICE_TABLES } from './notice-tables.ts';
 
 export type ColumnType = 'text' | 'int' | 'float' | 'bool' | 'date' | 'timestamp';
 
@@ -645,6 +646,7 @@ export const TABLES: Table[] = [
       { name: 'expires_at', type: 'timestamp', required: true, doc: 'End of the session.' },
     ],
   },
+  ...NOTICE_TABLES,
 ];
 
 export function tableByName(name: string): Table | undefined {

@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { afterImport } from '../../alerts/index.ts';
 import { importUpload, undoImport } from '../../ingest/index.ts';
 import { InputError } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
@@ -143,6 +144,8 @@ export function importRoutes(store: Store): Route[] {
                 onProgress,
               }),
           );
+          // Alert rules look at the new data once it landed; a refused import changed nothing.
+          void finished.then(() => afterImport(store)).catch(() => undefined);
           queued = finished
             .finally(() => rm(folder, { recursive: true, force: true }))
             .catch(() => undefined);

@@ -182,6 +182,7 @@ export const en = {
   'table.text': 'Text',
   'table.sentiment': 'Sentiment',
   'table.export': 'Export CSV',
+  'scorecard.exportReport': 'Export report',
 
   'objectives.title': 'Objectives',
   'objectives.lead': 'Each objective names a KPI of the catalog, a target, a period and the direction that is good.',

@@ -184,6 +184,7 @@ export const fr: Record<MessageKey, string> = {
   'table.text': 'Texte',
   'table.sentiment': 'Sentiment',
   'table.export': 'Exporter en CSV',
+  'scorecard.exportReport': 'Exporter le rapport',
 
   'objectives.title': 'Objectifs',
   'objectives.lead': 'Chaque objectif désigne un KPI du catalogue, une cible, une période et le sens qui est bon.',

@@ -1,5 +1,6 @@
 // Tier 1: one screen for an executive. Each objective's KPI as a tile, Return on Objectives overall.
 import type { CSSProperties } from 'react';
+import { api } from '../api/client.ts';
 import { useApi } from '../api/use-api.ts';
 import type { Scorecard as ScorecardData, ScorecardEntry } from '../api/types.ts';
 import { ExportLink } from '../components/ExportLink.tsx';
@@ -24,7 +25,7 @@ function drillHref(entry: ScorecardEntry, view: View, today: string): string {
 }
 
 export default function Scorecard() {
-  const { t, format } = useI18n();
+  const { t, format, language } = useI18n();
   const session = useSession();
   const { view, setView, location } = useView(session.today);
   // No period in the URL: each objective over its own period. A chosen one: the objectives active in it.
@@ -76,6 +77,9 @@ export default function Scorecard() {
           </div>
         )}
         <ExportLink path="/api/scorecard" params={params} />
+        <a className="button button-small export-link" href={api.url('/api/reports', { from: view.period.from, to: view.period.to, lang: language, format: 'pdf' })} download>
+          {t('scorecard.exportReport')}
+        </a>
       </div>
       <Toolbar
         view={view}

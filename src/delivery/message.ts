@@ -1,0 +1,16 @@
+/** Something Cadran sends: a subject, plain text, optional HTML and attachments. */
+export interface Message {
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
+  /** A link the receiver opens for the detail (relative to the server's public address). */
+  link?: string;
+}
+
+/** Where a message goes: an e-mail address or a webhook URL. */
+export type Recipient = { email: string } | { webhook: string };
+
+export function recipientOf(text: string): Recipient {
+  return /^https?:\/\//i.test(text) ? { webhook: text } : { email: text };
+}
