@@ -83,7 +83,12 @@ describe('the data version', () => {
         () =>
           createLink(
             store,
-            { url: 'https://example.org/', code: 'version-1', campaign: 'spring', source: 'instagram' },
+            {
+              url: 'https://example.org/',
+              code: 'version-1',
+              campaign: 'spring',
+              source: 'instagram',
+            },
             'tests',
           ),
       ],
