@@ -7,7 +7,14 @@ import { printPdf, warmChromium } from './pdf.ts';
 
 export { gatherReport, checkPeriod, type ReportData } from './data.ts';
 export { renderReportHtml } from './html.ts';
-export { printPdf, warmChromium, closeChromium, ChromiumMissing, CHROMIUM_PATH } from './pdf.ts';
+export {
+  printPdf,
+  warmChromium,
+  closeChromium,
+  ChromiumMissing,
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+} from './pdf.ts';
 export { brandOf, type Brand } from './brand.ts';
 export { reportSubject, reportSummary } from './summary.ts';
 

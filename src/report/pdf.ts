@@ -6,7 +6,8 @@ import type { Browser } from 'playwright-core';
 import { InputError } from '../model/index.ts';
 
 export const CHROMIUM_PATH = process.env.CADRAN_CHROMIUM || '/usr/bin/chromium';
-const ARGS = [
+/** Headless, and nothing that would reach the network: this machine may have none. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -34,7 +35,7 @@ export function warmChromium(path = CHROMIUM_PATH): Promise<Browser> {
   if (idle) clearTimeout(idle);
   if (shared?.path !== path) {
     const browser = import('playwright-core').then(({ chromium }) =>
-      chromium.launch({ executablePath: path, args: ARGS, headless: true }),
+      chromium.launch({ executablePath: path, args: CHROMIUM_ARGS, headless: true }),
     );
     shared = { path, browser };
     browser.catch(() => (shared = null));

@@ -3,16 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../src/report/index.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** A browser with a fresh profile; close() also deletes the profile. */
 export async function launchChromium(
@@ -21,7 +14,7 @@ export async function launchChromium(
   const profile = mkdtempSync(join(tmpdir(), 'cadran-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     headless: true,
     viewport: options.viewport ?? { width: 1366, height: 768 },
     locale: options.locale ?? 'en-US',
