@@ -217,6 +217,8 @@ export const scorecardEntry = z.object({
   inputs: z
     .record(z.string(), nullableNumber)
     .meta({ description: 'the raw measures behind the value' }),
+  base: kpiRow.shape.base,
+  margin: kpiRow.shape.margin,
   whole: z.object({ period, target: z.number() }).optional().meta({
     description:
       'with a chosen period: the whole objective; `objective` is then its part in that period',

@@ -1,7 +1,7 @@
 // The dashboard's scorecard. Without a period, each objective over its own period to today; with one,
 // the objectives active in it, each evaluated on its part of that period (additive targets in proportion
 // of its days), measured as of the period's last day (or today).
-import { queryKpis } from '../metrics/index.ts';
+import { queryKpis, type KpiRow } from '../metrics/index.ts';
 import {
   listObjectives,
   objectiveWithin,
@@ -36,6 +36,9 @@ export interface Measured {
 export type DashboardEntry = ScorecardEntry & {
   measured: Measured | null;
   inputs: Record<string, number | null>;
+  /** What a ratio's value is computed over (answers, comments…), and NPS's margin of error. */
+  base?: KpiRow['base'];
+  margin?: number;
   /** With a chosen period: the whole objective, whose part in that period this entry evaluates. */
   whole?: { period: Period; target: number };
 };
@@ -62,6 +65,9 @@ export function measuredOf(objective: Objective, asOf: string, filters: Filters)
   return { period: { from: objective.period.from, to }, filters: combined };
 }
 
+type Behind = Pick<KpiRow, 'inputs' | 'base' | 'margin'>;
+
+/** The measures behind each entry's value, with its base and margin, one query per span measured. */
 async function inputsOf(store: Store, entries: ScorecardEntry[], measured: (Measured | null)[]) {
   const groups = new Map<string, { measured: Measured; kpis: Set<string> }>();
   entries.forEach((entry, index) => {
@@ -72,7 +78,7 @@ async function inputsOf(store: Store, entries: ScorecardEntry[], measured: (Meas
     group.kpis.add(entry.kpi.id);
     groups.set(key, group);
   });
-  const inputs = new Map<string, Record<string, number | null>>();
+  const behind = new Map<string, Behind>();
   await Promise.all(
     [...groups].map(async ([key, group]) => {
       const response = await queryKpis(store, {
@@ -80,14 +86,20 @@ async function inputsOf(store: Store, entries: ScorecardEntry[], measured: (Meas
         period: group.measured.period,
         filters: group.measured.filters,
       });
-      for (const result of response.results)
-        inputs.set(JSON.stringify([key, result.id]), result.rows[0]?.inputs ?? {});
+      for (const result of response.results) {
+        const row = result.rows[0];
+        behind.set(JSON.stringify([key, result.id]), {
+          inputs: row?.inputs ?? {},
+          ...(row?.base ? { base: row.base } : {}),
+          ...(row?.margin !== undefined ? { margin: row.margin } : {}),
+        });
+      }
     }),
   );
-  return (index: number) => {
+  return (index: number): Behind => {
     const span = measured[index];
-    if (!span) return {};
-    return inputs.get(JSON.stringify([JSON.stringify(span), entries[index].kpi.id])) ?? {};
+    const found = span && behind.get(JSON.stringify([JSON.stringify(span), entries[index].kpi.id]));
+    return found || { inputs: {} };
   };
 }
 
@@ -117,13 +129,13 @@ export async function dashboardScorecard(
     objectives,
   });
   const measured = card.entries.map((entry) => measuredOf(entry.objective, asOf, request.filters));
-  const inputs = await inputsOf(store, card.entries, measured);
+  const behind = await inputsOf(store, card.entries, measured);
   return {
     ...card,
     entries: card.entries.map((entry, index) => ({
       ...entry,
       measured: measured[index],
-      inputs: inputs(index),
+      ...behind(index),
       ...(chosen ? { whole: wholeOf(wholes.get(entry.objective.id)!) } : {}),
     })),
   };

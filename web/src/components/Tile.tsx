@@ -6,6 +6,7 @@ import type { Comparison } from '../state/view.ts';
 import { Delta } from './Delta.tsx';
 import { Explain, KpiExplanation } from './Explain.tsx';
 import { Link } from './Link.tsx';
+import { useBaseText } from './PeriodNote.tsx';
 import { Sparkline } from './Sparkline.tsx';
 import { useDimensionLabel } from './use-labels.ts';
 
@@ -80,6 +81,7 @@ export function Tile({ entry, compare, href }: { entry: ScorecardEntry; compare:
           )}
         </span>
       </div>
+      <TileBase entry={entry} />
       {entry.status === 'no_data' ? (
         <NoData entry={entry} />
       ) : (
@@ -106,6 +108,25 @@ export function Tile({ entry, compare, href }: { entry: ScorecardEntry; compare:
         />
       </div>
     </article>
+  );
+}
+
+/** What the value stands on: NPS's margin, a ratio's base (low when under its minimum), the model's unsure labels. */
+function TileBase({ entry }: { entry: ScorecardEntry }) {
+  const { t, plural, format } = useI18n();
+  const baseText = useBaseText();
+  const uncertain = entry.inputs.sentiment_uncertain;
+  const parts = [
+    entry.margin !== undefined ? t('drill.margin', { value: format.number(entry.margin, { digits: 1 }) }) : null,
+    entry.base ? baseText(entry.base) : null,
+    entry.base?.low ? t('drill.lowBase') : null,
+    uncertain ? plural('tile.uncertain', uncertain, format.number(uncertain)) : null,
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return (
+    <p className={`tile-base${entry.base?.low ? ' low-base' : ''}`} data-testid="tile-base" data-base={entry.base?.value ?? ''}>
+      {parts.join(' · ')}
+    </p>
   );
 }
 

@@ -336,6 +336,8 @@ export const en = {
   'compare.fullPeriods': 'Compare with whole periods',
   'compare.fullPeriodsHelp': 'Off: the earlier periods over the same elapsed days.',
   'drill.runningBucket': 'running, to date',
+  'tile.uncertain.one': '{count} uncertain (model unsure)',
+  'tile.uncertain.other': '{count} uncertain (model unsure)',
   'drill.lowBase': 'low base',
   'drill.lowBaseHelp': 'Hollow grey points stand on fewer than {count} {noun}: their changes are not coloured.',
   'drill.margin': '± {value} pts (95 %)',

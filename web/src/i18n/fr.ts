@@ -338,6 +338,8 @@ export const fr: Record<MessageKey, string> = {
   'compare.fullPeriods': 'Comparer aux périodes entières',
   'compare.fullPeriodsHelp': 'Désactivé : les périodes antérieures sur le même nombre de jours écoulés.',
   'drill.runningBucket': 'en cours, à date',
+  'tile.uncertain.one': '{count} incertain (modèle peu sûr)',
+  'tile.uncertain.other': '{count} incertains (modèle peu sûr)',
   'drill.lowBase': 'base faible',
   'drill.lowBaseHelp': 'Les points gris creux reposent sur moins de {count} {noun} : leurs évolutions ne sont pas colorées.',
   'drill.margin': '± {value} pts (95 %)',

@@ -85,7 +85,7 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
 }
 
 function Summary({ kpi, view, objectiveId, bundle }: { kpi: CatalogEntry; view: View; objectiveId: string | null; bundle: Loaded<DrilldownBundle> }) {
-  const { t, format, language } = useI18n();
+  const { t, plural, format, language } = useI18n();
   const session = useSession();
   const label = useDimensionLabel();
   const baseText = useBaseText();
@@ -117,6 +117,7 @@ function Summary({ kpi, view, objectiveId, bundle }: { kpi: CatalogEntry; view: 
               <span className={`summary-base${row.base.low ? ' low-base' : ''}`} data-testid="drill-base" data-base={row.base.value ?? ''}>
                 {baseText(row.base)}
                 {row.base.low && ` · ${t('drill.lowBase')}`}
+                {!!row.inputs?.sentiment_uncertain && ` · ${plural('tile.uncertain', row.inputs.sentiment_uncertain, format.number(row.inputs.sentiment_uncertain))}`}
               </span>
             )}
             {row?.caveat === 'no_competitor' && (
