@@ -122,7 +122,8 @@ function TileBase({ entry }: { entry: ScorecardEntry }) {
     entry.base?.low ? t('drill.lowBase') : null,
     uncertain ? plural('tile.uncertain', uncertain, format.number(uncertain)) : null,
   ].filter(Boolean);
-  if (parts.length === 0) return null;
+  // An empty line still holds its place, so every tile's bar sits at the same height.
+  if (parts.length === 0) return <p className="tile-base" aria-hidden="true" />;
   return (
     <p className={`tile-base${entry.base?.low ? ' low-base' : ''}`} data-testid="tile-base" data-base={entry.base?.value ?? ''}>
       {parts.join(' · ')}
