@@ -32,8 +32,8 @@ export async function listSlowestThreads(
     .oneOf('p.content_type', query.filters.content_type);
   const rows = await store.all(
     `SELECT f.interaction_id, f.platform, f.account_id, f.post_id, p.permalink, i.kind, i.author_name,
-            i.text, CAST(f.created_at AS VARCHAR) AS created_at,
-            CAST(f.first_reply_at AS VARCHAR) AS first_reply_at,
+            i.text, strftime(f.created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at,
+            strftime(f.first_reply_at, '%Y-%m-%dT%H:%M:%SZ') AS first_reply_at,
             date_diff('second', f.created_at, f.first_reply_at) AS reply_seconds,
             f.business_response_seconds AS business_reply_seconds
      FROM inbound_facts f

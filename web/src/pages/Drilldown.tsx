@@ -21,6 +21,9 @@ import { Comments } from './drilldown/Comments.tsx';
 import { FunnelView } from './drilldown/Funnel.tsx';
 import { People } from './drilldown/People.tsx';
 import { Posts } from './drilldown/Posts.tsx';
+import { SlowThreads } from './drilldown/SlowThreads.tsx';
+import { SsiTeam } from './drilldown/SsiTeam.tsx';
+import { VoiceSplit } from './drilldown/VoiceSplit.tsx';
 import { Trend } from './drilldown/Trend.tsx';
 
 export default function Drilldown({ kpiId }: { kpiId: string }) {
@@ -76,8 +79,11 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
         <Trend kpi={kpi} view={view} objectiveId={objectiveId} preloaded={partOf(bundle, 'trend')} />
         {shows('funnel') && <FunnelView kpi={kpi} view={view} preloaded={partOf(bundle, 'funnel')} />}
       </div>
+      {shows('voice_split') && <VoiceSplit loaded={partOf(bundle, 'voiceSplit')} />}
+      {shows('ssi_team') && <SsiTeam loaded={partOf(bundle, 'ssiTeam')} compare={view.compare} />}
       {shows('breakdown') && <Breakdown kpi={kpi} view={view} preloaded={partOf(bundle, 'breakdown')} />}
       {shows('posts') && <Posts kpi={kpi} view={view} />}
+      {shows('slow_threads') && <SlowThreads loaded={partOf(bundle, 'slowestThreads')} />}
       {shows('people') && <People view={view} />}
       {shows('comments') && <Comments view={view} />}
     </main>
