@@ -380,8 +380,7 @@ export const voiceShare = z.object({
   competitor: z
     .string()
     .nullable()
-    .meta({ description: 'the competitor account; null for the brand' }),
-  name: z.string().nullable(),
+    .meta({ description: 'the competitor’s name, all its accounts together; null for the brand' }),
   mentions: z.number(),
   share: n,
 });

@@ -24,6 +24,7 @@ async function seed(store: Store) {
         ['ig:lumen', 'instagram', 'lumen', 'Lumen', false],
         ['ig:rival', 'instagram', 'rival', 'Rival & Co', true],
         ['ig:other', 'instagram', 'other', 'Other', true],
+        ['x:rival', 'x', 'rival', 'Rival & Co', true],
       ],
     );
     const columns = [
@@ -43,7 +44,7 @@ async function seed(store: Store) {
       replyTo: string | null = null,
     ) => [
       id,
-      'instagram',
+      account.startsWith('x:') ? 'x' : 'instagram',
       account,
       kind,
       replyTo ? 'lumen' : `a-${id}`,
@@ -67,13 +68,14 @@ async function seed(store: Store) {
         // February: outside the period.
         row('c0', 'ig:lumen', 'comment', at('2025-02-20', '10:00')),
         row('r0', 'ig:lumen', 'reply', at('2025-02-22', '10:00'), 'c0'),
-        // Mentions in March: brand 3, Rival 2, Other 1; one brand mention in February.
+        // Mentions in March: brand 3, Rival & Co 2 on Instagram + 1 on X, Other 1; one brand mention in February.
         row('m1', 'ig:lumen', 'mention', at('2025-03-02')),
         row('m2', 'ig:lumen', 'mention', at('2025-03-09')),
         row('m3', 'ig:lumen', 'mention', at('2025-03-20')),
         row('m4', 'ig:rival', 'mention', at('2025-03-05')),
         row('m5', 'ig:rival', 'mention', at('2025-03-06')),
         row('m6', 'ig:other', 'mention', at('2025-03-07')),
+        row('m7', 'x:rival', 'mention', at('2025-03-08')),
         row('m0', 'ig:lumen', 'mention', at('2025-02-07')),
       ].map((cells) => cells as (string | number | boolean | null)[]),
     );
@@ -176,13 +178,18 @@ describe('SSI drill-down', () => {
 describe('share of voice drill-down', () => {
   it('splits the mentions between the brand and each tracked competitor', async () => {
     const body = await drilldown('share_of_voice');
-    // March: brand 3, Rival 2, Other 1 of 6 mentions.
+    // March: brand 3, Rival & Co 2 + 1 = 3 (its two accounts together), Other 1: 7 mentions.
     expect(body.voiceSplit).toEqual([
-      { competitor: null, name: null, mentions: 3, share: 3 / 6 },
-      { competitor: 'ig:rival', name: 'Rival & Co', mentions: 2, share: 2 / 6 },
-      { competitor: 'ig:other', name: 'Other', mentions: 1, share: 1 / 6 },
+      { competitor: null, mentions: 3, share: 3 / 7 },
+      { competitor: 'Rival & Co', mentions: 3, share: 3 / 7 },
+      { competitor: 'Other', mentions: 1, share: 1 / 7 },
     ]);
-    expect(body.summary.results[0].rows[0].value).toBeCloseTo(3 / 6, 10);
+    expect(body.summary.results[0].rows[0].value).toBeCloseTo(3 / 7, 10);
     expect(body.slowestThreads).toBeNull();
+  });
+
+  it('follows the platform filter: on X only Rival & Co was mentioned', async () => {
+    const body = await drilldown('share_of_voice', '&platform=x');
+    expect(body.voiceSplit).toEqual([{ competitor: 'Rival & Co', mentions: 1, share: 1 }]);
   });
 });

@@ -34,7 +34,7 @@ export function VoiceSplit({ loaded }: { loaded: Loaded<VoiceShare[]> }) {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.competitor ?? 'brand'} data-competitor={row.competitor ?? 'brand'}>
-                  <th scope="row">{row.competitor === null ? t('voice.brand') : row.name}</th>
+                  <th scope="row">{row.competitor === null ? t('voice.brand') : row.competitor}</th>
                   <td className="num">
                     {row.share === null ? '—' : format.percent(row.share, 1)}
                   </td>
