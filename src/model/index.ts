@@ -75,9 +75,16 @@ export interface Period {
   to: string; // YYYY-MM-DD
 }
 
+export interface ObjectiveNames {
+  en?: string;
+  fr?: string;
+}
+
 export interface Objective {
   id: string;
   name: string;
+  /** The name in each reader's language, when given; `name` is shown otherwise. */
+  names?: ObjectiveNames;
   kpi: string;
   target: number;
   period: Period;

@@ -172,9 +172,14 @@ export const catalogEntry = z.object({
     .meta({ description: 'the drill-down sections that apply to this KPI' }),
 });
 
+const objectiveNames = z
+  .object({ en: z.string().max(200).optional(), fr: z.string().max(200).optional() })
+  .meta({ description: 'the name in each reader’s language; `name` is shown when absent' });
+
 export const objective = z.object({
   id: z.string(),
   name: z.string(),
+  names: objectiveNames.optional(),
   kpi: z.string(),
   target: z.number(),
   period,
@@ -187,6 +192,7 @@ export const objectiveInput = z
   .object({
     id: z.string().max(64).optional(),
     name: z.string().max(200),
+    names: objectiveNames.optional(),
     kpi: z.string().max(64),
     target: z.number(),
     period: z.object({ from: z.string(), to: z.string() }),

@@ -1,6 +1,7 @@
 // Tier 2: the analysis behind a tile. Trend with its comparison, breakdowns, the funnel, the posts and the
 // comments behind the number, all over the period and filters of the URL.
 import { useApi, type Loaded } from '../api/use-api.ts';
+import { objectiveName } from '../components/labels.ts';
 import { grainFor } from '../state/period.ts';
 import { partOf, type DrilldownBundle } from './drilldown/bundle.ts';
 import type { CatalogEntry, KpiResponse, Scorecard } from '../api/types.ts';
@@ -147,7 +148,7 @@ function Summary({ kpi, view, objectiveId, bundle }: { kpi: CatalogEntry; view: 
           {kpi.sections.includes('nps_split') && row && <NpsSplit inputs={row.inputs} />}
           {entry && (
             <p className={`summary-objective status-${entry.status}`}>
-              <strong>{t('drill.objective', { name: entry.objective.name })}</strong> · {t('scorecard.target', { value: format.value(entry.objective.target, kpi.unit) })} ·{' '}
+              <strong>{t('drill.objective', { name: objectiveName(entry.objective, language) })}</strong> · {t('scorecard.target', { value: format.value(entry.objective.target, kpi.unit) })} ·{' '}
               {t('scorecard.progress', { value: format.percent(entry.progress, 0) })} · {t(`status.${entry.status}`)}
             </p>
           )}
