@@ -61,3 +61,14 @@ describe('response time drill-down', () => {
     expect(shown).toEqual([...shown].sort((a, b) => b - a));
   });
 });
+
+describe('objective names in the reader’s language', () => {
+  it('the English scorecard names the demo objectives in English', async () => {
+    await page.goto(`${server.base}/`);
+    const names = page.locator('.tile-name');
+    await expect.poll(() => names.count()).toBe(6);
+    const shown = await names.allTextContents();
+    expect(shown).toContain('NPS this year');
+    expect(shown).not.toContain('NPS de l’année');
+  });
+});
