@@ -93,6 +93,14 @@ export interface Objective {
   baseline: number | null;
 }
 
+/** An objective's name in the reader's language when it has one, else the name it was given. */
+export function objectiveNameIn(
+  objective: Pick<Objective, 'name' | 'names'>,
+  language: keyof ObjectiveNames,
+): string {
+  return objective.names?.[language] ?? objective.name;
+}
+
 export * from './dates.ts';
 export * from './errors.ts';
 export * from './social-sources.ts';
