@@ -7,6 +7,8 @@ import type { Cell, Transaction } from '../store/index.ts';
 export const OBJECTIVE_COLUMNS = [
   'objective_id',
   'name',
+  'name_en',
+  'name_fr',
   'kpi',
   'target',
   'period_from',
@@ -23,7 +25,9 @@ const RANGE = (column: string) =>
 
 interface ObjectiveSpec {
   id: string;
+  /** French, the demo brand's language; the English name is shown to English readers. */
   name: string;
+  nameEn: string;
   kpi: string;
   span: 'quarter' | 'year';
   direction: Direction;
@@ -42,6 +46,7 @@ const SPECS: ObjectiveSpec[] = [
   {
     id: 'obj-engagement',
     name: 'Taux d’engagement Instagram du trimestre',
+    nameEn: 'Instagram engagement rate this quarter',
     kpi: 'engagement_rate_impressions',
     span: 'quarter',
     direction: 'increase',
@@ -58,6 +63,7 @@ const SPECS: ObjectiveSpec[] = [
   {
     id: 'obj-nps',
     name: 'NPS de l’année',
+    nameEn: 'NPS this year',
     kpi: 'nps',
     span: 'year',
     direction: 'increase',
@@ -71,6 +77,7 @@ const SPECS: ObjectiveSpec[] = [
   {
     id: 'obj-social-revenue',
     name: 'Chiffre d’affaires venu des réseaux sur l’année',
+    nameEn: 'Revenue from social this year',
     kpi: 'social_revenue',
     span: 'year',
     direction: 'increase',
@@ -83,6 +90,7 @@ const SPECS: ObjectiveSpec[] = [
   {
     id: 'obj-social-sessions',
     name: 'Visites depuis les réseaux ce trimestre',
+    nameEn: 'Visits from social this quarter',
     kpi: 'social_sessions',
     span: 'quarter',
     direction: 'increase',
@@ -95,6 +103,7 @@ const SPECS: ObjectiveSpec[] = [
   {
     id: 'obj-sentiment',
     name: 'Part de sentiment positif ce trimestre',
+    nameEn: 'Positive sentiment share this quarter',
     kpi: 'sentiment_positive_share',
     span: 'quarter',
     direction: 'increase',
@@ -109,6 +118,7 @@ const SPECS: ObjectiveSpec[] = [
   {
     id: 'obj-response-time',
     name: 'Délai de réponse médian ce trimestre',
+    nameEn: 'Median response time this quarter',
     kpi: 'response_time_median',
     span: 'quarter',
     direction: 'decrease',
@@ -174,6 +184,8 @@ export async function objectiveRows(tx: Transaction, today: string): Promise<Cel
     const target = targetOf(spec, value === null ? null : Number(value), period, window);
     rows.push([
       spec.id,
+      spec.name,
+      spec.nameEn,
       spec.name,
       spec.kpi,
       target,

@@ -5,6 +5,7 @@ export {
   describeCatalog,
   breakdownsOf,
   DEFAULT_ENGAGEMENT_WEIGHTS,
+  SECTIONS,
   type Kpi,
   type Unit,
   type Family,

@@ -11,12 +11,23 @@ import {
   PLATFORMS,
   type Filters,
   type Objective,
+  type ObjectiveNames,
 } from '../model/index.ts';
 import type { SqlValue, Store, Transaction } from '../store/index.ts';
 import { kpiById } from './catalog/index.ts';
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const FIELDS = ['id', 'name', 'kpi', 'target', 'period', 'direction', 'filters', 'baseline'];
+const FIELDS = [
+  'id',
+  'name',
+  'names',
+  'kpi',
+  'target',
+  'period',
+  'direction',
+  'filters',
+  'baseline',
+];
 
 /** What is wrong with one field of one objective. */
 export interface Problem {
@@ -63,6 +74,12 @@ const filtersSchema = z.strictObject(
   { error: 'expected an object of platform, account, campaign or content_type lists' },
 );
 
+const nameText = z
+  .string(expecting('text'))
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(200, { error: 'at most 200 characters' });
+
 const objectiveSchema = z.strictObject(
   {
     id: z
@@ -77,6 +94,12 @@ const objectiveSchema = z.strictObject(
       .trim()
       .min(1, { error: 'must not be empty' })
       .max(200, { error: 'at most 200 characters' }),
+    names: z
+      .strictObject(
+        { en: nameText.optional(), fr: nameText.optional() },
+        { error: 'expected an object of en and fr names' },
+      )
+      .optional(),
     kpi: z.string(expecting('a KPI id')).superRefine((id, context) => {
       if (!kpiById(id))
         context.addIssue({
@@ -141,6 +164,10 @@ function canonicalFilters(filters: Partial<Record<keyof Filters, string[]>> | un
   return result;
 }
 
+function namesOf(names: { en?: string; fr?: string }): ObjectiveNames {
+  return { ...(names.en ? { en: names.en } : {}), ...(names.fr ? { fr: names.fr } : {}) };
+}
+
 /** Validates one objective; returns it with its defaults filled in, or every problem found. */
 export function validateObjective(
   input: unknown,
@@ -195,6 +222,7 @@ export function validateObjective(
     objective: {
       id: data.id ?? slugOf(data.name),
       name: data.name,
+      ...(data.names?.en || data.names?.fr ? { names: namesOf(data.names) } : {}),
       kpi: kpi.id,
       target: data.target,
       period: { from: data.period.from, to: data.period.to },
@@ -317,7 +345,7 @@ export function parseObjectivesYaml(text: string, file: string): Objective[] {
 
 // ---------------------------------------------------------------- storage
 
-export const SELECT = `SELECT objective_id, name, kpi, target, CAST(period_from AS VARCHAR) AS period_from,
+export const SELECT = `SELECT objective_id, name, name_en, name_fr, kpi, target, CAST(period_from AS VARCHAR) AS period_from,
   CAST(period_to AS VARCHAR) AS period_to, direction, filters, baseline FROM objectives`;
 
 export function objectiveOf(row: Record<string, unknown>): Objective {
@@ -330,6 +358,14 @@ export function objectiveOf(row: Record<string, unknown>): Objective {
   return {
     id: String(row.objective_id),
     name: String(row.name),
+    ...(row.name_en || row.name_fr
+      ? {
+          names: namesOf({
+            en: (row.name_en as string | null) ?? undefined,
+            fr: (row.name_fr as string | null) ?? undefined,
+          }),
+        }
+      : {}),
     kpi: String(row.kpi),
     target: Number(row.target),
     period: { from: String(row.period_from), to: String(row.period_to) },
@@ -363,10 +399,13 @@ export async function insertObjective(
   tx: Transaction,
   objective: Objective,
 ): Promise<void> {
-  const [id, name, kpi, target, from, to, direction, filters, baseline] = placeholders(store, 9);
+  const [id, name, nameEn, nameFr, kpi, target, from, to, direction, filters, baseline] =
+    placeholders(store, 11);
   const params: SqlValue[] = [
     objective.id,
     objective.name,
+    objective.names?.en ?? null,
+    objective.names?.fr ?? null,
     objective.kpi,
     objective.target,
     objective.period.from,
@@ -376,8 +415,8 @@ export async function insertObjective(
     objective.baseline,
   ];
   await tx.run(
-    `INSERT INTO objectives (objective_id, name, kpi, target, period_from, period_to, direction, filters, baseline)
-     VALUES (${id}, ${name}, ${kpi}, ${target}, CAST(${from} AS DATE), CAST(${to} AS DATE), ${direction}, ${filters}, ${baseline})`,
+    `INSERT INTO objectives (objective_id, name, name_en, name_fr, kpi, target, period_from, period_to, direction, filters, baseline)
+     VALUES (${id}, ${name}, ${nameEn}, ${nameFr}, ${kpi}, ${target}, CAST(${from} AS DATE), CAST(${to} AS DATE), ${direction}, ${filters}, ${baseline})`,
     params,
   );
 }

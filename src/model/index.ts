@@ -75,15 +75,30 @@ export interface Period {
   to: string; // YYYY-MM-DD
 }
 
+export interface ObjectiveNames {
+  en?: string;
+  fr?: string;
+}
+
 export interface Objective {
   id: string;
   name: string;
+  /** The name in each reader's language, when given; `name` is shown otherwise. */
+  names?: ObjectiveNames;
   kpi: string;
   target: number;
   period: Period;
   direction: Direction;
   filters: Filters;
   baseline: number | null;
+}
+
+/** An objective's name in the reader's language when it has one, else the name it was given. */
+export function objectiveNameIn(
+  objective: Pick<Objective, 'name' | 'names'>,
+  language: keyof ObjectiveNames,
+): string {
+  return objective.names?.[language] ?? objective.name;
 }
 
 export * from './dates.ts';

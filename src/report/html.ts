@@ -2,6 +2,7 @@
 // Page 1 is the executive brief; the detail follows, each section starting where it fits.
 import type { Lang } from '../alerts/index.ts';
 import { kpiById } from '../metrics/index.ts';
+import { objectiveNameIn } from '../model/index.ts';
 import type { DashboardEntry } from '../server/scorecard.ts';
 import type { ReportData } from './data.ts';
 import {
@@ -41,7 +42,7 @@ function change(value: { change: number | null; good: boolean | null } | undefin
 function tile(entry: DashboardEntry, lang: Lang, t: Labels, colour: string): string {
   const id = entry.kpi.id;
   return `<div class="tile">
-  <div class="tile-head"><span class="tile-name">${escapeHtml(entry.objective.name)}</span>
+  <div class="tile-head"><span class="tile-name">${escapeHtml(objectiveNameIn(entry.objective, lang))}</span>
   <span class="status" style="background:${STATUS_COLOUR[entry.status]}">${statusLabel(entry.status, t)}</span></div>
   <div class="tile-kpi">${kpiName(id, lang)}</div>
   <div class="tile-value">${formatKpiValue(id, entry.value, lang)}<span class="muted"> / ${formatKpiValue(id, entry.objective.target, lang)}</span></div>

@@ -1,6 +1,7 @@
 // The report in a few lines of text: the body of the e-mail or the webhook message that carries it.
 import type { Lang } from '../alerts/index.ts';
 import { kpiById } from '../metrics/index.ts';
+import { objectiveNameIn } from '../model/index.ts';
 import type { ReportData } from './data.ts';
 import { formatKpiValue, longDay, percent } from './format.ts';
 import { LABELS } from './labels.ts';
@@ -20,7 +21,7 @@ export function reportSummary(data: ReportData, lang: Lang): string {
   const lines = [`${t.roo}${sep}${percent(data.returnOnObjectives, lang)}`];
   for (const entry of data.scorecard)
     lines.push(
-      `• ${entry.objective.name}${sep}${formatKpiValue(entry.kpi.id, entry.value, lang)} / ${formatKpiValue(entry.kpi.id, entry.objective.target, lang)} (${status[entry.status] ?? t.noData})`,
+      `• ${objectiveNameIn(entry.objective, lang)}${sep}${formatKpiValue(entry.kpi.id, entry.value, lang)} / ${formatKpiValue(entry.kpi.id, entry.objective.target, lang)} (${status[entry.status] ?? t.noData})`,
     );
   if (data.movers.length) lines.push('', `${t.moved}${sep}`);
   for (const mover of data.movers.slice(0, 3))

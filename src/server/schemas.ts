@@ -9,6 +9,7 @@ import {
   type Comparison,
   type Filters,
 } from '../model/index.ts';
+import { SECTIONS } from '../metrics/index.ts';
 
 export const isoDay = z
   .string()
@@ -167,13 +168,18 @@ export const catalogEntry = z.object({
     description: 'what a ratio is computed over, and the base under which it is low-base',
   }),
   sections: z
-    .array(z.enum(['trend', 'nps_split', 'funnel', 'breakdown', 'posts', 'comments', 'people']))
+    .array(z.enum(SECTIONS))
     .meta({ description: 'the drill-down sections that apply to this KPI' }),
 });
+
+const objectiveNames = z
+  .object({ en: z.string().max(200).optional(), fr: z.string().max(200).optional() })
+  .meta({ description: 'the name in each reader’s language; `name` is shown when absent' });
 
 export const objective = z.object({
   id: z.string(),
   name: z.string(),
+  names: objectiveNames.optional(),
   kpi: z.string(),
   target: z.number(),
   period,
@@ -186,6 +192,7 @@ export const objectiveInput = z
   .object({
     id: z.string().max(64).optional(),
     name: z.string().max(200),
+    names: objectiveNames.optional(),
     kpi: z.string().max(64),
     target: z.number(),
     period: z.object({ from: z.string(), to: z.string() }),
@@ -342,6 +349,48 @@ const funnelValue = z.object({
   inputs: z.record(z.string(), n),
   previous: comparisonValue.optional(),
   yoy: comparisonValue.optional(),
+});
+
+export const slowThread = z.object({
+  interaction_id: z.string(),
+  platform: z.string(),
+  account_id: z.string(),
+  post_id: z.string().nullable(),
+  permalink: z.string().nullable(),
+  kind: z.string(),
+  author_name: z.string().nullable(),
+  text: z.string().nullable(),
+  created_at: z.string(),
+  first_reply_at: z.string(),
+  reply_seconds: z.number().meta({ description: 'elapsed seconds to the brand’s first reply' }),
+  business_reply_seconds: z.number().nullable(),
+});
+
+const ssiPillar = z.object({
+  value: n,
+  change: n.meta({ description: 'against the seller’s latest snapshot in the comparison period' }),
+});
+export const ssiSeller = z.object({
+  person_id: z.string(),
+  person_name: z.string().nullable(),
+  team: z.string().nullable(),
+  day: z.string().meta({ description: 'the latest snapshot in the period' }),
+  pillars: z.object({
+    ssi: ssiPillar,
+    brand: ssiPillar,
+    people: ssiPillar,
+    insights: ssiPillar,
+    relationships: ssiPillar,
+  }),
+});
+
+export const voiceShare = z.object({
+  competitor: z
+    .string()
+    .nullable()
+    .meta({ description: 'the competitor’s name, all its accounts together; null for the brand' }),
+  mentions: z.number(),
+  share: n,
 });
 
 export const funnel = z.object({

@@ -440,6 +440,8 @@ export const TABLES: Table[] = [
     columns: [
       { name: 'objective_id', type: 'text', required: true, doc: 'Unique id.' },
       { name: 'name', type: 'text', required: true, doc: 'What the objective is for.' },
+      { name: 'name_en', type: 'text', doc: 'Its name for English readers, if any.' },
+      { name: 'name_fr', type: 'text', doc: 'Its name for French readers, if any.' },
       { name: 'kpi', type: 'text', required: true, doc: 'KPI id from the catalog.' },
       { name: 'target', type: 'float', required: true, doc: 'Target value of the KPI.' },
       { name: 'period_from', type: 'date', required: true, doc: 'First day.' },

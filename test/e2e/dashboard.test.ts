@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { objectiveNameIn } from '../../src/model/index.ts';
 import { generateDemo } from '../../src/demo/index.ts';
 import type { Store } from '../../src/store/index.ts';
 import type {
@@ -200,7 +201,10 @@ describe('the dashboard in Chromium', () => {
     ]);
     const entry = card.entries.find((item) => item.objective.id === SESSIONS_OBJECTIVE)!;
     const kpi = catalog.find((item) => item.id === entry.kpi.id)!;
-    await page.getByRole('link', { name: `Open the analysis of ${entry.objective.name}` }).click();
+    // The English scorecard names the objective in English.
+    await page
+      .getByRole('link', { name: `Open the analysis of ${objectiveNameIn(entry.objective, 'en')}` })
+      .click();
     await page.waitForURL(/\/kpi\/social_sessions\?/);
     const url = new URL(page.url());
     expect(url.searchParams.get('objective')).toBe(SESSIONS_OBJECTIVE);

@@ -11,6 +11,9 @@ import {
 } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { funnelOf } from '../funnel.ts';
+import { listSlowestThreads } from '../queries/slow-threads.ts';
+import { listSsiTeam } from '../queries/ssi-team.ts';
+import { listVoiceSplit } from '../queries/voice-split.ts';
 import { route, type Route } from '../route.ts';
 import {
   comparisonSpanQuery,
@@ -18,6 +21,9 @@ import {
   filtersOf,
   funnel,
   kpiResponse,
+  slowThread,
+  ssiSeller,
+  voiceShare,
   periodQuery,
 } from '../schemas.ts';
 
@@ -27,6 +33,7 @@ const COMPANIONS: Record<string, string> = {
   recommendation_index: 'nps',
 };
 const BREAKDOWN_ORDER = ['platform', 'account', 'campaign', 'content_type', 'conversion_type'];
+const SLOWEST_THREADS = 10;
 
 export const drilldownQuery = z.object({
   id: z.string().max(64),
@@ -54,6 +61,9 @@ export function drilldownRoutes(store: Store): Route[] {
         trend: kpiResponse,
         breakdown: kpiResponse.nullable(),
         funnel: funnel.nullable(),
+        slowestThreads: z.array(slowThread).nullable(),
+        ssiTeam: z.array(ssiSeller).nullable(),
+        voiceSplit: z.array(voiceShare).nullable(),
       }),
       handler: async ({ query }) => {
         const entry = describeCatalog().find((kpi) => kpi.id === query.id);
@@ -89,7 +99,29 @@ export function drilldownRoutes(store: Store): Route[] {
             : null,
           entry.sections.includes('funnel') ? funnelOf(store, { ...common, compare }) : null,
         ]);
-        return { summary, trend, breakdown, funnel: funnelAnswer };
+        const evaluated = { period: summary.period, filters: common.filters };
+        const shows = (section: string) => (entry.sections as string[]).includes(section);
+        const [slowestThreads, ssiTeam, voiceSplit] = await Promise.all([
+          shows('slow_threads')
+            ? listSlowestThreads(store, { ...evaluated, limit: SLOWEST_THREADS })
+            : null,
+          shows('ssi_team')
+            ? listSsiTeam(store, {
+                period: summary.period,
+                comparison: summary.comparisons[query.compare as Comparison],
+              })
+            : null,
+          shows('voice_split') ? listVoiceSplit(store, evaluated) : null,
+        ]);
+        return {
+          summary,
+          trend,
+          breakdown,
+          funnel: funnelAnswer,
+          slowestThreads,
+          ssiTeam,
+          voiceSplit,
+        };
       },
     }),
   ];

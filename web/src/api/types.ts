@@ -48,3 +48,6 @@ export interface ProblemLocation {
   value?: string;
   expected?: string;
 }
+export type SlowThread = z.output<typeof Schemas.slowThread>;
+export type SsiSeller = z.output<typeof Schemas.ssiSeller>;
+export type VoiceShare = z.output<typeof Schemas.voiceShare>;

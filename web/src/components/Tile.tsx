@@ -1,5 +1,6 @@
 // One objective on the scorecard: value, target, progress against pace, status, comparison and sparkline.
 import type { ScorecardEntry } from '../api/types.ts';
+import { objectiveName } from './labels.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useSession, roleAtLeast } from '../state/session.tsx';
 import type { Comparison } from '../state/view.ts';
@@ -36,9 +37,9 @@ export function Tile({ entry, compare, href }: { entry: ScorecardEntry; compare:
           {entry.elapsed > 0 && entry.elapsed < 1 && ` · ${t('scorecard.elapsed', { value: format.percent(entry.elapsed, 0) })}`}
         </span>
       </div>
-      <h2 className="tile-name" title={entry.objective.name}>
-        <Link href={href} className="tile-link" aria-label={t('scorecard.open', { name: entry.objective.name })}>
-          {entry.objective.name}
+      <h2 className="tile-name" title={objectiveName(entry.objective, language)}>
+        <Link href={href} className="tile-link" aria-label={t('scorecard.open', { name: objectiveName(entry.objective, language) })}>
+          {objectiveName(entry.objective, language)}
         </Link>
       </h2>
       <div className="tile-kpi">

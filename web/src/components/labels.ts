@@ -95,3 +95,8 @@ export const platformLabel = (platform: string) => PLATFORMS[platform] ?? platfo
 export const contentTypeLabel = (type: string, language: Language) => pick(CONTENT_TYPES, type, language);
 export const conversionTypeLabel = (type: string, language: Language) => pick(CONVERSION_TYPES, type, language);
 export const measureLabel = (measure: string, language: Language) => pick(MEASURES, measure, language);
+
+/** An objective's name in the reader's language when it has one, else the name it was given. */
+export function objectiveName(objective: { name: string; names?: { en?: string; fr?: string } }, language: Language): string {
+  return objective.names?.[language] ?? objective.name;
+}

@@ -1,6 +1,7 @@
 // Tier 2: the analysis behind a tile. Trend with its comparison, breakdowns, the funnel, the posts and the
 // comments behind the number, all over the period and filters of the URL.
 import { useApi, type Loaded } from '../api/use-api.ts';
+import { objectiveName } from '../components/labels.ts';
 import { grainFor } from '../state/period.ts';
 import { partOf, type DrilldownBundle } from './drilldown/bundle.ts';
 import type { CatalogEntry, KpiResponse, Scorecard } from '../api/types.ts';
@@ -21,6 +22,9 @@ import { Comments } from './drilldown/Comments.tsx';
 import { FunnelView } from './drilldown/Funnel.tsx';
 import { People } from './drilldown/People.tsx';
 import { Posts } from './drilldown/Posts.tsx';
+import { SlowThreads } from './drilldown/SlowThreads.tsx';
+import { SsiTeam } from './drilldown/SsiTeam.tsx';
+import { VoiceSplit } from './drilldown/VoiceSplit.tsx';
 import { Trend } from './drilldown/Trend.tsx';
 
 export default function Drilldown({ kpiId }: { kpiId: string }) {
@@ -76,8 +80,11 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
         <Trend kpi={kpi} view={view} objectiveId={objectiveId} preloaded={partOf(bundle, 'trend')} />
         {shows('funnel') && <FunnelView kpi={kpi} view={view} preloaded={partOf(bundle, 'funnel')} />}
       </div>
+      {shows('voice_split') && <VoiceSplit loaded={partOf(bundle, 'voiceSplit')} />}
+      {shows('ssi_team') && <SsiTeam loaded={partOf(bundle, 'ssiTeam')} compare={view.compare} />}
       {shows('breakdown') && <Breakdown kpi={kpi} view={view} preloaded={partOf(bundle, 'breakdown')} />}
       {shows('posts') && <Posts kpi={kpi} view={view} />}
+      {shows('slow_threads') && <SlowThreads loaded={partOf(bundle, 'slowestThreads')} />}
       {shows('people') && <People view={view} />}
       {shows('comments') && <Comments view={view} />}
     </main>
@@ -142,7 +149,7 @@ function Summary({ kpi, view, objectiveId, bundle }: { kpi: CatalogEntry; view: 
           {kpi.sections.includes('nps_split') && row && <NpsSplit inputs={row.inputs} />}
           {entry && (
             <p className={`summary-objective status-${entry.status}`}>
-              <strong>{t('drill.objective', { name: entry.objective.name })}</strong> · {t('scorecard.target', { value: format.value(entry.objective.target, kpi.unit) })} ·{' '}
+              <strong>{t('drill.objective', { name: objectiveName(entry.objective, language) })}</strong> · {t('scorecard.target', { value: format.value(entry.objective.target, kpi.unit) })} ·{' '}
               {t('scorecard.progress', { value: format.percent(entry.progress, 0) })} · {t(`status.${entry.status}`)}
             </p>
           )}

@@ -2,13 +2,16 @@
 // bundle's (another breakdown tab) loads its own.
 import type { Loaded } from '../../api/use-api.ts';
 import { useApi } from '../../api/use-api.ts';
-import type { Funnel, KpiResponse } from '../../api/types.ts';
+import type { Funnel, KpiResponse, SlowThread, SsiSeller, VoiceShare } from '../../api/types.ts';
 
 export interface DrilldownBundle {
   summary: KpiResponse;
   trend: KpiResponse;
   breakdown: KpiResponse | null;
   funnel: Funnel | null;
+  slowestThreads: SlowThread[] | null;
+  ssiTeam: SsiSeller[] | null;
+  voiceSplit: VoiceShare[] | null;
 }
 
 /** One part of the bundle, shaped as if it had been loaded alone. */

@@ -1,5 +1,6 @@
 // Every objective, with its KPI, target, period and filters; analysts and admins edit and delete from here.
 import { useState } from 'react';
+import { objectiveName } from '../../components/labels.ts';
 import { api, type ApiError } from '../../api/client.ts';
 import type { Objective } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -126,6 +127,7 @@ export function ObjectiveList() {
 
 function Row({ objective, canEdit, highlighted, onDelete }: { objective: Objective; canEdit: boolean; highlighted: boolean; onDelete: () => void }) {
   const { t, format, language } = useI18n();
+  const name = objectiveName(objective, language);
   const session = useSession();
   const label = useDimensionLabel();
   const kpi = session.kpi(objective.kpi);
@@ -135,7 +137,7 @@ function Row({ objective, canEdit, highlighted, onDelete }: { objective: Objecti
   return (
     <tr className={highlighted ? 'highlighted' : undefined} data-objective={objective.id}>
       <th scope="row" className="objective-name">
-        {canEdit ? <Link href={editHref}>{objective.name}</Link> : objective.name}
+        {canEdit ? <Link href={editHref}>{name}</Link> : name}
       </th>
       <td data-label={t('objectives.col.kpi')}>
         {kpi?.name[language] ?? objective.kpi}
@@ -151,10 +153,10 @@ function Row({ objective, canEdit, highlighted, onDelete }: { objective: Objecti
       </td>
       {canEdit && (
         <td className="row-actions">
-          <Link className="button button-small" href={editHref} aria-label={t('objectives.editNamed', { name: objective.name })}>
+          <Link className="button button-small" href={editHref} aria-label={t('objectives.editNamed', { name })}>
             {t('objectives.edit')}
           </Link>
-          <button type="button" className="button button-small button-danger" onClick={onDelete} aria-label={t('objectives.deleteNamed', { name: objective.name })}>
+          <button type="button" className="button button-small button-danger" onClick={onDelete} aria-label={t('objectives.deleteNamed', { name })}>
             {t('objectives.delete')}
           </button>
         </td>

@@ -1,0 +1,53 @@
+// The slowest threads behind the response-time KPIs: inbound comments and messages with the brand's
+// first reply, longest wait first, each with its reply time (the same items the catalog's measures read).
+import type { Filters, Period } from '../../model/index.ts';
+import type { Store } from '../../store/index.ts';
+import { Where } from './where.ts';
+
+export interface SlowThread {
+  interaction_id: string;
+  platform: string;
+  account_id: string;
+  post_id: string | null;
+  permalink: string | null;
+  kind: string;
+  author_name: string | null;
+  text: string | null;
+  created_at: string;
+  first_reply_at: string;
+  reply_seconds: number;
+  business_reply_seconds: number | null;
+}
+
+export async function listSlowestThreads(
+  store: Store,
+  query: { period: Period; filters: Filters; limit: number },
+): Promise<SlowThread[]> {
+  const where = new Where().add('NOT f.is_competitor').add('f.first_reply_at IS NOT NULL');
+  where.during('f.created_at', query.period);
+  where
+    .oneOf('f.platform', query.filters.platform)
+    .oneOf('f.account_id', query.filters.account)
+    .oneOf('p.campaign', query.filters.campaign)
+    .oneOf('p.content_type', query.filters.content_type);
+  const rows = await store.all(
+    `SELECT f.interaction_id, f.platform, f.account_id, f.post_id, p.permalink, i.kind, i.author_name,
+            i.text, strftime(f.created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at,
+            strftime(f.first_reply_at, '%Y-%m-%dT%H:%M:%SZ') AS first_reply_at,
+            date_diff('second', f.created_at, f.first_reply_at) AS reply_seconds,
+            f.business_response_seconds AS business_reply_seconds
+     FROM inbound_facts f
+     JOIN interactions i ON i.interaction_id = f.interaction_id
+     LEFT JOIN posts p ON p.post_id = f.post_id
+     ${where}
+     ORDER BY reply_seconds DESC, f.interaction_id
+     LIMIT ${where.bind(query.limit)}`,
+    where.params,
+  );
+  return rows.map((row) => ({
+    ...(row as unknown as SlowThread),
+    reply_seconds: Number(row.reply_seconds),
+    business_reply_seconds:
+      row.business_reply_seconds === null ? null : Number(row.business_reply_seconds),
+  }));
+}

@@ -1,0 +1,74 @@
+// The drill-down sections that apply to a KPI, in Chromium over a real server and demo store: the
+// response-time page explains its number with the slowest threads, not with top posts.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../../src/demo/index.ts';
+import type { Store } from '../../src/store/index.ts';
+import { tempStore } from '../helpers.ts';
+import { launchChromium } from './browser.ts';
+import { ADMIN, ensureWebBuilt, startServer, type RunningServer } from './server.ts';
+
+const TODAY = '2026-11-18';
+const PERIOD = { from: '2026-10-01', to: TODAY };
+
+let store: Store;
+let server: RunningServer;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+let pinnedBefore: string | undefined;
+
+beforeAll(async () => {
+  pinnedBefore = process.env.CADRAN_TODAY;
+  process.env.CADRAN_TODAY = TODAY;
+  await ensureWebBuilt();
+  store = await tempStore();
+  await generateDemo(store, { seed: 7, scale: 0.2, today: TODAY });
+  server = await startServer(store);
+  browser = await launchChromium();
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.setDefaultTimeout(10_000);
+  const login = await browser.context.request.post(`${server.base}/api/auth/login`, {
+    data: ADMIN,
+  });
+  expect(login.status()).toBe(200);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await store?.close();
+  if (pinnedBefore === undefined) delete process.env.CADRAN_TODAY;
+  else process.env.CADRAN_TODAY = pinnedBefore;
+});
+
+describe('response time drill-down', () => {
+  it('shows the slowest threads with their reply times, and no top posts', async () => {
+    await page.goto(`${server.base}/kpi/response_time_median?from=${PERIOD.from}&to=${PERIOD.to}`);
+    const section = page.locator('[data-testid="slowest-threads"]');
+    await expect.poll(() => section.locator('h2').textContent()).toBe('Slowest threads');
+    await section.locator('li[data-reply-seconds]').first().waitFor();
+    expect(await page.locator('main').textContent()).not.toContain('Top posts');
+    // The first thread is the longest wait to a brand reply among comments and messages of the period.
+    const [slowest] = await store.all(
+      `SELECT max(date_diff('second', created_at, first_reply_at)) AS seconds FROM inbound_facts
+       WHERE NOT is_competitor AND first_reply_at IS NOT NULL
+         AND created_at >= TIMESTAMP '${PERIOD.from}' AND created_at < TIMESTAMP '2026-11-19'`,
+    );
+    const shown = await section
+      .locator('li[data-reply-seconds]')
+      .evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-reply-seconds'))));
+    expect(shown[0]).toBe(Number(slowest.seconds));
+    expect(shown).toEqual([...shown].sort((a, b) => b - a));
+  });
+});
+
+describe('objective names in the reader’s language', () => {
+  it('the English scorecard names the demo objectives in English', async () => {
+    await page.goto(`${server.base}/`);
+    const names = page.locator('.tile-name');
+    await expect.poll(() => names.count()).toBe(6);
+    const shown = await names.allTextContents();
+    expect(shown).toContain('NPS this year');
+    expect(shown).not.toContain('NPS de l’année');
+  });
+});

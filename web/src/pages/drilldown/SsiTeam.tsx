@@ -1,0 +1,61 @@
+import type { Loaded } from '../../api/use-api.ts';
+import type { SsiSeller } from '../../api/types.ts';
+import { Empty, ErrorBox, Loading } from '../../components/States.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+
+const PILLARS = ['brand', 'people', 'insights', 'relationships', 'ssi'] as const;
+
+/** One row per seller: the latest snapshot's 4 pillars and total, and their change against the comparison. */
+export function SsiTeam({ loaded, compare }: { loaded: Loaded<SsiSeller[]>; compare: 'previous' | 'yoy' }) {
+  const { t, format } = useI18n();
+  const change = (value: number | null) => (value === null ? '—' : `${value > 0 ? '+' : value < 0 ? '−' : ''}${format.number(Math.abs(value), { digits: 1 })}`);
+  return (
+    <section className="card breakdown" aria-label={t('ssiTeam.title')} data-testid="ssi-team">
+      <div className="card-head">
+        <div>
+          <h2>{t('ssiTeam.title')}</h2>
+          <p className="muted">{t('ssiTeam.help', { compare: t(compare === 'yoy' ? 'compare.vsYoy' : 'compare.vsPrevious') })}</p>
+        </div>
+      </div>
+      {loaded.error ? (
+        <ErrorBox error={loaded.error} retry={loaded.reload} />
+      ) : !loaded.data ? (
+        <Loading lines={4} />
+      ) : loaded.data.length === 0 ? (
+        <Empty title={t('ssiTeam.none')} />
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('ssiTeam.seller')}</th>
+                {PILLARS.map((pillar) => (
+                  <th scope="col" className="num" key={pillar}>
+                    {t(`ssiTeam.${pillar}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {loaded.data.map((seller) => (
+                <tr key={seller.person_id} data-person={seller.person_id}>
+                  <th scope="row">
+                    {seller.person_name ?? seller.person_id}
+                    <span className="muted">
+                      {seller.team && ` · ${seller.team}`} · {format.day(seller.day)}
+                    </span>
+                  </th>
+                  {PILLARS.map((pillar) => (
+                    <td className="num" key={pillar} data-pillar={pillar}>
+                      {format.number(seller.pillars[pillar].value, { digits: 1 })} <span className="muted">{change(seller.pillars[pillar].change)}</span>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
