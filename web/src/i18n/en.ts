@@ -421,6 +421,9 @@ export const en = {
   'alerts.acknowledgedBy': 'Acknowledged {when}',
   'alerts.acknowledge': 'Acknowledge',
   'alerts.drill': 'Drill down',
+  'alerts.share': '{share} of the base',
+  'alerts.thread': 'Worst thread: {negatives} negative of {opinions} with an opinion',
+  'alerts.openThread': 'open the post',
   'alerts.ackFailed': 'The alert could not be acknowledged: {message}',
   'schedules.title': 'Report schedules',
   'schedules.lead':

@@ -423,6 +423,9 @@ export const fr: Record<MessageKey, string> = {
   'alerts.acknowledgedBy': 'Prise en compte le {when}',
   'alerts.acknowledge': 'Prendre en compte',
   'alerts.drill': 'Détailler',
+  'alerts.share': '{share} de la base',
+  'alerts.thread': 'Pire fil : {negatives} négatifs sur {opinions} avec une opinion',
+  'alerts.openThread': 'ouvrir la publication',
   'alerts.ackFailed': "L'alerte n'a pas pu être prise en compte : {message}",
   'schedules.title': 'Envois programmés',
   'schedules.lead':

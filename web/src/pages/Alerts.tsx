@@ -54,7 +54,7 @@ export default function Alerts() {
                   {t('alerts.col.value')}
                 </th>
                 <th scope="col">{t('alerts.col.usual')}</th>
-                <th scope="col" className="num">
+                <th scope="col">
                   {t('alerts.col.base')}
                 </th>
                 <th scope="col">{t('alerts.col.raised')}</th>
