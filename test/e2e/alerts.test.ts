@@ -12,7 +12,7 @@ import { makeFormat } from '../../web/src/i18n/format.ts';
 import type { AlertRecord, ScheduleRecord } from '../../web/src/pages/alerts/types.ts';
 import { tempStore } from '../helpers.ts';
 import { launchChromium } from './browser.ts';
-import { ADMIN, ensureWebBuilt, startServer, type RunningServer } from './server.ts';
+import { ADMIN, ensureWebBuilt, startServer, VIEWER, type RunningServer } from './server.ts';
 
 const TODAY = '2026-03-15';
 const SCREENSHOTS = process.env.CADRAN_SCREENSHOTS; // a folder to keep the pages' screenshots in
@@ -152,5 +152,22 @@ describe('the schedules page', () => {
       (item) => item.id === added.id,
     )!;
     expect(off).toMatchObject({ enabled: false, next_run: null });
+  }, 60_000);
+});
+
+describe('a viewer', () => {
+  it('reads the alerts without an Acknowledge button, and has no Schedules page', async () => {
+    await browser.context.request.post(`${server.base}/api/auth/logout`);
+    const login = await browser.context.request.post(`${server.base}/api/auth/login`, {
+      data: VIEWER,
+    });
+    expect(login.status()).toBe(200);
+    await page.goto(`${server.base}/alerts`);
+    await page.getByTestId('alert-row').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Acknowledge' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Schedules' }).count()).toBe(0);
+    await page.goto(`${server.base}/schedules`);
+    await page.getByText('Page not found').or(page.locator('.notice-title')).first().waitFor();
+    expect(await page.getByTestId('schedule-row').count()).toBe(0);
   }, 60_000);
 });
