@@ -21,6 +21,7 @@ export { evaluateRules, drillDownLink } from './evaluate.ts';
 export { listAlerts, acknowledgeAlert, type Alert } from './history.ts';
 export { describeAlert, formatKpiValue, type Lang } from './describe.ts';
 export { evaluateAndNotify, watchAlerts, afterImport } from './notify.ts';
+export { evaluateAfterBatches, type BatchEvaluator } from './after-batch.ts';
 export { worstThreads, type WorstThread } from './threads.ts';
 export { measureQuality, type SeriesKind } from './quality.ts';
 export { partsOf } from './series.ts';

@@ -56,12 +56,16 @@ export function watchAlerts(store: Store, log: (line: string) => void, everyMs =
   return { stop: () => clearInterval(timer) };
 }
 
-/** After an import through the API: evaluate in the background, so the upload answers at once. */
+/**
+ * After an import (or a drained batch of clicks or events): evaluate in the background, so the caller
+ * answers at once. The promise is there for whoever wants to wait; it never rejects.
+ */
 export function afterImport(
   store: Store,
-  log = (line: string) => void process.stderr.write(`${line}\n`),
-) {
-  void evaluateAndNotify(store, { log }).catch((error: Error) =>
-    log(`alert evaluation after import failed: ${error.message}`),
+  log: (line: string) => void = (line) => void process.stderr.write(`${line}\n`),
+): Promise<void> {
+  return evaluateAndNotify(store, { log }).then(
+    () => undefined,
+    (error: Error) => log(`alert evaluation after new data failed: ${error.message}`),
   );
 }

@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { watchAlerts } from '../alerts/index.ts';
+import { evaluateAfterBatches, watchAlerts } from '../alerts/index.ts';
 import { startScheduler } from '../schedules/index.ts';
 import { InputError } from '../model/index.ts';
 import { isStoreEmpty, openStore, type Store } from '../store/index.ts';
@@ -55,6 +55,8 @@ export interface AppOptions {
   ingestEveryMs?: number;
   /** Whether X-Forwarded-For names the client (behind a reverse proxy); default CADRAN_TRUST_PROXY=true. */
   trustProxy?: boolean;
+  /** The least time between two alert evaluations after batches of clicks or events (default a minute). */
+  alertsAfterBatchMs?: number;
   /** Folder of the built web app (default web/dist). */
   webDist?: string;
 }
@@ -91,13 +93,18 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     : sessions;
   guardApi(app, authenticator);
   registerApi(app, store);
+  const alertsAfterBatch = evaluateAfterBatches(store, { everyMs: options.alertsAfterBatchMs });
   const clickLog = await registerLinks(app, store, {
     authenticator,
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
     ingestEveryMs: options.ingestEveryMs,
+    afterDrain: alertsAfterBatch.batchLanded,
   });
   app.decorate('clickLog', clickLog);
-  registerEvents(app, store, authenticator);
+  app.decorate('alertsAfterBatch', alertsAfterBatch);
+  // After the click log's own close hook, whose last drain may start one more evaluation.
+  app.addHook('onClose', () => alertsAfterBatch.stop());
+  registerEvents(app, store, authenticator, alertsAfterBatch.batchLanded);
   await registerWeb(app, options.webDist);
   return app;
 }

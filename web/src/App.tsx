@@ -15,6 +15,8 @@ import type { ApiError } from './api/client.ts';
 const Drilldown = lazy(() => import('./pages/Drilldown.tsx'));
 const Objectives = lazy(() => import('./pages/Objectives.tsx'));
 const Imports = lazy(() => import('./pages/Imports.tsx'));
+const Alerts = lazy(() => import('./pages/Alerts.tsx'));
+const Schedules = lazy(() => import('./pages/Schedules.tsx'));
 
 interface Loaded {
   auth: AuthState;
@@ -117,6 +119,8 @@ function Page() {
   const objective = /^\/objectives(?:\/([^/]+))?$/.exec(path);
   if (objective) return <Objectives editing={objective[1] ? decodeURIComponent(objective[1]) : null} />;
   if (path === '/imports') return <Imports />;
+  if (path === '/alerts') return <Alerts />;
+  if (path === '/schedules') return <Schedules />;
   return (
     <main id="main" className="page">
       <div className="notice notice-empty">

@@ -94,17 +94,24 @@ export function registerEvents(
   app: FastifyInstance,
   store: Store,
   authenticator: Authenticator,
+  /** Called after a batch stored new rows (alert rules are evaluated then). */
+  afterBatch: () => void = () => {},
 ): void {
   const write = {
     preHandler: requireRole(authenticator, ['admin', 'analyst']),
     bodyLimit: 20 * 1024 * 1024,
   };
+  const storeAndTell: typeof storeEvents = async (...args) => {
+    const result = await storeEvents(...args);
+    if (result.stored > 0) afterBatch();
+    return result;
+  };
   app.post('/api/events', write, async (request) =>
-    storeEvents(store, parseBody(eventBatch, request.body).events),
+    storeAndTell(store, parseBody(eventBatch, request.body).events),
   );
   app.post('/api/webhooks/conversions', write, async (request) => {
     const body = parseBody(order, request.body);
-    return storeEvents(store, [
+    return storeAndTell(store, [
       {
         key: `webhook:${body.id}`,
         table: 'conversions',

@@ -49,6 +49,8 @@ export class ClickLog {
   private rotation = 0;
   private rotationWaiters: { done: () => void; failed: (error: Error) => void }[] = [];
   private loggedSinceRotation = 0;
+  /** Told after each move that put clicks in the store (alert rules are evaluated then). */
+  afterDrain: (() => void) | undefined;
 
   constructor(
     private readonly store: Store,
@@ -126,6 +128,7 @@ export class ClickLog {
 
   private async ingestRotated(): Promise<void> {
     await this.rotate();
+    let drained = false;
     for (const file of this.rotatedFiles()) {
       const rows = readFileSync(file, 'utf8')
         .split('\n')
@@ -139,7 +142,9 @@ export class ClickLog {
         });
       if (rows.length) await this.store.transaction((tx) => insertNewClicks(tx, rows));
       unlinkSync(file);
+      drained ||= rows.length > 0;
     }
+    if (drained) this.afterDrain?.();
   }
 
   /** Resolves once the live log was renamed aside: now if idle, else right after the batch being synced. */

@@ -16,6 +16,8 @@ export interface LinkOptions {
   publicUrl: string;
   /** How often logged clicks move into the store. */
   ingestEveryMs?: number;
+  /** Called after each batch of clicks lands in the store. */
+  afterDrain?: () => void;
 }
 
 /** Registers /l/CODE and /api/links; replays clicks a crash left in the log before serving. */
@@ -29,6 +31,7 @@ export async function registerLinks(
     ClickLog.pathFor(store.location, tmpdir()),
     options.ingestEveryMs,
   );
+  clicks.afterDrain = options.afterDrain;
   await clicks.recover();
   registerRedirects(app, store, clicks, await visitorKeyer(store));
   registerLinkApi(app, store, options.authenticator, options.publicUrl);

@@ -5,7 +5,9 @@ import {
   deleteSchedule,
   listRuns,
   listSchedules,
+  nextDueAt,
   SCHEDULE_PERIODS,
+  setScheduleEnabled,
 } from '../../schedules/index.ts';
 import type { Store } from '../../store/index.ts';
 import { route, type Route } from '../route.ts';
@@ -22,6 +24,7 @@ const schedule = z.object({
   recipients: z.array(z.string()),
   enabled: z.boolean(),
   created_at: z.string(),
+  next_run: z.string().nullable().meta({ description: 'the next time it is due, when on' }),
 });
 const run = z.object({
   key: z.string(),
@@ -45,7 +48,15 @@ export function scheduleRoutes(store: Store): Route[] {
       summary: 'Report schedules',
       role: 'viewer',
       response: z.array(schedule),
-      handler: async () => listSchedules(store),
+      handler: async () => {
+        const now = new Date();
+        return (await listSchedules(store)).map((item) => ({
+          ...item,
+          next_run: item.enabled
+            ? (nextDueAt(item.cron, item.time_zone, now)?.toISOString() ?? null)
+            : null,
+        }));
+      },
     }),
     route({
       id: 'createSchedule',
@@ -58,7 +69,28 @@ export function scheduleRoutes(store: Store): Route[] {
       body: z.record(z.string(), z.unknown()),
       response: schedule,
       status: 201,
-      handler: async ({ body }) => createSchedule(store, body),
+      handler: async ({ body }) => {
+        const created = await createSchedule(store, body);
+        const next = created.enabled
+          ? nextDueAt(created.cron, created.time_zone, new Date())
+          : null;
+        return { ...created, next_run: next?.toISOString() ?? null };
+      },
+    }),
+    route({
+      id: 'setScheduleEnabled',
+      method: 'PATCH',
+      url: '/api/schedules/:id',
+      tag: 'alerts',
+      summary: 'Turn a schedule on or off: {enabled: true|false}',
+      role: 'admin',
+      params: z.object({ id: z.string().min(1).max(64) }),
+      body: z.object({ enabled: z.boolean() }),
+      response: z.object({ id: z.string(), enabled: z.boolean() }),
+      handler: async ({ params, body }) => {
+        await setScheduleEnabled(store, params.id, body.enabled);
+        return { id: params.id, enabled: body.enabled };
+      },
     }),
     route({
       id: 'deleteSchedule',

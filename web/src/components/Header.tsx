@@ -15,6 +15,10 @@ export function Header() {
     ...(roleAtLeast(session.user.role, 'analyst')
       ? [{ href: '/imports', label: t('nav.imports'), active: path.startsWith('/imports') }]
       : []),
+    { href: '/alerts', label: t('nav.alerts'), active: path.startsWith('/alerts') },
+    ...(roleAtLeast(session.user.role, 'admin')
+      ? [{ href: '/schedules', label: t('nav.schedules'), active: path.startsWith('/schedules') }]
+      : []),
   ];
   return (
     <header className="header">
