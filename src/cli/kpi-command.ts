@@ -93,6 +93,10 @@ function renderResponse(response: KpiResponse, lang: 'en' | 'fr'): string {
   for (const result of response.results) {
     const kpi = kpiById(result.id)!;
     const header = [...response.breakdown, 'value'];
+    const withMargin = result.rows.some((row) => row.margin !== undefined);
+    const withBase = result.rows.some((row) => row.base);
+    if (withMargin) header.push('± 95 %');
+    if (withBase) header.push('base');
     const compared = Object.keys(response.comparisons) as ('previous' | 'yoy')[];
     for (const series of compared)
       header.push(
@@ -106,6 +110,8 @@ function renderResponse(response: KpiResponse, lang: 'en' | 'fr'): string {
           : `${row.key[name] ?? '(not attributed)'}${row.running && isTimeGrain(name) ? ' (running, to date)' : ''}`,
       ),
       formatValue(row.value, kpi.unit),
+      ...(withMargin ? [row.margin === undefined ? '—' : row.margin.toFixed(1)] : []),
+      ...(withBase ? [baseText(row.base)] : []),
       ...compared.flatMap((series) => [
         formatValue(row[series]?.value, kpi.unit),
         formatChange(row[series], kpi.unit),
@@ -128,6 +134,13 @@ function renderResponse(response: KpiResponse, lang: 'en' | 'fr'): string {
     );
   }
   return sections.join('\n\n');
+}
+
+/** What a ratio stands on, e.g. "215 answers" or "12 answers (low base)". */
+function baseText(base: KpiResponse['results'][number]['rows'][number]['base']): string {
+  if (!base) return '—';
+  const value = base.value === null ? '—' : Math.round(base.value).toLocaleString('en-US');
+  return `${value} ${base.noun}${base.low ? ' (low base)' : ''}`;
 }
 
 function isTimeGrain(name: string): boolean {

@@ -70,6 +70,16 @@ describe('cadran command line', () => {
     expect(stdout).toMatch(/66\b/); // 50 + 10 + 4 + 2
   });
 
+  it('prints the base of a ratio, and NPS its margin of error', () => {
+    const nps = join(root, 'test', 'fixtures', 'kpis', 'nps_responses.csv');
+    expect(cadran('import', nps).code).toBe(0);
+    const { code, stdout } = cadran('kpi', 'nps', '--from', '2025-01-01', '--to', '2025-01-31');
+    expect(code).toBe(0);
+    // 10 answers: 6 promoters, 2 detractors. NPS = 60 − 20 = 40; variance = (0.8 − 0.4²) ÷ 10 =
+    // 0.064; margin = 1.96 × √0.064 × 100 = 49.6 points. 10 answers is under the minimum of 30.
+    expect(stdout).toMatch(/\+40\.0\s+49\.6\s+10 answers \(low base\)/);
+  });
+
   it('exits 1 with a message on an unknown KPI', () => {
     const { code, stderr } = cadran(
       'kpi',

@@ -32,12 +32,17 @@ export function trendOption(
     if (row.running) return { value: row.value, symbol: 'emptyCircle', symbolSize: 9 };
     return row.value;
   };
+  // NPS lives in −100…100: the band stops there rather than stretching the axis past what can happen.
+  const bandOf = (row: KpiRow) =>
+    row.value === null || row.margin === undefined
+      ? null
+      : { low: Math.max(-100, row.value - row.margin), high: Math.min(100, row.value + row.margin) };
   const band = hasBand
     ? [
         {
           name: texts.band,
           type: 'line',
-          data: rows.map((row) => (row.value === null || row.margin === undefined ? null : row.value - row.margin)),
+          data: rows.map((row) => bandOf(row)?.low ?? null),
           stack: 'band',
           lineStyle: { opacity: 0 },
           symbol: 'none',
@@ -47,7 +52,10 @@ export function trendOption(
         {
           name: texts.band,
           type: 'line',
-          data: rows.map((row) => (row.value === null || row.margin === undefined ? null : 2 * row.margin)),
+          data: rows.map((row) => {
+            const range = bandOf(row);
+            return range ? range.high - range.low : null;
+          }),
           stack: 'band',
           lineStyle: { opacity: 0 },
           areaStyle: { color: COLORS.current, opacity: 0.12 },
