@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/demo/index.ts';
 import type { Store } from '../../src/store/index.ts';
 import { tempStore } from '../helpers.ts';
-import { launchChromium } from './browser.ts';
-import { ADMIN, ensureWebBuilt, startServer, type RunningServer } from './server.ts';
+import { adminTab, launchChromium, pinToday } from './browser.ts';
+import { ensureWebBuilt, startServer, type RunningServer } from './server.ts';
 
 const TODAY = '2026-11-18';
 const PERIOD = { from: '2026-10-01', to: TODAY };
@@ -15,30 +15,22 @@ let store: Store;
 let server: RunningServer;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
-let pinnedBefore: string | undefined;
+let restoreToday: (() => void) | undefined;
 
 beforeAll(async () => {
-  pinnedBefore = process.env.CADRAN_TODAY;
-  process.env.CADRAN_TODAY = TODAY;
+  restoreToday = pinToday(TODAY);
   await ensureWebBuilt();
   store = await tempStore();
   await generateDemo(store, { seed: 7, scale: 0.2, today: TODAY });
   server = await startServer(store);
-  browser = await launchChromium();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.setDefaultTimeout(10_000);
-  const login = await browser.context.request.post(`${server.base}/api/auth/login`, {
-    data: ADMIN,
-  });
-  expect(login.status()).toBe(200);
+  ({ browser, page } = await adminTab(server.base));
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
   await store?.close();
-  if (pinnedBefore === undefined) delete process.env.CADRAN_TODAY;
-  else process.env.CADRAN_TODAY = pinnedBefore;
+  restoreToday?.();
 });
 
 describe('response time drill-down', () => {

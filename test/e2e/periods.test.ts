@@ -9,7 +9,7 @@ import type { Store } from '../../src/store/index.ts';
 import type { Dimensions, KpiResponse, Objective, Scorecard } from '../../web/src/api/types.ts';
 import { makeFormat, type Format } from '../../web/src/i18n/format.ts';
 import { tempStore } from '../helpers.ts';
-import { launchChromium } from './browser.ts';
+import { adminTab, launchChromium, pinToday } from './browser.ts';
 import { ADMIN, ensureWebBuilt, startServer, type RunningServer } from './server.ts';
 
 const TODAY = '2026-11-18';
@@ -21,7 +21,7 @@ let server: RunningServer;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
 let english: Format;
-let pinnedBefore: string | undefined;
+let restoreToday: (() => void) | undefined;
 
 async function api<T>(path: string): Promise<T> {
   const response = await fetch(`${server.base}${path}`, { headers: server.adminApi });
@@ -49,29 +49,21 @@ async function one(sql: string): Promise<Record<string, unknown>> {
 }
 
 beforeAll(async () => {
-  pinnedBefore = process.env.CADRAN_TODAY;
-  process.env.CADRAN_TODAY = TODAY;
+  restoreToday = pinToday(TODAY);
   await ensureWebBuilt();
   store = await tempStore();
   await generateDemo(store, { seed: 7, scale: 0.2, today: TODAY });
   server = await startServer(store);
   const { currency } = await api<Dimensions>('/api/dimensions');
   english = makeFormat('en-US', 'en', currency);
-  browser = await launchChromium();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.setDefaultTimeout(10_000);
-  const login = await browser.context.request.post(`${server.base}/api/auth/login`, {
-    data: ADMIN,
-  });
-  expect(login.status()).toBe(200);
+  ({ browser, page } = await adminTab(server.base));
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
   await store?.close();
-  if (pinnedBefore === undefined) delete process.env.CADRAN_TODAY;
-  else process.env.CADRAN_TODAY = pinnedBefore;
+  restoreToday?.();
 });
 
 describe('a period not over, in the browser', () => {
