@@ -2,6 +2,7 @@
 // range), validated once at the edge and kept in the store.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { recipientInput } from '../delivery/index.ts';
 import { kpiById } from '../metrics/index.ts';
 import { InputError, type Filters } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
@@ -9,7 +10,15 @@ import type { Store } from '../store/index.ts';
 export const RULE_KINDS = ['threshold', 'objective_status', 'anomaly'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
-const recipient = z.union([z.email(), z.url({ protocol: /^https?$/ })]);
+/** What every rule says besides what it watches: how long it stays quiet after an alert, and whom it tells. */
+const delivered = {
+  cooldown_hours: z
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
+  deliver_to: z.array(recipientInput).default([]),
+};
 
 export const ruleInput = z.discriminatedUnion('kind', [
   z.object({
@@ -19,23 +28,13 @@ export const ruleInput = z.discriminatedUnion('kind', [
     above: z.number().optional(),
     below: z.number().optional(),
     filters: z.record(z.string(), z.array(z.string())).optional(),
-    cooldown_hours: z
-      .number()
-      .min(0)
-      .max(24 * 30)
-      .default(24),
-    deliver_to: z.array(recipient).default([]),
+    ...delivered,
   }),
   z.object({
     kind: z.literal('objective_status'),
     /** The objective watched; its status falling (on track → at risk → off track) alerts. */
     objective: z.string(),
-    cooldown_hours: z
-      .number()
-      .min(0)
-      .max(24 * 30)
-      .default(24),
-    deliver_to: z.array(recipient).default([]),
+    ...delivered,
   }),
   z.object({
     kind: z.literal('anomaly'),
@@ -47,12 +46,7 @@ export const ruleInput = z.discriminatedUnion('kind', [
     minimum_base: z.number().min(0).default(10),
     watch: z.enum(['bad', 'both']).default('bad'),
     filters: z.record(z.string(), z.array(z.string())).optional(),
-    cooldown_hours: z
-      .number()
-      .min(0)
-      .max(24 * 30)
-      .default(24),
-    deliver_to: z.array(recipient).default([]),
+    ...delivered,
   }),
 ]);
 export type RuleInput = z.input<typeof ruleInput>;

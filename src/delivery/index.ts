@@ -4,7 +4,7 @@ import { sendEmail, type SmtpSettings } from './email.ts';
 import { recipientOf, type Message } from './message.ts';
 import { postWebhook } from './webhook.ts';
 
-export { recipientOf, type Message, type Recipient } from './message.ts';
+export { recipientInput, recipientOf, type Message, type Recipient } from './message.ts';
 export { webhookBody } from './webhook.ts';
 export type { SmtpSettings } from './email.ts';
 

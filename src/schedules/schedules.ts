@@ -1,6 +1,7 @@
 // Report schedules: which report, when (in the brand's time zone), in what language, to whom.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { recipientInput } from '../delivery/index.ts';
 import { InputError } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { SCHEDULE_PERIODS, type SchedulePeriod } from './periods.ts';
@@ -20,7 +21,6 @@ export interface Schedule {
   created_at: string;
 }
 
-const recipient = z.union([z.email(), z.url({ protocol: /^https?$/ })]);
 export const scheduleInput = z.object({
   name: z.string().min(1).max(200),
   when: z.string().min(1).max(100),
@@ -28,7 +28,7 @@ export const scheduleInput = z.object({
   period: z.enum(SCHEDULE_PERIODS).default('previous_week'),
   lang: z.enum(['en', 'fr']).default('en'),
   format: z.enum(['pdf', 'html']).default('pdf'),
-  recipients: z.array(recipient).min(1),
+  recipients: z.array(recipientInput).min(1),
   enabled: z.boolean().default(true),
 });
 
