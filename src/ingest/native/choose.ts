@@ -24,6 +24,11 @@ export interface Choice {
   preamble: string[];
   separator: string;
   sheet?: Sheet;
+  /** The CSV read from the chosen table's header on, when that is not the file's first table. */
+  csv?: CsvFile;
+  /** The chosen table's title, and the tables before it that were not read (GA4's Reports snapshot). */
+  table?: string;
+  sectionsBefore?: string[];
 }
 
 function requireFormat(name: string): NativeFormat {
@@ -79,12 +84,38 @@ function unknownFormat(
   );
 }
 
+/**
+ * The first later table a format that reads one table of several recognises (GA4's Reports snapshot
+ * may open with users by country and hold the sessions further down).
+ */
+function laterTable(csv: CsvFile): Choice | null {
+  const found = csv.sections.findIndex((section) => {
+    const [best] = rankFormats(section.header);
+    return best.complete && best.format.firstTableOnly;
+  });
+  if (found < 0) return null;
+  const section = csv.sections[found];
+  const firstColumns = csv.header.slice(0, 3).join(', ');
+  return {
+    format: rankFormats(section.header)[0].format,
+    header: section.header,
+    headerLine: section.headerLine,
+    preamble: csv.preamble,
+    separator: csv.separator,
+    csv: { ...csv, ...section, sections: csv.sections.slice(found + 1) },
+    table: section.title,
+    sectionsBefore: [firstColumns, ...csv.sections.slice(0, found).map((before) => before.title)],
+  };
+}
+
 /** The CSV's format: the one forced, the best complete match, else Cadran CSV when its header fits one. */
 export function chooseCsvFormat(csv: CsvFile, forced?: string): Choice | typeof CADRAN_CSV {
   if (forced === CADRAN_CSV) return CADRAN_CSV;
   const [best] = rankFormats(csv.header);
   const format = forced ? requireFormat(forced) : best.complete ? best.format : null;
   if (!format) {
+    const later = laterTable(csv);
+    if (later) return later;
     if (fitsCadranCsv(csv.header, csv.file)) return CADRAN_CSV;
     throw unknownFormat(best, csv.header, csv.file, csv.headerLine);
   }

@@ -14,6 +14,7 @@ import { readHead, type CsvFile } from './read-csv.ts';
 import { isWorkbook, type Sheet } from './read-xlsx.ts';
 import { ParserSandbox, type CsvRecord, type OpenedFile } from '../sandbox/index.ts';
 import type { Choice } from './choose.ts';
+import { sectionsNote } from './sections.ts';
 import { checkRepeats, NO_REPEATS, reconcile, type ReconciliationLine } from './reconcile.ts';
 
 export interface ImportProgress {
@@ -176,9 +177,10 @@ async function landExport(
       notes.push(
         `${reader.reader.yearlessDates} dates without a year: year from ${context.yearSource}`,
       );
-    if (reader.skippedSections.length > 0)
+    const skippedSections = [...(choice.sectionsBefore ?? []), ...reader.skippedSections];
+    if (skippedSections.length > 0)
       notes.push(
-        `read the first table only; skipped the sections ${reader.skippedSections.map((name) => `"${name}"`).join(', ')} (other breakdowns of the same sessions count them again, or Cadran has no table for them)`,
+        sectionsNote(choice.table ?? choice.header.slice(0, 3).join(', '), skippedSections),
       );
     if (repeats.rows > 0) skipped[repeats.rule] = repeats.rows;
     const summary: ExportSummary = {
@@ -213,8 +215,9 @@ function csvRecords(csv: CsvFile, parser: ParserSandbox, options: ExportOptions)
     let reported = 0;
     const report = () =>
       options.onProgress?.({ file: csv.file, rows: reader.rows, bytes, totalBytes: csv.size });
+    const { headerLine, preambleChars } = csv;
     const { hash } = await parser.request<{ hash: string }, CsvRecord>(
-      { task: 'records' },
+      { task: 'records', from: { headerLine, preambleChars } },
       async (records, bytesRead) => {
         bytes = bytesRead;
         for (const [cells, line] of records) {
@@ -295,20 +298,23 @@ export async function importExport(
 ): Promise<ExportSummary> {
   const file = source.kind === 'csv' ? source.csv.file : source.file;
   const context = contextFor(choice.format, choice, file, options);
-  if (source.kind === 'csv' && options.bulk !== false && canLandInBulk(source.csv, choice.format)) {
+  const csv = source.kind === 'csv' ? (choice.csv ?? source.csv) : null;
+  if (csv && options.bulk !== false && canLandInBulk(csv, choice.format)) {
     const landed = await importInBulk(
       store,
-      source.csv,
+      csv,
       choice.format,
       context,
       reportRange(context),
       options.onProgress,
     );
+    if (landed && choice.sectionsBefore)
+      landed.notes.push(sectionsNote(choice.table!, choice.sectionsBefore));
     if (landed) return landed;
   }
   const records =
     source.kind === 'csv'
-      ? csvRecords(source.csv, source.parser, options)
+      ? csvRecords(csv!, source.parser, options)
       : sheetRecords(choice.sheet!, choice.headerLine - 1, choice.header.length, source.bytes);
   return landExport(store, choice, context, records);
 }

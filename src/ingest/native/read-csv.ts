@@ -9,12 +9,11 @@ import { parse as parseSync } from 'csv-parse/sync';
 import { InputError } from '../../model/index.ts';
 import { detectSeparator } from '../text.ts';
 import { chunkDecoder, sniffEncoding, type SniffedEncoding } from './decode.ts';
+// GA4's comment lines: "#", "# Account: …", "# ----"; a header may start with a "#" column (Typeform).
+import { laterSections, PREAMBLE_LINE, type CsvSection } from './sections.ts';
 
 const HEAD_BYTES = 256 * 1024;
 const MAX_RECORD_CHARS = 1_000_000;
-// GA4's comment lines: "#", "# Account: …", "# ----"; a header may start with a "#" column (Typeform).
-// A spreadsheet pads blank lines into separators only (",,,,"): blank too.
-const PREAMBLE_LINE = /^\s*(#(\s.*|-*)?)?[,;\t]*\r?$/;
 
 export interface CsvFile {
   path: string;
@@ -28,6 +27,8 @@ export interface CsvFile {
   /** Characters of preamble before the header, in decoded text. */
   preambleChars: number;
   preamble: string[];
+  /** The tables after the first one in the file's head (GA4's Reports snapshot), if any. */
+  sections: CsvSection[];
 }
 
 export type RecordHandler = (cells: string[], line: number) => void | Promise<void>;
@@ -76,6 +77,13 @@ export async function openCsv(
     headerLine: index + 1,
     preambleChars,
     preamble: lines.slice(0, index).map((line) => line.trim()),
+    sections: laterSections(lines, index, (line, lineNumber) => {
+      try {
+        return parseHeader(line, separator, file, lineNumber);
+      } catch {
+        return [];
+      }
+    }),
   };
 }
 

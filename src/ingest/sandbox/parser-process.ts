@@ -17,6 +17,7 @@ import type {
 import { workbookOverLimits } from './zip-limits.ts';
 
 const RECORDS_PER_MESSAGE = 5_000;
+type RecordsFrom = Extract<ParserRequest, { task: 'records' }>['from'];
 
 let opened: { path: string; file: string; csv?: CsvFile } | null = null;
 let acknowledge: (() => void) | null = null;
@@ -49,7 +50,7 @@ async function sendBatch(items: CsvRecord[] | Cell[][], bytes: number): Promise<
 }
 
 /** Sends the records in batches, each after the server took the previous one. */
-async function records(): Promise<{ hash: string }> {
+async function records(from?: RecordsFrom): Promise<{ hash: string }> {
   const hash = createHash('sha256');
   let batch: CsvRecord[] = [];
   let bytes = 0;
@@ -59,7 +60,7 @@ async function records(): Promise<{ hash: string }> {
     await sendBatch(sent, bytes);
   };
   await streamCsvRecords(
-    opened!.csv!,
+    { ...opened!.csv!, ...from },
     (cells, line) => {
       batch.push([cells, line]);
       return batch.length >= RECORDS_PER_MESSAGE ? send() : undefined;
@@ -95,7 +96,7 @@ async function handle(request: ParserRequest): Promise<unknown> {
     case 'open':
       return open(request);
     case 'records':
-      return records();
+      return records(request.from);
     case 'cadran-csv':
       return cadranCsv(request.options);
     default:

@@ -7,7 +7,8 @@ import type { Location } from '../../model/index.ts';
 
 export type ParserRequest =
   | { task: 'open'; path: string; file: string; size: number; workbook: boolean }
-  | { task: 'records' }
+  /** From a later table's header (see sections.ts) rather than the file's first one. */
+  | { task: 'records'; from?: { headerLine: number; preambleChars: number } }
   | { task: 'cadran-csv'; options: CadranCsvOptions }
   | { task: 'ack' };
 

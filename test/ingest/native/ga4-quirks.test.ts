@@ -67,4 +67,26 @@ describe('GA4 reports', () => {
       ),
     ]);
   });
+
+  it.each([true, false])(
+    'finds the sessions table of a Reports snapshot that opens with another table (bulk %s)',
+    async (bulk) => {
+      store = await tempStore();
+      const [summary] = await importPath(store, exportFixture('ga4_snapshot_sessions_later.csv'), {
+        bulk,
+      });
+      expect(summary.format).toBe('ga4-report');
+      // the source / medium table only: 35 + 115; the channel groups hold the same 150 again
+      expect(summary.reconciliation).toContainEqual({
+        table: 'web_sessions',
+        metric: 'sessions',
+        file: 150,
+        stored: 150,
+      });
+      expect(await kpi(store, 'social_sessions', '2025-05')).toBe(35); // t.co is X's
+      expect(summary.notes).toEqual([
+        'read the table "Sessions by session source / medium" only; skipped the sections "Country, Active users", "Sessions by session default channel group" (other breakdowns of the same sessions count them again, or Cadran has no table for them)',
+      ]);
+    },
+  );
 });
