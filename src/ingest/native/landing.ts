@@ -4,14 +4,10 @@ import { appendImported, archiveReplaced, mergeImport } from '../write.ts';
 import type { CanonicalRow, CoveredRange } from './format.ts';
 
 export const BATCH_ROWS = 50_000;
-const DAILY_COLUMNS = [
-  'followers',
-  'profile_visits',
-  'impressions',
-  'reach',
-  'video_views',
-  'watch_time',
-];
+/** account_daily's measured columns: each export brings some, and keeps the others' (see below). */
+const DAILY_COLUMNS = tableByName('account_daily')!
+  .columns.map((column) => column.name)
+  .filter((name) => !['account_id', 'day', 'import_id'].includes(name));
 
 export class Landing {
   private readonly pending = new Map<string, CanonicalRow[]>();

@@ -3,6 +3,7 @@ import type { NativeFormat } from './format.ts';
 import { findColumn, normaliseHeader } from './headers.ts';
 import { ga4Report } from './formats/ga4.ts';
 import {
+  linkedinContentDaily,
   linkedinFollowers,
   linkedinVisitors,
   tiktokFollowers,
@@ -24,6 +25,7 @@ export const NATIVE_FORMATS: NativeFormat[] = [
   linkedinContent,
   linkedinFollowers,
   linkedinVisitors,
+  linkedinContentDaily,
   youtubeContent,
   youtubeChartData,
   youtubeTotals,

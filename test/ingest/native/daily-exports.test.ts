@@ -89,6 +89,33 @@ describe('per-day account exports', () => {
     });
   });
 
+  it('lands every counter of the X overview on the account’s days', async () => {
+    store = await tempStore();
+    const [summary] = await importPath(store, exportFixture('account_overview_analytics.csv'));
+    const filed = Object.fromEntries(
+      (summary.reconciliation ?? []).map((line) => [line.metric, [line.file, line.stored]]),
+    );
+    expect(filed).toEqual({
+      impressions: [3000, 3000], // 500 + 1 500 + 1 000
+      reactions: [63, 63], // likes 12 + 30 + 21
+      engagements: [195, 195], // 40 + 95 + 60
+      saves: [7, 7], // bookmarks 1 + 4 + 2
+      link_shares: [3, 3], // shares 0 + 2 + 1
+      new_followers: [10, 10], // new follows 2 + 5 + 3
+      lost_followers: [2, 2], // unfollows 1 + 0 + 1
+      comments: [11, 11], // replies 3 + 6 + 2
+      shares: [9, 9], // reposts 2 + 4 + 3
+      profile_visits: [60, 60], // 30 + 20 + 10
+      posts_published: [4, 4], // create post 1 + 2 + 1
+      video_views: [18, 18], // 7 + 6 + 5
+      media_views: [28, 28], // 9 + 11 + 8
+    });
+    const [day] = await store.all(
+      "SELECT new_followers, lost_followers, media_views FROM account_daily WHERE day = '2025-03-22'",
+    );
+    expect(day).toEqual({ new_followers: 5, lost_followers: 0, media_views: 11 });
+  });
+
   it('reads TikTok overview views as the account’s daily video views', async () => {
     const { store } = await imported('Overview.csv');
     expect(await kpi(store, 'video_views', '2025-01')).toBe(36000); // 12 000 + 15 000 + 9 000

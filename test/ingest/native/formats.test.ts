@@ -108,16 +108,18 @@ describe('LinkedIn page exports (spreadsheets)', () => {
     expect(post).toMatchObject({ content_type: 'video', published_at: '2025-01-21T00:00:00.000Z' });
   });
 
-  it('keeps followers gained per day as extras, and visits as profile visits, without clobbering', async () => {
+  it('lands followers gained and unique visitors per day, and visits as profile visits, without clobbering', async () => {
     const s = await open(
       'maisonlumen_followers_1736700000000.xlsx',
       'maisonlumen_visitors_1736700000000.xls',
     );
     expect(await kpi(s, 'profile_visits', '2025-01')).toBe(160); // total page views 70 + 90
-    expect((await extraMetrics(s, 'linkedin:main|2025-01-07'))['Total followers']).toBe(22);
-    expect(
-      (await extraMetrics(s, 'linkedin:main|2025-01-07'))['Total unique visitors (total)'],
-    ).toBe(39);
+    const [day] = await s.all(
+      "SELECT new_followers, unique_visitors, followers FROM account_daily WHERE account_id = 'linkedin:main' AND day = '2025-01-07'",
+    );
+    // "Total followers" is the day's gain, never the followers gauge
+    expect(day).toEqual({ new_followers: 22, unique_visitors: 39, followers: null });
+    expect((await extraMetrics(s, 'linkedin:main|2025-01-07'))['Organic followers']).toBe(20);
   });
 });
 

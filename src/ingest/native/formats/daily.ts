@@ -5,7 +5,26 @@ import type { FileContext, NativeFormat, RowOutput, RowReader } from '../format.
 import { dayOf } from '../dates.ts';
 import { accountOf } from './posts.ts';
 
-const DAILY_COUNTERS = ['followers', 'profile_visits', 'impressions', 'reach', 'video_views'];
+/** The account_daily columns a per-day export may bring (see the schema), by their canonical name. */
+export const DAILY_COUNTERS = [
+  'followers',
+  'profile_visits',
+  'impressions',
+  'reach',
+  'video_views',
+  'reactions',
+  'comments',
+  'shares',
+  'link_shares',
+  'saves',
+  'link_clicks',
+  'engagements',
+  'new_followers',
+  'lost_followers',
+  'posts_published',
+  'media_views',
+  'unique_visitors',
+];
 const SECONDS_PER_HOUR = 3600;
 
 /** Emits the account's day; returns its account id and day, or null when the date is bad. */
@@ -66,12 +85,13 @@ export const tiktokFollowers: NativeFormat = {
   readRow: (row, out, context) => readDay(row, out, context, 'tiktok'),
 };
 
-// LinkedIn's daily follower counts are new followers that day, not the total: kept as extras.
+// LinkedIn's daily "Total followers" are the followers gained that day (organic + sponsored…), not
+// the page's total: they land as new followers, never as the followers gauge.
 export const linkedinFollowers: NativeFormat = {
   name: 'linkedin-followers',
   label: 'LinkedIn page followers export (.xls, new followers per day)',
   signature: [['Date'], ['Organic followers'], ['Total followers']],
-  fields: { day: ['Date'] },
+  fields: { day: ['Date'], new_followers: ['Total followers'] },
   readRow: (row, out, context) => readDay(row, out, context, 'linkedin'),
 };
 
@@ -79,6 +99,34 @@ export const linkedinVisitors: NativeFormat = {
   name: 'linkedin-visitors',
   label: 'LinkedIn page visitors export (.xls)',
   signature: [['Date'], ['Total page views (total)'], ['Total unique visitors (total)']],
-  fields: { day: ['Date'], profile_visits: ['Total page views (total)'] },
+  fields: {
+    day: ['Date'],
+    profile_visits: ['Total page views (total)'],
+    unique_visitors: ['Total unique visitors (total)'],
+  },
+  readRow: (row, out, context) => readDay(row, out, context, 'linkedin'),
+};
+
+/**
+ * The "Metrics" sheet of the page content export: the page's posts summed per day. The same
+ * workbook's "All posts" sheet is picked first; `--format linkedin-content-daily` reads this one.
+ */
+export const linkedinContentDaily: NativeFormat = {
+  name: 'linkedin-content-daily',
+  label: 'LinkedIn page content export, sheet "Metrics" (one row per day)',
+  signature: [
+    ['Date'],
+    ['Impressions (total)', 'Impressions (organic)'],
+    ['Reactions (total)', 'Reactions (organic)'],
+  ],
+  // The total when the sheet has one (organic + sponsored), else the organic column alone.
+  fields: {
+    day: ['Date'],
+    impressions: ['Impressions (total)', 'Impressions (organic)'],
+    link_clicks: ['Clicks (total)', 'Clicks (organic)'],
+    reactions: ['Reactions (total)', 'Reactions (organic)'],
+    comments: ['Comments (total)', 'Comments (organic)'],
+    shares: ['Reposts (total)', 'Reposts (organic)'],
+  },
   readRow: (row, out, context) => readDay(row, out, context, 'linkedin'),
 };

@@ -107,11 +107,22 @@ export const xAccountOverview: NativeFormat = {
   name: 'x-account-overview',
   label: 'X account analytics overview (one row per day)',
   signature: [['Date'], ['Impressions'], ['Profile visits'], ['New follows']],
+  // X's Reposts are the shares of posts elsewhere in Cadran; its Shares (by link or message) are apart.
   fields: {
     day: ['Date'],
     impressions: ['Impressions'],
+    reactions: ['Likes'],
+    engagements: ['Engagements'],
+    saves: ['Bookmarks'],
+    link_shares: ['Shares'],
+    new_followers: ['New follows'],
+    lost_followers: ['Unfollows'],
+    comments: ['Replies'],
+    shares: ['Reposts'],
     profile_visits: ['Profile visits'],
+    posts_published: ['Create Post'],
     video_views: ['Video views'],
+    media_views: ['Media views'],
   },
   readRow: (row, out, context) => readDay(row, out, context, 'x'),
 };
