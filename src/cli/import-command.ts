@@ -29,10 +29,8 @@ function describeImport(summary: FileSummary): string {
   const label = summary.label ? ` — ${summary.label}` : '';
   const replaced = summary.replaced ? `, ${summary.replaced} replaced` : '';
   const reader = summary.reader ? `, ${READER_NAMES[summary.reader]}` : '';
-  const skipped = Object.entries(summary.skipped ?? {}).map(
-    ([rule, rows]) => `\n  skipped ${rows} ${rule}`,
-  );
-  const notes = (summary.notes ?? []).map((note) => `\n  ${note}`);
+  const skipped = (summary.skipped ?? []).map(({ rows, text }) => `\n  skipped ${rows} ${text}`);
+  const notes = (summary.notes ?? []).map((note) => `\n  ${note.text}`);
   const reconciled = (summary.reconciliation ?? []).map((line) => `\n  ${describeLine(line)}`);
   return `${summary.file}: format ${summary.format}${label}\n  ${summary.rows} rows (${tables})${replaced}${reader}, import ${summary.importId.slice(0, 8)}${skipped.join('')}${notes.join('')}${reconciled.join('')}`;
 }

@@ -439,12 +439,31 @@ export const importSummary = z.object({
         'each mapped metric’s total in the file beside what the store holds from this import (repeated: the part in rows a repeat rule left out)',
     }),
   skipped: z
-    .record(z.string(), z.number())
+    .array(
+      z.object({
+        code: z.enum(['x-placeholder', 'repeat-latest', 'repeat-identical']),
+        rows: z.number(),
+        text: z.string(),
+      }),
+    )
     .optional()
-    .meta({ description: 'rows left out by a documented rule (placeholder rows…), by rule' }),
-  notes: z.array(z.string()).optional().meta({
-    description: 'what Cadran chose where the file was silent (the year of dates without one…)',
-  }),
+    .meta({
+      description:
+        'rows left out by a documented rule (placeholder rows, repeated rows), each rule by its code; text is the English wording',
+    }),
+  notes: z
+    .array(
+      z.object({
+        code: z.enum(['yearless-dates', 'sections-skipped']),
+        params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
+        text: z.string(),
+      }),
+    )
+    .optional()
+    .meta({
+      description:
+        'what Cadran chose where the file was silent (the year of dates without one, the tables of a file it did not read), by code with its parameters',
+    }),
 });
 
 const fileLocation = z.object({

@@ -19,6 +19,7 @@ import {
   type Repeats,
 } from './reconcile.ts';
 import { sqlString, StagedRow, stagedCells } from './staged-row.ts';
+import { skippedRows } from './messages.ts';
 
 /** The rows a format makes of a file DuckDB reads, in SQL. */
 export interface BulkPlan {
@@ -322,7 +323,7 @@ async function land(tx: Transaction, plan: BulkPlan, landing: Landing): Promise<
     extras,
     reader: 'bulk',
     reconciliation,
-    skipped: repeats.rows > 0 ? { [repeats.rule]: repeats.rows } : {},
+    skipped: repeats.rows > 0 ? [skippedRows(repeats.rule, repeats.rows)] : [],
     notes: [],
   };
   await recordImport(tx, summary, hash);

@@ -5,6 +5,7 @@ import type { CanonicalRow, FileContext, NativeFormat, RowOutput } from './forma
 import { extraColumns, fieldPositions } from './columns.ts';
 import type { Landing } from './landing.ts';
 import { parseNumber } from './numbers.ts';
+import type { SkipCode } from './messages.ts';
 import { FileTotals } from './reconcile.ts';
 import { RowReader } from './row-reader.ts';
 
@@ -34,7 +35,7 @@ export class ExportReader implements RowOutput {
   /** The mapped metrics' totals over the rows landed, for the reconciliation. */
   readonly fileTotals = new FileTotals();
   /** Rows left out on purpose, by the rule that left them out. */
-  readonly skipped = new Map<string, number>();
+  readonly skipped = new Map<SkipCode, number>();
 
   constructor(
     private readonly format: NativeFormat,
@@ -73,7 +74,7 @@ export class ExportReader implements RowOutput {
     reader.cells = cells;
     reader.line = line;
     const skip = this.format.skipRows?.find((rule) => rule.applies(reader));
-    if (skip) return void this.skipped.set(skip.reason, (this.skipped.get(skip.reason) ?? 0) + 1);
+    if (skip) return void this.skipped.set(skip.code, (this.skipped.get(skip.code) ?? 0) + 1);
     this.format.readRow(reader, this, this.context);
     if (reader.badCells > badBefore) {
       this.pendingRows = [];

@@ -7,6 +7,7 @@ import type { RowReader } from './row-reader.ts';
 import type { BulkPlan } from './bulk.ts';
 import type { StagedRow } from './staged-row.ts';
 import type { RepeatRule } from './reconcile.ts';
+import type { SkipCode, YearChoice } from './messages.ts';
 
 export interface FileContext {
   file: string;
@@ -21,7 +22,9 @@ export interface FileContext {
   period: CoveredRange | null;
   /** Where dates written without a year take it from, and that source in words. */
   years: YearRule;
+  /** That source in words (for errors), and as a value (for the summary's note). */
   yearSource: string;
+  yearChoice: YearChoice;
 }
 
 /** A canonical row for one table, by column name; import_id is set by the landing. */
@@ -35,7 +38,7 @@ export interface RowOutput {
 
 /** Rows a platform writes that are not data (placeholders): left out and counted under `reason`. */
 export interface SkipRule {
-  reason: string;
+  code: SkipCode;
   applies(row: RowReader): boolean;
 }
 

@@ -14,7 +14,15 @@ import { readHead, type CsvFile } from './read-csv.ts';
 import { isWorkbook, type Sheet } from './read-xlsx.ts';
 import { ParserSandbox, type CsvRecord, type OpenedFile } from '../sandbox/index.ts';
 import type { Choice } from './choose.ts';
-import { sectionsNote } from './sections.ts';
+import {
+  sectionsNote,
+  skippedRows,
+  yearChoiceText,
+  yearlessDatesNote,
+  type ImportNote,
+  type SkippedRows,
+  type YearChoice,
+} from './messages.ts';
 import { checkRepeats, NO_REPEATS, reconcile, type ReconciliationLine } from './reconcile.ts';
 
 export interface ImportProgress {
@@ -51,10 +59,10 @@ export interface ExportSummary extends ImportSummary {
   reader: 'bulk' | 'rows';
   /** Each mapped metric's total in the file beside the store's (see reconcile.ts). */
   reconciliation: ReconciliationLine[];
-  /** Rows left out by a documented rule (placeholder rows…), by rule; repeated identical rows. */
-  skipped: Record<string, number>;
-  /** What Cadran chose where the file was silent (the year of dates without one…). */
-  notes: string[];
+  /** Rows left out by a documented rule (placeholder rows…; repeated rows), each rule by its code. */
+  skipped: SkippedRows[];
+  /** What Cadran chose where the file was silent (the year of dates without one…), by code. */
+  notes: ImportNote[];
 }
 
 // The handle X puts in its file names: tweet_activity_metrics_<handle>_…, <handle>_account_analytics_content_….
@@ -90,25 +98,32 @@ function contextFor(
 const FILE_RANGE = /(20\d{2})-?(\d{2})-?(\d{2})\D{1,4}(20\d{2})-?(\d{2})-?(\d{2})/;
 const FILE_YEAR = /(?<!\d)(20\d{2})(?!\d)/;
 
+type YearRuleParts = Pick<FileContext, 'years' | 'yearSource' | 'yearChoice'>;
+
+const yearRule = (years: FileContext['years'], yearChoice: YearChoice): YearRuleParts => ({
+  years,
+  yearChoice,
+  yearSource: yearChoiceText(yearChoice),
+});
+
 /** Where dates without a year take it: --year, the range or year in the file name, else today. */
-function yearRuleFor(file: string, year?: number): Pick<FileContext, 'years' | 'yearSource'> {
-  if (year) return { years: { year }, yearSource: `${year} (--year)` };
+function yearRuleFor(file: string, year?: number): YearRuleParts {
+  if (year) return yearRule({ year }, { how: 'option', year });
   const range = FILE_RANGE.exec(file);
   if (range) {
     const [, y1, m1, d1, y2, m2, d2] = range.map(Number);
     const from = Date.UTC(y1, m1 - 1, d1);
     const to = Date.UTC(y2, m2 - 1, d2);
-    const days = `${dayOf(from)} – ${dayOf(to)}`;
     if (from <= to)
-      return { years: { range: { from, to } }, yearSource: `the file name’s range ${days}` };
+      return yearRule(
+        { range: { from, to } },
+        { how: 'file-range', from: dayOf(from), to: dayOf(to) },
+      );
   }
   const single = FILE_YEAR.exec(file);
   if (single)
-    return { years: { year: Number(single[1]) }, yearSource: `${single[1]} (the file name)` };
-  return {
-    years: {},
-    yearSource: 'the latest year that puts no date in the future (pass --year to choose)',
-  };
+    return yearRule({ year: Number(single[1]) }, { how: 'file-year', year: Number(single[1]) });
+  return yearRule({}, { how: 'latest' });
 }
 
 function fileHandle(file: string): string | null {
@@ -171,18 +186,16 @@ async function landExport(
       repeats,
     );
     const tables = Object.fromEntries(landing.written);
-    const skipped = Object.fromEntries(reader.skipped);
-    const notes: string[] = [];
+    const skipped = [...reader.skipped].map(([code, rows]) => skippedRows(code, rows));
+    const notes: ImportNote[] = [];
     if (reader.reader.yearlessDates > 0)
-      notes.push(
-        `${reader.reader.yearlessDates} dates without a year: year from ${context.yearSource}`,
-      );
+      notes.push(yearlessDatesNote(reader.reader.yearlessDates, context.yearChoice));
     const skippedSections = [...(choice.sectionsBefore ?? []), ...reader.skippedSections];
     if (skippedSections.length > 0)
       notes.push(
         sectionsNote(choice.table ?? choice.header.slice(0, 3).join(', '), skippedSections),
       );
-    if (repeats.rows > 0) skipped[repeats.rule] = repeats.rows;
+    if (repeats.rows > 0) skipped.push(skippedRows(repeats.rule, repeats.rows));
     const summary: ExportSummary = {
       importId: landing.importId,
       file: context.file,

@@ -3,6 +3,7 @@
 import { InputError } from '../../model/index.ts';
 import { tableByName, type Transaction } from '../../store/index.ts';
 import type { CanonicalRow } from './format.ts';
+import type { SkipCode } from './messages.ts';
 
 /** The additive counters each table takes from exports; gauges (followers) are not totals. */
 export const RECONCILED_COLUMNS: Record<string, readonly string[]> = {
@@ -76,14 +77,14 @@ const keyText = (key: readonly string[]) =>
   key.map((column) => `coalesce(CAST("${column}" AS VARCHAR), '')`).join(` || ' · ' || `);
 
 export interface Repeats {
-  /** Rows the key rule left out, and that rule in words. */
+  /** Rows the key rule left out, and that rule's code. */
   rows: number;
-  rule: string;
+  rule: SkipCode;
   /** table → metric → what those repeated rows added to the file's totals. */
   sums: Map<string, Map<string, number>>;
 }
 
-export const NO_REPEATS: Repeats = { rows: 0, rule: '', sums: new Map() };
+export const NO_REPEATS: Repeats = { rows: 0, rule: 'repeat-identical', sums: new Map() };
 
 /**
  * How a format's rows that share a key combine, besides combineRepeats (sums over a dimension):
@@ -91,9 +92,9 @@ export const NO_REPEATS: Repeats = { rows: 0, rule: '', sums: new Map() };
  * only identical rows may repeat.
  */
 export type RepeatRule = 'latest' | 'refuse';
-const REPEAT_RULES: Record<RepeatRule, string> = {
-  latest: 'earlier readings of a key listed again (the last row counts)',
-  refuse: 'identical repeated rows, kept once',
+const REPEAT_RULES: Record<RepeatRule, SkipCode> = {
+  latest: 'repeat-latest',
+  refuse: 'repeat-identical',
 };
 
 async function addEarlierReadings(

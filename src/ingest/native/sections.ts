@@ -54,8 +54,3 @@ export function laterSections(
   }
   return sections;
 }
-
-/** The summary's note on the tables of a file that were not read. */
-export function sectionsNote(read: string, skipped: readonly string[]): string {
-  return `read the table "${read}" only; skipped the sections ${skipped.map((name) => `"${name}"`).join(', ')} (other breakdowns of the same sessions count them again, or Cadran has no table for them)`;
-}

@@ -71,7 +71,11 @@ describe('TikTok overview without years', () => {
       ]),
     );
     expect(summary.notes).toEqual([
-      '3 dates without a year: year from the file name’s range 2024-12-30 – 2025-01-02',
+      {
+        code: 'yearless-dates',
+        params: { dates: 3, how: 'file-range', from: '2024-12-30', to: '2025-01-02' },
+        text: '3 dates without a year: year from the file name’s range 2024-12-30 – 2025-01-02',
+      },
     ]);
     const days = await store.all('SELECT day, video_views FROM account_daily ORDER BY day');
     expect(days.map((row) => row.day)).toEqual(['2024-12-30', '2024-12-31', '2025-01-01']);
@@ -82,7 +86,13 @@ describe('TikTok overview without years', () => {
     const [summary] = await importPath(store, overview('Overview.csv', ['April 12', 'April 13']), {
       year: 2023,
     });
-    expect(summary.notes).toEqual(['2 dates without a year: year from 2023 (--year)']);
+    expect(summary.notes).toEqual([
+      {
+        code: 'yearless-dates',
+        params: { dates: 2, how: 'option', year: 2023 },
+        text: '2 dates without a year: year from 2023 (--year)',
+      },
+    ]);
     const [first] = await store.all('SELECT day FROM account_daily ORDER BY day LIMIT 1');
     expect(first.day).toBe('2023-04-12');
   });

@@ -62,9 +62,16 @@ describe('GA4 reports', () => {
     expect(Number(sessions)).toBe(200);
     expect(await kpi(store, 'social_sessions', '2025-04')).toBe(60);
     expect(summary.notes).toEqual([
-      expect.stringContaining(
-        'skipped the sections "Active users by country", "Sessions by session default channel group"',
-      ),
+      {
+        code: 'sections-skipped',
+        params: {
+          read: 'Session source / medium, Sessions, Engaged sessions',
+          skipped: ['Active users by country', 'Sessions by session default channel group'],
+        },
+        text: expect.stringContaining(
+          'skipped the sections "Active users by country", "Sessions by session default channel group"',
+        ),
+      },
     ]);
   });
 
@@ -84,7 +91,7 @@ describe('GA4 reports', () => {
         stored: 150,
       });
       expect(await kpi(store, 'social_sessions', '2025-05')).toBe(35); // t.co is X's
-      expect(summary.notes).toEqual([
+      expect(summary.notes?.map((note) => note.text)).toEqual([
         'read the table "Sessions by session source / medium" only; skipped the sections "Country, Active users", "Sessions by session default channel group" (other breakdowns of the same sessions count them again, or Cadran has no table for them)',
       ]);
     },

@@ -40,7 +40,9 @@ describe('reconciliation', () => {
     store = await tempStore();
     const path = file('Totals.csv', 'Date,Views\n28-06-2025,100\n29-06-2025,200\n29-06-2025,200\n');
     const [summary] = await importPath(store, path);
-    expect(summary.skipped).toEqual({ 'identical repeated rows, kept once': 1 });
+    expect(summary.skipped).toEqual([
+      { code: 'repeat-identical', rows: 1, text: 'identical repeated rows, kept once' },
+    ]);
     // file 100 + 200 + 200 = 500, of which the repeated 200 is kept once: 300 stored
     expect(summary.reconciliation).toEqual([
       { table: 'account_daily', metric: 'video_views', file: 500, stored: 300, repeated: 200 },

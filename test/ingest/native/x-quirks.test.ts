@@ -19,9 +19,13 @@ describe('X account content export', () => {
       exportFixture('account_analytics_content_2025-11-01_2025-11-30.csv'),
     );
     expect(summary.rows).toBe(2);
-    expect(summary.skipped).toEqual({
-      'placeholder rows X writes (no id, no date, link to /status/undefined, zeros)': 2,
-    });
+    expect(summary.skipped).toEqual([
+      {
+        code: 'x-placeholder',
+        rows: 2,
+        text: 'placeholder rows X writes (no id, no date, link to /status/undefined, zeros)',
+      },
+    ]);
     expect(await kpi(store, 'impressions', '2025-11')).toBe(1500); // 1 000 + 500
     expect(summary.reconciliation).toContainEqual({
       table: 'post_metrics',

@@ -23,7 +23,7 @@ function postIdOf(row: RowReader): string | null {
 
 /** Rows X writes itself with no post behind them: no id, no date, a link to status/undefined, zeros. */
 const xPlaceholder: SkipRule = {
-  reason: 'placeholder rows X writes (no id, no date, link to /status/undefined, zeros)',
+  code: 'x-placeholder',
   applies: (row) =>
     row.raw('post_id') === '' &&
     row.raw('published_at') === '' &&

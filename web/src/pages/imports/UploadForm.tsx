@@ -5,6 +5,7 @@ import type { ImportJob, ImportSummary } from '../../api/types.ts';
 import { Link } from '../../components/Link.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { IMPORT_FORMATS } from './formats.ts';
+import { noteText, skippedText } from './import-messages.ts';
 import { uploadImport, UploadError } from './upload.ts';
 
 type Phase =
@@ -201,9 +202,10 @@ function Outcome({ phase }: { phase: Phase }) {
 
 /** Each mapped metric's total in the file beside the store's, the rows a documented rule skipped, and the choices made. */
 function Reconciliation({ summary }: { summary: ImportSummary }) {
-  const { t, format } = useI18n();
+  const words = useI18n();
+  const { t, format } = words;
   const lines = summary.reconciliation ?? [];
-  const skipped = Object.entries(summary.skipped ?? {});
+  const skipped = summary.skipped ?? [];
   const notes = summary.notes ?? [];
   if (lines.length === 0 && skipped.length === 0 && notes.length === 0) return null;
   return (
@@ -216,11 +218,11 @@ function Reconciliation({ summary }: { summary: ImportSummary }) {
             {line.repeated ? ` ${t('imports.reconciledRepeated', { repeated: format.number(line.repeated) })}` : ''}
           </li>
         ))}
-        {skipped.map(([rule, rows]) => (
-          <li key={rule}>{t('imports.skipped', { rows: format.number(rows), rule })}</li>
+        {skipped.map((rule) => (
+          <li key={rule.code}>{skippedText(rule, words)}</li>
         ))}
         {notes.map((note) => (
-          <li key={note}>{note}</li>
+          <li key={note.text}>{noteText(note, words)}</li>
         ))}
       </ul>
     </div>
