@@ -5,7 +5,19 @@ export interface Location {
   column?: string;
   value?: string;
   expected?: string;
+  /** The refusal as a code with its values, for a page that words it in another language. */
+  code?: RefusalCode;
+  params?: Record<string, string | number>;
 }
+
+/** The commonest import refusals, worded in French and English by the Imports page. */
+export type RefusalCode =
+  | 'unknown-format'
+  | 'unknown-format-closest'
+  | 'no-period'
+  | 'bad-values'
+  | 'no-rows'
+  | 'totals-mismatch';
 
 /** A problem with what the user gave us (exit code 1, HTTP 400), as opposed to a bug of ours. */
 export class InputError extends Error {

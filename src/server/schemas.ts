@@ -472,6 +472,10 @@ const fileLocation = z.object({
   column: z.string().optional(),
   value: z.string().optional(),
   expected: z.string().optional(),
+  code: z.string().optional().meta({
+    description: 'the refusal as a code (unknown-format, no-period, bad-values…), with params',
+  }),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
 export const importJob = z.object({

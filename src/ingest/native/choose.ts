@@ -70,6 +70,7 @@ function unknownFormat(
       line,
       expected:
         'the header of a supported export (see the format table in the README), or pass --format',
+      code: 'unknown-format',
     });
   const missing = closest.format.signature
     .filter((names) => findColumn(normalised, names) < 0)
@@ -80,6 +81,12 @@ function unknownFormat(
       file,
       line,
       expected: `for ${closest.format.name}, the columns it lacks: ${missing.join(', ')}`,
+      code: 'unknown-format-closest',
+      params: {
+        format: closest.format.name,
+        share: Math.round(closest.share * 100),
+        missing: missing.join(', '),
+      },
     },
   );
 }

@@ -142,7 +142,7 @@ export class ExportReader implements RowOutput {
     const counted = badCells >= MAX_REPORTED_ERRORS ? `${badCells} or more` : String(badCells);
     return new InputError(
       `${counted} bad value${badCells > 1 ? 's' : ''} in ${this.context.file}; nothing was imported`,
-      errors[0].location,
+      { ...errors[0].location, code: 'bad-values', params: { count: badCells } },
       errors,
     );
   }

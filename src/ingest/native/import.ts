@@ -158,6 +158,7 @@ async function landExport(
         file: context.file,
         line: choice.headerLine + 1,
         expected: 'at least one row under the header',
+        code: 'no-rows',
       });
     await landing.flush();
     // A format that says how its repeats combine has none left; any other repeat is checked.

@@ -208,6 +208,8 @@ export async function reconcile(
       {
         file,
         expected: `the store to hold the file's total of ${mismatch.metric} once its rows landed`,
+        code: 'totals-mismatch',
+        params: { metric: mismatch.metric, file: mismatch.file, stored: mismatch.stored },
       },
     );
   return lines;

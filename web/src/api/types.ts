@@ -47,6 +47,9 @@ export interface ProblemLocation {
   column?: string;
   value?: string;
   expected?: string;
+  /** The refusal as a code with its values (see src/model/errors.ts RefusalCode). */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 export type SlowThread = z.output<typeof Schemas.slowThread>;
 export type SsiSeller = z.output<typeof Schemas.ssiSeller>;

@@ -36,6 +36,7 @@ function reportDay(row: RowReader, context: FileContext): string | null {
       file: context.file,
       expected:
         'the period it covers: --from YYYY-MM-DD --to YYYY-MM-DD on cadran import, or the From and To fields of the upload form (or export the report with the Date dimension)',
+      code: 'no-period',
     },
   );
 }

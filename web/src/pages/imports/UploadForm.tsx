@@ -5,7 +5,7 @@ import type { ImportJob, ImportSummary } from '../../api/types.ts';
 import { Link } from '../../components/Link.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { IMPORT_FORMATS } from './formats.ts';
-import { noteText, skippedText } from './import-messages.ts';
+import { noteText, refusalText, skippedText } from './import-messages.ts';
 import { uploadImport, UploadError } from './upload.ts';
 
 type Phase =
@@ -135,7 +135,8 @@ export function UploadForm({ onImported }: { onImported: () => void }) {
 }
 
 function Outcome({ phase }: { phase: Phase }) {
-  const { t, format, language } = useI18n();
+  const words = useI18n();
+  const { t, format, language } = words;
   if (phase.kind === 'sending')
     return (
       <div className="upload-progress" role="status">
@@ -184,14 +185,21 @@ function Outcome({ phase }: { phase: Phase }) {
       error.location.line !== undefined ? t('imports.errorLine', { line: format.number(error.location.line) }) : '',
       error.location.column ? t('imports.errorColumn', { column: error.location.column }) : '',
     ].filter(Boolean);
+    // The server words refusals in English; the commonest come with a code this page words itself.
+    const worded = language === 'en' ? null : refusalText(error.location, words);
+    const expected = worded?.expected ?? error.location.expected;
     return (
       <div className="notice notice-error upload-error" role="alert">
         <p className="notice-title">{t('imports.failedTitle', { file: phase.file })}</p>
         <p data-testid="upload-error-message">
-          {error.status === 0 ? t('state.network') : language === 'en' ? error.message : where.length ? t('imports.failedAt') : t('imports.failedOther')}
+          {error.status === 0
+            ? t('state.network')
+            : language === 'en'
+              ? error.message
+              : (worded?.message ?? (where.length ? t('imports.failedAt') : t('imports.failedOther')))}
         </p>
         {where.length > 0 && <p className="upload-where">{where.join(', ')}</p>}
-        {error.location.expected && <p>{t('imports.errorExpected', { expected: error.location.expected })}</p>}
+        {expected && <p>{t('imports.errorExpected', { expected })}</p>}
         {error.location.value !== undefined && <p>{t('imports.errorValue', { value: error.location.value })}</p>}
         {error.status !== 0 && <p>{t('imports.failedFix')}</p>}
       </div>

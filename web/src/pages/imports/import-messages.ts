@@ -37,3 +37,17 @@ export function noteText(note: Note, { t, plural, format }: Words): string {
   // The plural message keeps {source} for this second step: t leaves unknown placeholders as they are.
   return plural('imports.note.yearless', Number(params.dates)).replace('{source}', source);
 }
+
+type Refusal = { code?: string; params?: Record<string, string | number> };
+const REFUSALS = ['unknown-format', 'unknown-format-closest', 'no-period', 'no-rows', 'totals-mismatch'];
+
+/** A refusal the page can word itself, with what was expected; null for others (shown as the server said). */
+export function refusalText({ code, params = {} }: Refusal, { t, plural, format }: Words): { message: string; expected?: string } | null {
+  if (code === 'bad-values') return { message: plural('imports.refusal.bad-values', Number(params.count)) };
+  if (!code || !REFUSALS.includes(code)) return null;
+  const values = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'number' ? format.number(value) : value]));
+  return {
+    message: t(`imports.refusal.${code}` as MessageKey, values),
+    expected: t(`imports.refusal.${code}.expected` as MessageKey, values),
+  };
+}
