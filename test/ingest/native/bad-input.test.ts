@@ -103,6 +103,11 @@ describe('unknown formats', () => {
     expect(error.location).toMatchObject({ file: 'meta-ish.csv', line: 1 });
     expect(error.location.column).toBeUndefined(); // the file has no such column to point at
     expect(error.location.expected).toMatch(/the columns it lacks: "Reactions/);
+    // the same refusal as a code, for the French Imports page
+    expect(error.location).toMatchObject({
+      code: 'unknown-format-closest',
+      params: { format: 'facebook-posts', share: 67 }, // 2 of its 3 identifying columns
+    });
   });
 
   it('a header sharing little with any format names none', async () => {
@@ -114,6 +119,7 @@ describe('unknown formats', () => {
     );
     expect(error.message).not.toMatch(/closest/);
     expect(error.location.column).toBeUndefined();
+    expect(error.location.code).toBe('unknown-format');
   });
 
   it('an unknown --format is refused with the list of formats', async () => {
