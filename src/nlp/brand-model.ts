@@ -1,13 +1,15 @@
 // Retraining with this brand's corrections: the shipped training data plus every corrected comment (counted several
 // times, as they are few), kept only when it does not do worse than the shipped model on the shipped validation files.
+// The CLI and the server both come here; the training itself runs in a child process (retrain-process.ts).
 import { InputError } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
-import { buildModel, DEFAULT_TRAINING_DIR, validate } from './build-model.ts';
+import { DEFAULT_TRAINING_DIR } from './build-model.ts';
 import type { SentimentModel } from './classifier.ts';
 import type { EvalGroup } from './evaluate.ts';
 import type { Sentiment } from './lexicon.ts';
 import { decodeModel, encodeModel } from './model-file.ts';
-import { shippedModel } from './sentiment.ts';
+import type { RetrainPhase } from './retrain-protocol.ts';
+import { trainInChildProcess } from './retrain-process.ts';
 import type { TrainingExample, TrainingOptions } from './train.ts';
 
 /** How many times a correction counts against one training row: a person's verdict on this brand's own comments. */
@@ -49,8 +51,21 @@ export interface RetrainRequest {
   /** Compared against; the shipped model unless given. */
   baseline?: SentimentModel;
   options?: TrainingOptions;
-  /** Rows of each training file to use (tests); all by default. */
+  /** Rows of each training file to use (tests); CADRAN_RETRAIN_ROWS_PER_FILE, else all. */
   limit?: number;
+  onPhase?: (phase: RetrainPhase) => void;
+}
+
+/** CADRAN_RETRAIN_ROWS_PER_FILE caps the rows read from each training file (quick runs in tests); unset, all. */
+export function rowsPerFileFromEnvironment(
+  value = process.env.CADRAN_RETRAIN_ROWS_PER_FILE,
+): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^[1-9]\d*$/.test(value))
+    throw new InputError(
+      `CADRAN_RETRAIN_ROWS_PER_FILE must be a whole number of rows above 0 (it is "${value}")`,
+    );
+  return Number(value);
 }
 
 export async function retrainWithCorrections(
@@ -61,22 +76,24 @@ export async function retrainWithCorrections(
   const corrections = await readCorrections(store);
   if (corrections.length === 0)
     throw new InputError('no corrections stored yet: correct some labels in the dashboard first');
-  const dataDir = request.dataDir ?? DEFAULT_TRAINING_DIR;
-  const before = await validate(request.baseline ?? shippedModel(), dataDir);
-  const built = await buildModel({
-    dataDir,
-    extra: corrections,
-    extraRepeat: CORRECTION_REPEAT,
-    options: request.options,
-    limit: request.limit,
-  });
-  const reason = worseOn(before, built.validation);
+  const trained = await trainInChildProcess(
+    {
+      dataDir: request.dataDir ?? DEFAULT_TRAINING_DIR,
+      corrections,
+      correctionRepeat: CORRECTION_REPEAT,
+      baseline: request.baseline ? new Uint8Array(encodeModel(request.baseline)) : undefined,
+      options: request.options,
+      limit: request.limit ?? rowsPerFileFromEnvironment(),
+    },
+    request.onPhase,
+  );
+  const reason = worseOn(trained.before, trained.after);
   if (reason === null)
-    await saveBrandModel(store, built.model, corrections.length, built.validation);
+    await saveBrandModel(store, Buffer.from(trained.model), corrections.length, trained.after);
   return {
     corrections: corrections.length,
-    before,
-    after: built.validation,
+    before: trained.before,
+    after: trained.after,
     accepted: reason === null,
     reason,
     seconds: (performance.now() - started) / 1000,
@@ -85,7 +102,7 @@ export async function retrainWithCorrections(
 
 async function saveBrandModel(
   store: Store,
-  model: SentimentModel,
+  model: Buffer,
   corrections: number,
   validation: EvalGroup[],
 ): Promise<void> {
@@ -93,11 +110,30 @@ async function saveBrandModel(
   await store.transaction(async (tx) => {
     await tx.run("DELETE FROM sentiment_models WHERE name = 'brand'");
     await tx.run("INSERT INTO sentiment_models VALUES ('brand', $1, now(), $2, $3)", [
-      encodeModel(model).toString('base64'),
+      model.toString('base64'),
       corrections,
       JSON.stringify(figures),
     ]);
   });
+}
+
+/** What is known of the brand's kept model without decoding it. */
+export interface BrandModelRecord {
+  trainedAt: string;
+  corrections: number;
+  validation: Pick<EvalGroup, 'set' | 'lang' | 'n' | 'macroF1'>[];
+}
+
+export async function brandModelRecord(store: Store): Promise<BrandModelRecord | null> {
+  const [row] = await store.all(
+    "SELECT strftime(trained_at, '%Y-%m-%dT%H:%M:%SZ') AS trained_at, corrections, validation_json FROM sentiment_models WHERE name = 'brand'",
+  );
+  if (!row) return null;
+  return {
+    trainedAt: String(row.trained_at),
+    corrections: Number(row.corrections ?? 0),
+    validation: JSON.parse(String(row.validation_json ?? '[]')) as BrandModelRecord['validation'],
+  };
 }
 
 /** This brand's retrained model, or null when none was kept. */

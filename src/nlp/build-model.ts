@@ -35,6 +35,8 @@ export interface BuildRequest {
   /** Only the first rows of each training file (for quick, reproducible checks). */
   limit?: number;
   options?: TrainingOptions;
+  /** Called once the weights are fitted, before the validation files are scored. */
+  onTrained?: () => void;
 }
 
 export interface BuiltModel {
@@ -84,6 +86,7 @@ export async function buildModel(request: BuildRequest = {}): Promise<BuiltModel
     l2: options.l2,
   };
   const model = trainModel(examples, options, about);
+  request.onTrained?.();
   const label = createLabeller(model);
   const judged = [];
   for (const file of VALIDATION_FILES) {

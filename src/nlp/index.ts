@@ -43,6 +43,10 @@ export {
   loadBrandModel,
   dropBrandModel,
   readCorrections,
+  brandModelRecord,
+  rowsPerFileFromEnvironment,
   CORRECTION_REPEAT,
+  type BrandModelRecord,
   type RetrainOutcome,
 } from './brand-model.ts';
+export { RETRAIN_PHASES, type RetrainPhase } from './retrain-protocol.ts';
