@@ -36,11 +36,14 @@ export async function readCorrections(store: Store): Promise<TrainingExample[]> 
   return rows.map((row) => ({ text: String(row.text), label: row.sentiment as Sentiment }));
 }
 
+/** Whether a retrained model's macro-F1 on one validation set and language counts as a loss. */
+export const isWorse = (before: number, after: number): boolean => after < before - TOLERANCE;
+
 /** The first group of each validation language where `after` is worse than `before` by more than the tolerance. */
 function worseOn(before: EvalGroup[], after: EvalGroup[]): string | null {
   for (const old of before.filter((group) => group.lang !== 'all')) {
     const now = after.find((group) => group.set === old.set && group.lang === old.lang);
-    if (now && now.macroF1 < old.macroF1 - TOLERANCE)
+    if (now && isWorse(old.macroF1, now.macroF1))
       return `macro-F1 on ${old.set} (${old.lang}) would fall from ${old.macroF1.toFixed(3)} to ${now.macroF1.toFixed(3)}`;
   }
   return null;

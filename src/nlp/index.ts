@@ -45,6 +45,7 @@ export {
   readCorrections,
   brandModelRecord,
   rowsPerFileFromEnvironment,
+  isWorse,
   CORRECTION_REPEAT,
   type BrandModelRecord,
   type RetrainOutcome,

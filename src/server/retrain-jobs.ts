@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { InputError } from '../model/index.ts';
 import {
+  isWorse,
   retrainWithCorrections,
   type EvalGroup,
   type RetrainOutcome,
@@ -27,6 +28,8 @@ export interface ValidationFigure {
   n: number;
   before: number;
   after: number;
+  /** A loss beyond the tolerance: the retrained model is refused for it. */
+  worse: boolean;
 }
 
 export interface RetrainJob {
@@ -46,13 +49,15 @@ export interface RetrainJob {
 function figuresOf(before: EvalGroup[], after: EvalGroup[]): ValidationFigure[] {
   return after
     .filter((group) => group.lang !== 'all')
-    .map((group) => ({
-      set: group.set,
-      lang: group.lang,
-      n: group.n,
-      before: before.find((old) => old.set === group.set && old.lang === group.lang)?.macroF1 ?? 0,
-      after: group.macroF1,
-    }));
+    .map((group) => {
+      const old = before.find((other) => other.set === group.set && other.lang === group.lang);
+      const figure = { set: group.set, lang: group.lang, n: group.n, after: group.macroF1 };
+      return {
+        ...figure,
+        before: old?.macroF1 ?? 0,
+        worse: isWorse(old?.macroF1 ?? 0, group.macroF1),
+      };
+    });
 }
 
 function finish(job: RetrainJob, outcome: RetrainOutcome): void {

@@ -7,7 +7,7 @@ import { RetrainJobs, type RetrainSettings } from '../retrain-jobs.ts';
 import { route, type Route } from '../route.ts';
 
 const macroF1 = z.number().meta({ description: 'macro-F1, 0 to 1' });
-const retrainJob = z.object({
+export const retrainJob = z.object({
   jobId: z.string(),
   state: z.enum(['running', 'done', 'failed']),
   phase: z.enum(RETRAIN_PHASES),
@@ -20,11 +20,18 @@ const retrainJob = z.object({
     .meta({ description: 'kept: no worse than the model in use on any validation set' }),
   reason: z.string().nullable().meta({ description: 'why the retrained model was refused' }),
   figures: z.array(
-    z.object({ set: z.string(), lang: z.string(), n: z.number(), before: macroF1, after: macroF1 }),
+    z.object({
+      set: z.string(),
+      lang: z.string(),
+      n: z.number(),
+      before: macroF1,
+      after: macroF1,
+      worse: z.boolean().meta({ description: 'a loss beyond 0.005: the model is refused for it' }),
+    }),
   ),
   error: z.string().nullable(),
 });
-const modelState = z.object({
+export const sentimentModelState = z.object({
   shipped: z.object({
     trainedOn: z.array(z.string()),
     rows: z.number(),
@@ -66,7 +73,7 @@ export function sentimentModelRoutes(store: Store, settings: RetrainSettings = {
       summary:
         'The sentiment model: the shipped one that labels comments, the one retrained with corrections if kept, the latest retraining',
       role: 'viewer',
-      response: modelState,
+      response: sentimentModelState,
       handler: async () => ({
         shipped: shippedAbout(),
         brand: await brandModelRecord(store),
