@@ -1,9 +1,11 @@
 // Retraining with this brand's corrections: the shipped training data plus every corrected comment (counted several
 // times, as they are few), kept only when it does not do worse than the shipped model on the shipped validation files.
 // The CLI and the server both come here; the training itself runs in a child process (retrain-process.ts).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { InputError } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
-import { DEFAULT_TRAINING_DIR } from './build-model.ts';
+import { DEFAULT_TRAINING_DIR, TRAINING_FILES, VALIDATION_FILES } from './build-model.ts';
 import type { SentimentModel } from './classifier.ts';
 import type { EvalGroup } from './evaluate.ts';
 import type { Sentiment } from './lexicon.ts';
@@ -71,6 +73,18 @@ export function rowsPerFileFromEnvironment(
   return Number(value);
 }
 
+/** Whether the public training and validation files a retraining reads are in `dataDir`. */
+export function hasTrainingData(dataDir = DEFAULT_TRAINING_DIR): boolean {
+  return [...TRAINING_FILES, ...VALIDATION_FILES].every((file) => existsSync(join(dataDir, file)));
+}
+
+function checkTrainingData(dataDir: string): void {
+  if (!hasTrainingData(dataDir))
+    throw new InputError(
+      `retraining needs the public training and validation files (${[...TRAINING_FILES, ...VALIDATION_FILES].join(', ')}) in ${dataDir}, and some are missing`,
+    );
+}
+
 export async function retrainWithCorrections(
   store: Store,
   request: RetrainRequest = {},
@@ -79,9 +93,11 @@ export async function retrainWithCorrections(
   const corrections = await readCorrections(store);
   if (corrections.length === 0)
     throw new InputError('no corrections stored yet: correct some labels in the dashboard first');
+  const dataDir = request.dataDir ?? DEFAULT_TRAINING_DIR;
+  checkTrainingData(dataDir);
   const trained = await trainInChildProcess(
     {
-      dataDir: request.dataDir ?? DEFAULT_TRAINING_DIR,
+      dataDir,
       corrections,
       correctionRepeat: CORRECTION_REPEAT,
       baseline: request.baseline ? new Uint8Array(encodeModel(request.baseline)) : undefined,

@@ -45,6 +45,7 @@ export {
   readCorrections,
   brandModelRecord,
   rowsPerFileFromEnvironment,
+  hasTrainingData,
   isWorse,
   CORRECTION_REPEAT,
   type BrandModelRecord,

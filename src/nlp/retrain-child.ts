@@ -40,6 +40,9 @@ async function retrain(request: RetrainJobRequest): Promise<void> {
   });
 }
 
+// The asking process went away (a server stopped mid-training): nobody is left to take the model.
+process.once('disconnect', () => process.exit(0));
+
 process.once('message', (request: RetrainJobRequest) => {
   retrain(request)
     .catch((error: unknown) =>
@@ -52,5 +55,5 @@ process.once('message', (request: RetrainJobRequest) => {
             : undefined,
       }),
     )
-    .finally(() => process.disconnect());
+    .finally(() => process.connected && process.disconnect());
 });

@@ -122,6 +122,27 @@ describe.skipIf(!existsSync(DEFAULT_TRAINING_DIR))('POST /api/nlp/retrain', () =
     empty.store.close();
   });
 
+  it('says so at once when the training files are not there, and the model state tells the page', async () => {
+    const missing = await serve(await storeWithCorrections(), {
+      dataDir: join(tmpdir(), 'no-such-training-folder'),
+    });
+    const refused = await missing.app.inject({
+      method: 'POST',
+      url: '/api/nlp/retrain',
+      headers: missing.admin,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatch(/training and validation files are not beside/);
+    const model = (
+      await missing.app.inject({ url: '/api/nlp/model', headers: missing.admin })
+    ).json();
+    expect(model).toMatchObject({ trainingData: false, corrections: 12, lastJob: null });
+    const here = (await kept.app.inject({ url: '/api/nlp/model', headers: kept.admin })).json();
+    expect(here.trainingData).toBe(true);
+    await missing.app.close();
+    missing.store.close();
+  });
+
   it('trains in its own process, keeps a model no worse on validation, and it learnt the brand’s words', async () => {
     const started = await startRetraining(kept);
     expect(started).toMatchObject({ state: 'running', phase: 'validating baseline' });

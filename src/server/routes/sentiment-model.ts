@@ -1,7 +1,12 @@
 // The sentiment model: which one labels comments, and retraining it with this brand's corrections (admins).
 import { z } from 'zod';
 import { InputError } from '../../model/index.ts';
-import { brandModelRecord, RETRAIN_PHASES, shippedModel } from '../../nlp/index.ts';
+import {
+  brandModelRecord,
+  hasTrainingData,
+  RETRAIN_PHASES,
+  shippedModel,
+} from '../../nlp/index.ts';
 import type { Store } from '../../store/index.ts';
 import { RetrainJobs, type RetrainSettings } from '../retrain-jobs.ts';
 import { route, type Route } from '../route.ts';
@@ -47,6 +52,9 @@ export const sentimentModelState = z.object({
   corrections: z
     .number()
     .meta({ description: 'corrections stored, what a retraining learns from' }),
+  trainingData: z
+    .boolean()
+    .meta({ description: 'the public training and validation files a retraining reads are there' }),
   lastJob: retrainJob
     .nullable()
     .meta({ description: 'the latest retraining since the server started' }),
@@ -78,6 +86,7 @@ export function sentimentModelRoutes(store: Store, settings: RetrainSettings = {
         shipped: shippedAbout(),
         brand: await brandModelRecord(store),
         corrections: await correctionCount(store),
+        trainingData: hasTrainingData(settings.dataDir),
         lastJob: jobs.last(),
       }),
     }),
@@ -96,6 +105,10 @@ export function sentimentModelRoutes(store: Store, settings: RetrainSettings = {
         if ((await correctionCount(store)) === 0)
           throw new InputError(
             'no corrections stored yet: correct some comments’ sentiment in the dashboard first',
+          );
+        if (!hasTrainingData(settings.dataDir))
+          throw new InputError(
+            'the public training and validation files are not beside this installation (see the README): retraining needs them',
           );
         return jobs.start();
       },

@@ -162,6 +162,7 @@ export const en = {
   'model.corrections.one': '{count} correction stored: retraining learns from the comments people corrected, and keeps the new model only if it is no worse on the shipped validation sets.',
   'model.corrections.other': '{count} corrections stored: retraining learns from the comments people corrected, and keeps the new model only if it is no worse on the shipped validation sets.',
   'model.retrain': 'Retrain with the corrections',
+  'model.noTrainingData': 'Retraining needs the public training and validation files beside this installation (see the README); they are not there.',
   'model.phase.baseline': 'Scoring the model in use on the validation sets…',
   'model.phase.training': 'Training with the corrections (a few minutes; the dashboard stays usable)…',
   'model.phase.retrained': 'Scoring the retrained model on the validation sets…',

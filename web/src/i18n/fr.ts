@@ -164,6 +164,7 @@ export const fr: Record<MessageKey, string> = {
   'model.corrections.one': '{count} correction enregistrée : le réentraînement apprend des commentaires corrigés, et ne garde le nouveau modèle que s’il ne fait pas moins bien sur les jeux de validation livrés.',
   'model.corrections.other': '{count} corrections enregistrées : le réentraînement apprend des commentaires corrigés, et ne garde le nouveau modèle que s’il ne fait pas moins bien sur les jeux de validation livrés.',
   'model.retrain': 'Réentraîner avec les corrections',
+  'model.noTrainingData': 'Le réentraînement a besoin des fichiers publics d’entraînement et de validation à côté de cette installation (voir le README) ; ils n’y sont pas.',
   'model.phase.baseline': 'Évaluation du modèle en service sur les jeux de validation…',
   'model.phase.training': 'Entraînement avec les corrections (quelques minutes ; le tableau de bord reste utilisable)…',
   'model.phase.retrained': 'Évaluation du modèle réentraîné sur les jeux de validation…',

@@ -88,11 +88,12 @@ export function SentimentModel() {
           <button
             type="button"
             className="button button-primary"
-            disabled={model.corrections === 0 || job?.state === 'running'}
+            disabled={model.corrections === 0 || !model.trainingData || job?.state === 'running'}
             onClick={() => void start()}
           >
             {t('model.retrain')}
           </button>
+          {!model.trainingData && <p className="notice notice-info">{t('model.noTrainingData')}</p>}
           {error && (
             <p className="notice notice-error" role="alert">
               {error}
