@@ -24,10 +24,12 @@ export async function buildCli() {
   const { build } = await import('esbuild');
   rmSync(CLI_BUILD, { recursive: true, force: true });
   await build({
-    // The parser of untrusted files runs in a child process of its own (src/ingest/sandbox).
+    // The parser of untrusted files (src/ingest/sandbox) and the sentiment retraining (src/nlp) run in
+    // child processes of their own.
     entryPoints: {
       main: join(root, 'src', 'cli', 'main.ts'),
       'parser-process': join(root, 'src', 'ingest', 'sandbox', 'parser-process.ts'),
+      'retrain-child': join(root, 'src', 'nlp', 'retrain-child.ts'),
     },
     outdir: CLI_BUILD,
     bundle: true,

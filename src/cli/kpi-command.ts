@@ -95,8 +95,11 @@ function renderResponse(response: KpiResponse, lang: 'en' | 'fr'): string {
     const header = [...response.breakdown, 'value'];
     const withMargin = result.rows.some((row) => row.margin !== undefined);
     const withBase = result.rows.some((row) => row.base);
+    // Tonality KPIs say how many of the labels they count the model was unsure of.
+    const withUncertain = kpi.context?.includes('sentiment_uncertain') ?? false;
     if (withMargin) header.push('± 95 %');
     if (withBase) header.push('base');
+    if (withUncertain) header.push('uncertain labels');
     const compared = Object.keys(response.comparisons) as ('previous' | 'yoy')[];
     for (const series of compared)
       header.push(
@@ -112,6 +115,7 @@ function renderResponse(response: KpiResponse, lang: 'en' | 'fr'): string {
       formatValue(row.value, kpi.unit),
       ...(withMargin ? [row.margin === undefined ? '—' : row.margin.toFixed(1)] : []),
       ...(withBase ? [baseText(row.base)] : []),
+      ...(withUncertain ? [countText(row.inputs.sentiment_uncertain)] : []),
       ...compared.flatMap((series) => [
         formatValue(row[series]?.value, kpi.unit),
         formatChange(row[series], kpi.unit),
@@ -142,6 +146,9 @@ function baseText(base: KpiResponse['results'][number]['rows'][number]['base']):
   const value = base.value === null ? '—' : Math.round(base.value).toLocaleString('en-US');
   return `${value} ${base.noun}${base.low ? ' (low base)' : ''}`;
 }
+
+const countText = (count: number | null | undefined): string =>
+  count === null || count === undefined ? '—' : Math.round(count).toLocaleString('en-US');
 
 function isTimeGrain(name: string): boolean {
   return (TIME_GRAINS as readonly string[]).includes(name);

@@ -1,13 +1,17 @@
 // Retraining with this brand's corrections: the shipped training data plus every corrected comment (counted several
 // times, as they are few), kept only when it does not do worse than the shipped model on the shipped validation files.
+// The CLI and the server both come here; the training itself runs in a child process (retrain-process.ts).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { InputError } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
-import { buildModel, DEFAULT_TRAINING_DIR, validate } from './build-model.ts';
+import { DEFAULT_TRAINING_DIR, TRAINING_FILES, VALIDATION_FILES } from './build-model.ts';
 import type { SentimentModel } from './classifier.ts';
 import type { EvalGroup } from './evaluate.ts';
 import type { Sentiment } from './lexicon.ts';
 import { decodeModel, encodeModel } from './model-file.ts';
-import { shippedModel } from './sentiment.ts';
+import type { RetrainPhase } from './retrain-protocol.ts';
+import { trainInChildProcess } from './retrain-process.ts';
 import type { TrainingExample, TrainingOptions } from './train.ts';
 
 /** How many times a correction counts against one training row: a person's verdict on this brand's own comments. */
@@ -34,11 +38,14 @@ export async function readCorrections(store: Store): Promise<TrainingExample[]> 
   return rows.map((row) => ({ text: String(row.text), label: row.sentiment as Sentiment }));
 }
 
+/** Whether a retrained model's macro-F1 on one validation set and language counts as a loss. */
+export const isWorse = (before: number, after: number): boolean => after < before - TOLERANCE;
+
 /** The first group of each validation language where `after` is worse than `before` by more than the tolerance. */
 function worseOn(before: EvalGroup[], after: EvalGroup[]): string | null {
   for (const old of before.filter((group) => group.lang !== 'all')) {
     const now = after.find((group) => group.set === old.set && group.lang === old.lang);
-    if (now && now.macroF1 < old.macroF1 - TOLERANCE)
+    if (now && isWorse(old.macroF1, now.macroF1))
       return `macro-F1 on ${old.set} (${old.lang}) would fall from ${old.macroF1.toFixed(3)} to ${now.macroF1.toFixed(3)}`;
   }
   return null;
@@ -49,8 +56,33 @@ export interface RetrainRequest {
   /** Compared against; the shipped model unless given. */
   baseline?: SentimentModel;
   options?: TrainingOptions;
-  /** Rows of each training file to use (tests); all by default. */
+  /** Rows of each training file to use (tests); CADRAN_RETRAIN_ROWS_PER_FILE, else all. */
   limit?: number;
+  onPhase?: (phase: RetrainPhase) => void;
+}
+
+/** CADRAN_RETRAIN_ROWS_PER_FILE caps the rows read from each training file (quick runs in tests); unset, all. */
+export function rowsPerFileFromEnvironment(
+  value = process.env.CADRAN_RETRAIN_ROWS_PER_FILE,
+): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^[1-9]\d*$/.test(value))
+    throw new InputError(
+      `CADRAN_RETRAIN_ROWS_PER_FILE must be a whole number of rows above 0 (it is "${value}")`,
+    );
+  return Number(value);
+}
+
+/** Whether the public training and validation files a retraining reads are in `dataDir`. */
+export function hasTrainingData(dataDir = DEFAULT_TRAINING_DIR): boolean {
+  return [...TRAINING_FILES, ...VALIDATION_FILES].every((file) => existsSync(join(dataDir, file)));
+}
+
+function checkTrainingData(dataDir: string): void {
+  if (!hasTrainingData(dataDir))
+    throw new InputError(
+      `retraining needs the public training and validation files (${[...TRAINING_FILES, ...VALIDATION_FILES].join(', ')}) in ${dataDir}, and some are missing`,
+    );
 }
 
 export async function retrainWithCorrections(
@@ -62,21 +94,25 @@ export async function retrainWithCorrections(
   if (corrections.length === 0)
     throw new InputError('no corrections stored yet: correct some labels in the dashboard first');
   const dataDir = request.dataDir ?? DEFAULT_TRAINING_DIR;
-  const before = await validate(request.baseline ?? shippedModel(), dataDir);
-  const built = await buildModel({
-    dataDir,
-    extra: corrections,
-    extraRepeat: CORRECTION_REPEAT,
-    options: request.options,
-    limit: request.limit,
-  });
-  const reason = worseOn(before, built.validation);
+  checkTrainingData(dataDir);
+  const trained = await trainInChildProcess(
+    {
+      dataDir,
+      corrections,
+      correctionRepeat: CORRECTION_REPEAT,
+      baseline: request.baseline ? new Uint8Array(encodeModel(request.baseline)) : undefined,
+      options: request.options,
+      limit: request.limit ?? rowsPerFileFromEnvironment(),
+    },
+    request.onPhase,
+  );
+  const reason = worseOn(trained.before, trained.after);
   if (reason === null)
-    await saveBrandModel(store, built.model, corrections.length, built.validation);
+    await saveBrandModel(store, Buffer.from(trained.model), corrections.length, trained.after);
   return {
     corrections: corrections.length,
-    before,
-    after: built.validation,
+    before: trained.before,
+    after: trained.after,
     accepted: reason === null,
     reason,
     seconds: (performance.now() - started) / 1000,
@@ -85,7 +121,7 @@ export async function retrainWithCorrections(
 
 async function saveBrandModel(
   store: Store,
-  model: SentimentModel,
+  model: Buffer,
   corrections: number,
   validation: EvalGroup[],
 ): Promise<void> {
@@ -93,11 +129,30 @@ async function saveBrandModel(
   await store.transaction(async (tx) => {
     await tx.run("DELETE FROM sentiment_models WHERE name = 'brand'");
     await tx.run("INSERT INTO sentiment_models VALUES ('brand', $1, now(), $2, $3)", [
-      encodeModel(model).toString('base64'),
+      model.toString('base64'),
       corrections,
       JSON.stringify(figures),
     ]);
   });
+}
+
+/** What is known of the brand's kept model without decoding it. */
+export interface BrandModelRecord {
+  trainedAt: string;
+  corrections: number;
+  validation: Pick<EvalGroup, 'set' | 'lang' | 'n' | 'macroF1'>[];
+}
+
+export async function brandModelRecord(store: Store): Promise<BrandModelRecord | null> {
+  const [row] = await store.all(
+    "SELECT strftime(trained_at, '%Y-%m-%dT%H:%M:%SZ') AS trained_at, corrections, validation_json FROM sentiment_models WHERE name = 'brand'",
+  );
+  if (!row) return null;
+  return {
+    trainedAt: String(row.trained_at),
+    corrections: Number(row.corrections ?? 0),
+    validation: JSON.parse(String(row.validation_json ?? '[]')) as BrandModelRecord['validation'],
+  };
 }
 
 /** This brand's retrained model, or null when none was kept. */

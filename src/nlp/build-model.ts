@@ -35,6 +35,8 @@ export interface BuildRequest {
   /** Only the first rows of each training file (for quick, reproducible checks). */
   limit?: number;
   options?: TrainingOptions;
+  /** Called once the weights are fitted, before the validation files are scored. */
+  onTrained?: () => void;
 }
 
 export interface BuiltModel {
@@ -72,6 +74,7 @@ export async function buildModel(request: BuildRequest = {}): Promise<BuiltModel
   const dataDir = request.dataDir ?? DEFAULT_TRAINING_DIR;
   const options = request.options ?? DEFAULT_TRAINING;
   const examples = await readTrainingExamples(dataDir, request.limit);
+  const publicRows = examples.length;
   for (let copy = 0; copy < (request.extraRepeat ?? 1); copy++)
     examples.push(...(request.extra ?? []));
   const about = {
@@ -83,7 +86,8 @@ export async function buildModel(request: BuildRequest = {}): Promise<BuiltModel
     learningRate: options.learningRate,
     l2: options.l2,
   };
-  const model = trainModel(examples, options, about);
+  const model = trainModel(examples, options, about, publicRows);
+  request.onTrained?.();
   const label = createLabeller(model);
   const judged = [];
   for (const file of VALIDATION_FILES) {

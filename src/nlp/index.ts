@@ -43,6 +43,12 @@ export {
   loadBrandModel,
   dropBrandModel,
   readCorrections,
+  brandModelRecord,
+  rowsPerFileFromEnvironment,
+  hasTrainingData,
+  isWorse,
   CORRECTION_REPEAT,
+  type BrandModelRecord,
   type RetrainOutcome,
 } from './brand-model.ts';
+export { RETRAIN_PHASES, type RetrainPhase } from './retrain-protocol.ts';

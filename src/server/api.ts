@@ -17,6 +17,8 @@ import { drilldownRoutes } from './routes/drilldown.ts';
 import { kpiRoutes } from './routes/kpis.ts';
 import { objectiveRoutes } from './routes/objectives.ts';
 import { opinionRoutes } from './routes/opinions.ts';
+import { sentimentModelRoutes } from './routes/sentiment-model.ts';
+import type { RetrainSettings } from './retrain-jobs.ts';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -39,14 +41,19 @@ const CACHED_ROUTES = new Set([
   'listNewInfluencers',
 ]);
 
-export function apiRoutes(store: Store): Route[] {
+/** What the API's routes take beyond the store. */
+export interface ApiSettings {
+  retrain?: RetrainSettings;
+}
+
+export function apiRoutes(store: Store, settings: ApiSettings = {}): Route[] {
   const cache = new ResultCache(defaultCacheCapacity());
-  return declaredRoutes(store).map((declaration) =>
+  return declaredRoutes(store, settings).map((declaration) =>
     CACHED_ROUTES.has(declaration.id) ? cachedRoute(declaration, cache, store) : declaration,
   );
 }
 
-function declaredRoutes(store: Store): Route[] {
+function declaredRoutes(store: Store, settings: ApiSettings): Route[] {
   return [
     route({
       id: 'health',
@@ -69,6 +76,7 @@ function declaredRoutes(store: Store): Route[] {
     ...alertRoutes(store),
     ...reportRoutes(store),
     ...scheduleRoutes(store),
+    ...sentimentModelRoutes(store, settings.retrain),
   ];
 }
 
@@ -76,8 +84,8 @@ function declaredRoutes(store: Store): Route[] {
  * Registers the declared routes, and /api/openapi.json describing them and the /api routes registered
  * after this call by other modules. Call it before registering those.
  */
-export function registerApi(app: FastifyInstance, store: Store): void {
-  const routes = apiRoutes(store);
+export function registerApi(app: FastifyInstance, store: Store, settings: ApiSettings = {}): void {
+  const routes = apiRoutes(store, settings);
   const declared = new Set(routes.map((declaration) => `${declaration.method} ${declaration.url}`));
   const others = collectOtherRoutes(app, () => declared);
   for (const declaration of routes) registerRoute(app, declaration);

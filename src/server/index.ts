@@ -6,6 +6,7 @@ import { startScheduler } from '../schedules/index.ts';
 import { InputError } from '../model/index.ts';
 import { isStoreEmpty, openStore, type Store } from '../store/index.ts';
 import { registerApi } from './api.ts';
+import type { RetrainSettings } from './retrain-jobs.ts';
 import { dashboardAuthenticator, type DashboardAuthenticator } from './auth/authenticator.ts';
 import { guardApi } from './auth/guard.ts';
 import { ensureDemoLogin } from './auth/demo.ts';
@@ -59,6 +60,8 @@ export interface AppOptions {
   alertsAfterBatchMs?: number;
   /** Folder of the built web app (default web/dist). */
   webDist?: string;
+  /** What a sentiment retraining compares with and trains on (tests make it small). */
+  retrain?: RetrainSettings;
 }
 
 /** The HTTP application over an open store; tests call it with `inject`, `startServer` listens. */
@@ -92,7 +95,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     ? { ...sessions, principalOf: options.authenticator.principalOf.bind(options.authenticator) }
     : sessions;
   guardApi(app, authenticator);
-  registerApi(app, store);
+  registerApi(app, store, { retrain: options.retrain });
   const alertsAfterBatch = evaluateAfterBatches(store, { everyMs: options.alertsAfterBatchMs });
   const clickLog = await registerLinks(app, store, {
     authenticator,

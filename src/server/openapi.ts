@@ -152,6 +152,7 @@ export function openApiDocument(routes: Route[], others: OtherRoute[], version: 
       { name: 'imports', description: 'file imports' },
       { name: 'admin', description: 'users and API tokens' },
       { name: 'alerts', description: 'alert rules, alerts, reports and their schedules' },
+      { name: 'nlp', description: 'the sentiment model and its retraining with corrections' },
     ],
     paths,
   };

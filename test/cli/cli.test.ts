@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +78,33 @@ describe('cadran command line', () => {
     // 10 answers: 6 promoters, 2 detractors. NPS = 60 − 20 = 40; variance = (0.8 − 0.4²) ÷ 10 =
     // 0.064; margin = 1.96 × √0.064 × 100 = 49.6 points. 10 answers is under the minimum of 30.
     expect(stdout).toMatch(/\+40\.0\s+49\.6\s+10 answers \(low base\)/);
+  });
+
+  it('says how many of the labels a tonality KPI counts were uncertain', () => {
+    const interactions = join(mkdtempSync(join(tmpdir(), 'cadran-cli-uncertain-')), 'labels.csv');
+    writeFileSync(
+      interactions,
+      [
+        'interaction_id,platform,account_id,kind,author_id,created_at,text,sentiment,sentiment_uncertain',
+        'u1,instagram,instagram:lumen,comment,a1,2025-03-10T12:00:00Z,Superbe,positive,false',
+        'u2,instagram,instagram:lumen,comment,a2,2025-03-11T12:00:00Z,Bof,positive,true',
+        'u3,instagram,instagram:lumen,comment,a3,2025-03-12T12:00:00Z,Pas mal,neutral,true',
+        'u4,instagram,instagram:lumen,comment,a4,2025-03-13T12:00:00Z,Cassé,negative,false',
+      ].join('\n'),
+    );
+    expect(cadran('import', interactions).code).toBe(0);
+    const { code, stdout } = cadran(
+      'kpi',
+      'sentiment_positive_share',
+      '--from',
+      '2025-03-01',
+      '--to',
+      '2025-03-31',
+    );
+    expect(code).toBe(0);
+    // 2 positive of 4 labelled comments = 50.0 %; u2 and u3 are uncertain: 2.
+    expect(stdout).toMatch(/uncertain labels/);
+    expect(stdout).toMatch(/50\.0 %\s+4 comments \(low base\)\s+2\n/);
   });
 
   it('exits 1 with a message on an unknown KPI', () => {

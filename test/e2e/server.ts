@@ -9,6 +9,7 @@ import {
   createUser,
   findUserByEmail,
   setPassword,
+  type AppOptions,
   type Role,
 } from '../../src/server/index.ts';
 import type { Store } from '../../src/store/index.ts';
@@ -51,11 +52,14 @@ async function ensureUser(
 }
 
 /** Listens on a free loopback port; the store stays the caller's to close. */
-export async function startServer(store: Store): Promise<RunningServer> {
+export async function startServer(
+  store: Store,
+  options: Pick<AppOptions, 'retrain'> = {},
+): Promise<RunningServer> {
   await ensureUser(store, ADMIN, 'Ana Admin', 'admin');
   await ensureUser(store, VIEWER, 'Victor Viewer', 'viewer');
   const { secret } = await createToken(store, 'e2e', 'admin');
-  const app = await buildApp(store, { ingestEveryMs: 0 });
+  const app = await buildApp(store, { ingestEveryMs: 0, ...options });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };
   return {

@@ -2,72 +2,15 @@
 // validation sets is refused and not stored. Small models (a few hundred training rows) keep the test quick.
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFile } from '../../src/ingest/index.ts';
 import {
   buildModel,
-  correctSentiment,
-  createLabeller,
   DEFAULT_TRAINING_DIR,
   loadBrandModel,
   retrainWithCorrections,
-  type SentimentModel,
+  rowsPerFileFromEnvironment,
 } from '../../src/nlp/index.ts';
-import { DEFAULT_TRAINING } from '../../src/nlp/train.ts';
 import type { Store } from '../../src/store/index.ts';
-import { fixture, tempStore } from '../helpers.ts';
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-const SMALL = { ...DEFAULT_TRAINING, features: { ...DEFAULT_TRAINING.features, bits: 14 } };
-
-// The brand's customers call a good piece "un vrai Lumen" and a parcel that arrives broken "lumené":
-// words no public data set holds. Corrections teach them; other sentences with them check what was learnt.
-const CORRECTED: [string, string][] = [
-  ['Encore un vrai Lumen ce fauteuil', 'positive'],
-  ['Un vrai Lumen, comme toujours', 'positive'],
-  ['La lampe ? Un vrai Lumen', 'positive'],
-  ['Mon canapé est un vrai Lumen', 'positive'],
-  ['Ce vase, un vrai Lumen', 'positive'],
-  ['Un vrai Lumen pour le salon', 'positive'],
-  ['Colis lumené, encore', 'negative'],
-  ['Deuxième commande lumenée', 'negative'],
-  ['Le miroir est arrivé lumené', 'negative'],
-  ['Tout lumené dans le carton', 'negative'],
-  ['Ma table lumenée à la livraison', 'negative'],
-  ['Lumené, comme la dernière fois', 'negative'],
-];
-const HELD_OUT: [string, string][] = [
-  ['Cette étagère, un vrai Lumen', 'positive'],
-  ['Franchement un vrai Lumen', 'positive'],
-  ['Un vrai Lumen ce tapis', 'positive'],
-  ['Coussin lumené à l’arrivée', 'negative'],
-  ['La chaise est lumenée', 'negative'],
-  ['Paquet lumené hier', 'negative'],
-];
-
-function accuracy(model: SentimentModel, set: [string, string][]): number {
-  const label = createLabeller(model);
-  return set.filter(([text, gold]) => label(text).sentiment === gold).length / set.length;
-}
-
-async function storeWithCorrections(): Promise<Store> {
-  const store = await tempStore();
-  await importFile(store, fixture('kpis', 'accounts.csv'));
-  const dir = mkdtempSync(join(tmpdir(), 'cadran-retrain-'));
-  const rows = CORRECTED.map(
-    ([text], k) => `c${k},instagram,instagram:lumen,comment,a${k},2025-01-10T12:00:00Z,"${text}"`,
-  );
-  const path = join(dir, 'interactions.csv');
-  writeFileSync(
-    path,
-    ['interaction_id,platform,account_id,kind,author_id,created_at,text', ...rows].join('\n'),
-  );
-  await importFile(store, path);
-  for (const [k, [, label]] of CORRECTED.entries())
-    await correctSentiment(store, `c${k}`, label as 'positive' | 'negative', 'analyst');
-  return store;
-}
+import { accuracy, HELD_OUT, SMALL, storeWithCorrections } from './brand-corrections.ts';
 
 describe.skipIf(!existsSync(DEFAULT_TRAINING_DIR))('cadran nlp train --with-corrections', () => {
   let store: Store;
@@ -102,4 +45,15 @@ describe.skipIf(!existsSync(DEFAULT_TRAINING_DIR))('cadran nlp train --with-corr
     expect(await loadBrandModel(fresh)).toBeNull();
     fresh.close();
   }, 300_000);
+});
+
+describe('CADRAN_RETRAIN_ROWS_PER_FILE', () => {
+  it('caps the rows of each training file, and a value that is not a count is refused by name', () => {
+    expect(rowsPerFileFromEnvironment(undefined)).toBeUndefined();
+    expect(rowsPerFileFromEnvironment('250')).toBe(250);
+    expect(() => rowsPerFileFromEnvironment('0')).toThrow(
+      'CADRAN_RETRAIN_ROWS_PER_FILE must be a whole number of rows above 0 (it is "0")',
+    );
+    expect(() => rowsPerFileFromEnvironment('1e3')).toThrow(/CADRAN_RETRAIN_ROWS_PER_FILE/);
+  });
 });

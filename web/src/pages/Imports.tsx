@@ -4,6 +4,7 @@ import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useSession } from '../state/session.tsx';
 import { History } from './imports/History.tsx';
+import { SentimentModel } from './imports/SentimentModel.tsx';
 import { UploadForm } from './imports/UploadForm.tsx';
 
 export default function Imports() {
@@ -22,6 +23,7 @@ export default function Imports() {
         {canImport && <UploadForm onImported={list.reload} />}
         <History list={list} canUndo={canImport} />
       </div>
+      {session.can('admin') && <SentimentModel />}
     </main>
   );
 }
