@@ -17,6 +17,7 @@ import { drilldownRoutes } from './routes/drilldown.ts';
 import { kpiRoutes } from './routes/kpis.ts';
 import { objectiveRoutes } from './routes/objectives.ts';
 import { opinionRoutes } from './routes/opinions.ts';
+import { sectionRoutes } from './routes/sections.ts';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -37,6 +38,9 @@ const CACHED_ROUTES = new Set([
   'listObjectives',
   'listAdvocates',
   'listNewInfluencers',
+  'listSlowestThreads',
+  'listSsiTeam',
+  'listVoiceSplit',
 ]);
 
 export function apiRoutes(store: Store): Route[] {
@@ -64,6 +68,7 @@ function declaredRoutes(store: Store): Route[] {
     ...drilldownRoutes(store),
     ...dataRoutes(store),
     ...opinionRoutes(store),
+    ...sectionRoutes(store),
     ...importRoutes(store),
     ...adminRoutes(store),
     ...alertRoutes(store),
