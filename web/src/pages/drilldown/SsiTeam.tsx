@@ -1,12 +1,14 @@
 import type { Loaded } from '../../api/use-api.ts';
 import type { SsiSeller } from '../../api/types.ts';
+import type { api } from '../../api/client.ts';
+import { ExportLink } from '../../components/ExportLink.tsx';
 import { Empty, ErrorBox, Loading } from '../../components/States.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
 const PILLARS = ['brand', 'people', 'insights', 'relationships', 'ssi'] as const;
 
 /** One row per seller: the latest snapshot's 4 pillars and total, and their change against the comparison. */
-export function SsiTeam({ loaded, compare }: { loaded: Loaded<SsiSeller[]>; compare: 'previous' | 'yoy' }) {
+export function SsiTeam({ loaded, compare, params }: { loaded: Loaded<SsiSeller[]>; compare: 'previous' | 'yoy'; params: Parameters<typeof api.url>[1] }) {
   const { t, format } = useI18n();
   const change = (value: number | null) => (value === null ? '—' : `${value > 0 ? '+' : value < 0 ? '−' : ''}${format.number(Math.abs(value), { digits: 1 })}`);
   return (
@@ -16,6 +18,7 @@ export function SsiTeam({ loaded, compare }: { loaded: Loaded<SsiSeller[]>; comp
           <h2>{t('ssiTeam.title')}</h2>
           <p className="muted">{t('ssiTeam.help', { compare: t(compare === 'yoy' ? 'compare.vsYoy' : 'compare.vsPrevious') })}</p>
         </div>
+        <ExportLink path="/api/ssi-team" params={{ ...params, compare }} />
       </div>
       {loaded.error ? (
         <ErrorBox error={loaded.error} retry={loaded.reload} />
