@@ -3,6 +3,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/index.ts';
+import type { Dimensions } from '../../web/src/api/types.ts';
+import { makeFormat } from '../../web/src/i18n/format.ts';
 import { tempStore } from '../helpers.ts';
 import { adminTab, launchChromium } from './browser.ts';
 import { ensureWebBuilt, startServer, type RunningServer } from './server.ts';
@@ -129,5 +131,22 @@ describe('drill-down downloads', () => {
     const response = await page.context().request.get(href.toString());
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('text/csv');
+  });
+});
+
+describe('an empty period', () => {
+  it('says where the data starts instead of drawing bare axes', async () => {
+    const response = await fetch(`${server.base}/api/dimensions`, { headers: server.adminApi });
+    const { first_day: first, last_day: last, currency } = (await response.json()) as Dimensions;
+    // the store holds October 2025 only; the first quarter of 2024 has nothing
+    expect(first!.startsWith('2025-10')).toBe(true);
+    const english = makeFormat('en-US', 'en', currency);
+    await page.goto(`${server.base}/kpi/nps?from=2024-01-01&to=2024-03-31&compare=previous`);
+    const empty = page.getByTestId('empty-period');
+    await settled(() => empty.textContent()).toBe(
+      `Nothing was measured in ${english.period({ from: '2024-01-01', to: '2024-03-31' })}.` +
+        `The data runs from ${english.day(first!)} to ${english.day(last!)}.`,
+    );
+    expect(await page.getByTestId('trend-points').count()).toBe(0);
   });
 });
