@@ -114,7 +114,7 @@ describe('the funnel drop-off', () => {
       ['advocacy', '', ''],
     ]);
     expect(await chart.locator('[data-testid="funnel-step-rate"]').first().textContent()).toBe(
-      '↓ 5.00% kept from previous · 5.000% of first',
+      '↓ 5.00% kept from previous',
     );
   });
 });

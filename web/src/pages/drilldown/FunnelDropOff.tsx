@@ -24,7 +24,14 @@ export function FunnelDropOff({ steps }: { steps: Funnel['steps'] }) {
             <Fragment key={step.stage}>
               {index > 0 && (
                 <li className="funnel-dropoff-rate" data-testid="funnel-step-rate" data-stage={step.stage} data-from-previous={step.fromPrevious ?? ''} data-of-first={step.ofFirst ?? ''}>
-                  <span aria-hidden="true">↓</span> {t('funnel.kept', { share: format.percent(step.fromPrevious, 2) })} · <span className="muted">{t('funnel.ofFirst', { share: format.percent(step.ofFirst, 3) })}</span>
+                  <span aria-hidden="true">↓</span> {t('funnel.kept', { share: format.percent(step.fromPrevious, 2) })}
+                  {/* Right after the first stage, "of first" would repeat "kept from previous". */}
+                  {index > 1 && (
+                    <>
+                      {' · '}
+                      <span className="muted">{t('funnel.ofFirst', { share: format.percent(step.ofFirst, 3) })}</span>
+                    </>
+                  )}
                 </li>
               )}
               <li className="funnel-dropoff-stage" data-stage={step.stage} data-value={step.value ?? ''}>
