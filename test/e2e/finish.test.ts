@@ -150,3 +150,23 @@ describe('an empty period', () => {
     expect(await page.getByTestId('trend-points').count()).toBe(0);
   });
 });
+
+describe('the objective editor', () => {
+  it('saves an English and a French name beside the plain one', async () => {
+    await page.goto(`${server.base}/objectives/new`);
+    await page.locator('#objective-name').fill('Impressions Q4');
+    await page.getByLabel('English').fill('Impressions this quarter');
+    await page.getByLabel('French').fill('Impressions ce trimestre');
+    await page.locator('#objective-target').fill('5000');
+    await page.locator('.objective-form button[type="submit"]').click();
+    const saved = async () => {
+      const response = await fetch(`${server.base}/api/objectives`, { headers: server.adminApi });
+      const objectives = (await response.json()) as { name: string; names?: object }[];
+      return objectives.find((objective) => objective.name === 'Impressions Q4')?.names;
+    };
+    await settled(saved).toEqual({
+      en: 'Impressions this quarter',
+      fr: 'Impressions ce trimestre',
+    });
+  });
+});
