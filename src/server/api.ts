@@ -19,6 +19,7 @@ import { objectiveRoutes } from './routes/objectives.ts';
 import { opinionRoutes } from './routes/opinions.ts';
 import { sentimentModelRoutes } from './routes/sentiment-model.ts';
 import type { RetrainSettings } from './retrain-jobs.ts';
+import { sectionRoutes } from './routes/sections.ts';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -39,6 +40,9 @@ const CACHED_ROUTES = new Set([
   'listObjectives',
   'listAdvocates',
   'listNewInfluencers',
+  'listSlowestThreads',
+  'listSsiTeam',
+  'listVoiceSplit',
 ]);
 
 /** What the API's routes take beyond the store. */
@@ -71,6 +75,7 @@ function declaredRoutes(store: Store, settings: ApiSettings): Route[] {
     ...drilldownRoutes(store),
     ...dataRoutes(store),
     ...opinionRoutes(store),
+    ...sectionRoutes(store),
     ...importRoutes(store),
     ...adminRoutes(store),
     ...alertRoutes(store),

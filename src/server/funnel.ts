@@ -14,6 +14,29 @@ const LAYOUT: Record<(typeof FUNNEL_STAGES)[number], { headline: string; bridges
   advocacy: { headline: 'advocates', bridges: [] },
 };
 
+/** A stage's headline volume and the share of it kept from the stage before and from the first stage. */
+export interface FunnelStep {
+  stage: (typeof FUNNEL_STAGES)[number];
+  kpi: string;
+  value: number | null;
+  fromPrevious: number | null;
+  ofFirst: number | null;
+}
+
+const shareOf = (part: number | null, whole: number | null | undefined) =>
+  part === null || !whole ? null : part / whole;
+
+/** The drop-off between the stages' headlines: what each stage keeps of the one before and of the first. */
+export function funnelSteps(
+  headlines: { stage: FunnelStep['stage']; kpi: string; value: number | null }[],
+) {
+  return headlines.map((step, index): FunnelStep => ({
+    ...step,
+    fromPrevious: index === 0 ? null : shareOf(step.value, headlines[index - 1].value),
+    ofFirst: index === 0 ? null : shareOf(step.value, headlines[0].value),
+  }));
+}
+
 interface FunnelValue extends Pick<KpiRow, 'value' | 'inputs' | 'previous' | 'yoy'> {
   id: string;
 }
@@ -53,6 +76,13 @@ export async function funnelOf(
     period: response.period,
     comparisons: response.comparisons,
     comparisonSpan: response.comparisonSpan,
+    steps: funnelSteps(
+      FUNNEL_STAGES.map((stage) => ({
+        stage,
+        kpi: LAYOUT[stage].headline,
+        value: values.get(LAYOUT[stage].headline)?.value ?? null,
+      })),
+    ),
     stages: FUNNEL_STAGES.map((stage, index) => ({
       stage,
       headline: LAYOUT[stage].headline,

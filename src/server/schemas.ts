@@ -397,6 +397,17 @@ export const funnel = z.object({
   period: evaluatedPeriod,
   comparisons: z.object({ previous: period.optional(), yoy: period.optional() }),
   comparisonSpan: z.enum(['to_date', 'full']),
+  steps: z.array(
+    z.object({
+      stage: z.string(),
+      kpi: z.string().meta({ description: 'the stage headline KPI' }),
+      value: n,
+      fromPrevious: n.meta({
+        description: 'value ÷ the previous stage headline; null on the first',
+      }),
+      ofFirst: n.meta({ description: 'value ÷ the first stage headline; null on the first' }),
+    }),
+  ),
   stages: z.array(
     z.object({
       stage: z.string(),

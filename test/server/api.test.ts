@@ -380,6 +380,13 @@ describe('posts, interactions, funnel, dimensions', () => {
       value: impressions.results[0].rows[0].value,
       yoy: impressions.results[0].rows[0].yoy,
     });
+    // the drop-off: each stage's headline over the previous stage's headline and over the first one
+    const headline = (index: number) =>
+      body.stages[index].kpis.find((kpi: { id: string }) => kpi.id === body.stages[index].headline)
+        .value as number;
+    expect(body.steps[1].fromPrevious).toBeCloseTo(headline(1) / headline(0), 12);
+    expect(body.steps[2].fromPrevious).toBeCloseTo(headline(2) / headline(1), 12);
+    expect(body.steps[3].ofFirst).toBeCloseTo(headline(3) / headline(0), 12);
   });
 
   it('lists what filters can choose', async () => {

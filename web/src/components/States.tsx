@@ -15,9 +15,18 @@ export function Loading({ label, lines = 3 }: { label?: string; lines?: number }
   );
 }
 
+/** Failures the page can say in the reader's language itself; a refused request keeps the server's detail. */
+function localMessage(error: ApiError, t: ReturnType<typeof useI18n>['t']): string | null {
+  if (error.status === 0) return t('state.network');
+  if (error.status === 403) return t('state.forbidden');
+  if (error.status === 429) return t('state.tooMany');
+  if (error.status >= 500) return t('state.serverError');
+  return null;
+}
+
 export function ErrorBox({ error, retry }: { error: ApiError; retry?: () => void }) {
   const { t } = useI18n();
-  const message = error.status === 0 ? t('state.network') : t('state.error', { message: error.message });
+  const message = localMessage(error, t) ?? t('state.error', { message: error.message });
   return (
     <div className="notice notice-error" role="alert">
       <p>{message}</p>

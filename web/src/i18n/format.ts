@@ -10,7 +10,8 @@ export const dayToDate = (day: string) => {
 
 export interface Format {
   locale: string;
-  number(value: number | null | undefined, options?: { compact?: boolean; digits?: number }): string;
+  /** `fixed` keeps trailing zeros (19.0), for columns that must line up. */
+  number(value: number | null | undefined, options?: { compact?: boolean; digits?: number; fixed?: boolean }): string;
   value(value: number | null | undefined, unit: Unit, options?: { compact?: boolean }): string;
   /** A change as read on a tile: points for ratios, signed units for scores and durations, % otherwise. */
   delta(comparison: ComparisonValue | undefined, unit: Unit): string;
@@ -45,7 +46,7 @@ export function makeFormat(locale: string, language: 'en' | 'fr', currency: stri
     if (options.compact && Math.abs(value) >= 10_000)
       return minus(nf({ notation: 'compact', maximumFractionDigits: 1 }).format(value));
     const digits = options.digits ?? (Number.isInteger(value) || Math.abs(value) >= 100 ? 0 : 1);
-    return minus(nf({ maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value));
+    return minus(nf({ maximumFractionDigits: digits, minimumFractionDigits: options.fixed ? digits : 0 }).format(value));
   };
 
   const percent: Format['percent'] = (value, digits) => {

@@ -80,11 +80,11 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
         <Trend kpi={kpi} view={view} objectiveId={objectiveId} preloaded={partOf(bundle, 'trend')} />
         {shows('funnel') && <FunnelView kpi={kpi} view={view} preloaded={partOf(bundle, 'funnel')} />}
       </div>
-      {shows('voice_split') && <VoiceSplit loaded={partOf(bundle, 'voiceSplit')} />}
-      {shows('ssi_team') && <SsiTeam loaded={partOf(bundle, 'ssiTeam')} compare={view.compare} />}
+      {shows('voice_split') && <VoiceSplit loaded={partOf(bundle, 'voiceSplit')} params={kpiParams(view)} />}
+      {shows('ssi_team') && <SsiTeam loaded={partOf(bundle, 'ssiTeam')} compare={view.compare} params={kpiParams(view)} />}
       {shows('breakdown') && <Breakdown kpi={kpi} view={view} preloaded={partOf(bundle, 'breakdown')} />}
       {shows('posts') && <Posts kpi={kpi} view={view} />}
-      {shows('slow_threads') && <SlowThreads loaded={partOf(bundle, 'slowestThreads')} />}
+      {shows('slow_threads') && <SlowThreads loaded={partOf(bundle, 'slowestThreads')} params={kpiParams(view)} />}
       {shows('people') && <People view={view} />}
       {shows('comments') && <Comments view={view} />}
     </main>

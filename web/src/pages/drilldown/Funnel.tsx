@@ -6,6 +6,7 @@ import { Delta } from '../../components/Delta.tsx';
 import { Explain, KpiExplanation } from '../../components/Explain.tsx';
 import { ExportLink } from '../../components/ExportLink.tsx';
 import { Link } from '../../components/Link.tsx';
+import { FunnelDropOff } from './FunnelDropOff.tsx';
 import { ErrorBox, Loading } from '../../components/States.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../state/session.tsx';
@@ -41,6 +42,8 @@ export function FunnelView({ kpi, view, preloaded }: { kpi: CatalogEntry; view: 
       ) : !result.data ? (
         <Loading lines={6} />
       ) : (
+        <>
+        {result.data.steps && <FunnelDropOff steps={result.data.steps} />}
         <ol className={`funnel-stages${result.stale ? ' stale' : ''}`}>
           {result.data.stages.map((stage) => {
             const headline = stage.kpis.find((item) => item.id === stage.headline);
@@ -85,6 +88,7 @@ export function FunnelView({ kpi, view, preloaded }: { kpi: CatalogEntry; view: 
             );
           })}
         </ol>
+        </>
       )}
     </section>
   );

@@ -66,26 +66,20 @@ function PeopleList<T>({
 }
 
 function AdvocateItem({ row }: { row: Advocate }) {
-  const { t, format } = useI18n();
+  const { t, plural, format } = useI18n();
   return (
     <>
       <div className="post-meta">
         <span className="post-platform">{row.author_name ?? row.author_id}</span> · {row.platforms.split(', ').map(platformLabel).join(', ')}
         {row.audience !== null && <> · {t('people.audience', { count: format.number(row.audience, { compact: true }) })}</>}
-        <span className="post-score num" title={t('people.supportHelp')}>
-          {format.number(row.support)}
+        <span className="post-score num" title={t('people.supportHelp')} data-testid="advocate-support">
+          <span className="post-score-label">{t('people.support')}</span> {format.number(row.support)}
         </span>
       </div>
       <div className="post-metrics">
-        <span>
-          {format.number(row.positive)} <span className="muted">{t('people.positive')}</span>
-        </span>
-        <span>
-          {format.number(row.shares)} <span className="muted">{t('people.shares')}</span>
-        </span>
-        <span>
-          {format.number(row.negative)} <span className="muted">{t('people.negative')}</span>
-        </span>
+        <span>{plural('people.positive', row.positive)}</span>
+        <span>{plural('people.shares', row.shares)}</span>
+        <span>{plural('people.negative', row.negative)}</span>
         <span className="muted">{t('people.lastSeen', { date: format.day(row.last_seen.slice(0, 10)) })}</span>
       </div>
     </>
@@ -93,21 +87,19 @@ function AdvocateItem({ row }: { row: Advocate }) {
 }
 
 function InfluencerItem({ row }: { row: NewInfluencer }) {
-  const { t, format } = useI18n();
+  const { t, plural, format } = useI18n();
   return (
     <>
       <div className="post-meta">
         <span className="post-platform">{row.author_name ?? row.author_id}</span>
         {row.platform && <> · {platformLabel(row.platform)}</>} · {t('people.firstMention', { date: format.day(row.first_mention_at.slice(0, 10)) })}
-        <span className="post-score num" title={t('people.audienceHelp')}>
-          {format.number(row.audience, { compact: true })}
+        <span className="post-score num" title={t('people.audienceHelp')} data-testid="influencer-audience">
+          <span className="post-score-label">{t('people.audienceLabel')}</span> {format.number(row.audience, { compact: true })}
         </span>
       </div>
       {row.first_text && <p className="post-text">{row.first_text}</p>}
       <div className="post-metrics">
-        <span>
-          {format.number(row.mentions)} <span className="muted">{t('people.mentions')}</span>
-        </span>
+        <span>{plural('people.mentions', row.mentions)}</span>
       </div>
     </>
   );

@@ -1,11 +1,16 @@
 import type { Loaded } from '../../api/use-api.ts';
 import type { SlowThread } from '../../api/types.ts';
+import type { api } from '../../api/client.ts';
+import { ExportLink } from '../../components/ExportLink.tsx';
 import { platformLabel } from '../../components/labels.ts';
 import { Empty, ErrorBox, Loading } from '../../components/States.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
 /** The comments and messages the brand took longest to answer, each with its reply time. */
-export function SlowThreads({ loaded }: { loaded: Loaded<SlowThread[]> }) {
+/** The download lists up to this many threads, not only the ten shown. */
+const EXPORTED_THREADS = 500;
+
+export function SlowThreads({ loaded, params }: { loaded: Loaded<SlowThread[]>; params: Parameters<typeof api.url>[1] }) {
   const { t, format } = useI18n();
   return (
     <section className="card posts" aria-label={t('threads.slowest')} data-testid="slowest-threads">
@@ -14,6 +19,7 @@ export function SlowThreads({ loaded }: { loaded: Loaded<SlowThread[]> }) {
           <h2>{t('threads.slowest')}</h2>
           <p className="muted">{t('threads.slowestHelp')}</p>
         </div>
+        <ExportLink path="/api/slowest-threads" params={{ ...params, limit: EXPORTED_THREADS }} />
       </div>
       {loaded.error ? (
         <ErrorBox error={loaded.error} retry={loaded.reload} />

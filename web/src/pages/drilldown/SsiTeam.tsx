@@ -1,14 +1,22 @@
 import type { Loaded } from '../../api/use-api.ts';
 import type { SsiSeller } from '../../api/types.ts';
+import type { api } from '../../api/client.ts';
+import { ExportLink } from '../../components/ExportLink.tsx';
 import { Empty, ErrorBox, Loading } from '../../components/States.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
 const PILLARS = ['brand', 'people', 'insights', 'relationships', 'ssi'] as const;
 
 /** One row per seller: the latest snapshot's 4 pillars and total, and their change against the comparison. */
-export function SsiTeam({ loaded, compare }: { loaded: Loaded<SsiSeller[]>; compare: 'previous' | 'yoy' }) {
+export function SsiTeam({ loaded, compare, params }: { loaded: Loaded<SsiSeller[]>; compare: 'previous' | 'yoy'; params: Parameters<typeof api.url>[1] }) {
   const { t, format } = useI18n();
-  const change = (value: number | null) => (value === null ? '—' : `${value > 0 ? '+' : value < 0 ? '−' : ''}${format.number(Math.abs(value), { digits: 1 })}`);
+  // One decimal everywhere, so that the columns line up (19.0, not 19) and a rounded −0.04 reads ±0.0, not −0.
+  const oneDecimal = (value: number) => format.number(value, { digits: 1, fixed: true });
+  const change = (value: number | null) => {
+    if (value === null) return '—';
+    const rounded = Math.round(value * 10) / 10;
+    return `${rounded > 0 ? '+' : rounded < 0 ? '−' : '±'}${oneDecimal(Math.abs(rounded))}`;
+  };
   return (
     <section className="card breakdown" aria-label={t('ssiTeam.title')} data-testid="ssi-team">
       <div className="card-head">
@@ -16,6 +24,7 @@ export function SsiTeam({ loaded, compare }: { loaded: Loaded<SsiSeller[]>; comp
           <h2>{t('ssiTeam.title')}</h2>
           <p className="muted">{t('ssiTeam.help', { compare: t(compare === 'yoy' ? 'compare.vsYoy' : 'compare.vsPrevious') })}</p>
         </div>
+        <ExportLink path="/api/ssi-team" params={{ ...params, compare }} />
       </div>
       {loaded.error ? (
         <ErrorBox error={loaded.error} retry={loaded.reload} />
@@ -47,7 +56,7 @@ export function SsiTeam({ loaded, compare }: { loaded: Loaded<SsiSeller[]>; comp
                   </th>
                   {PILLARS.map((pillar) => (
                     <td className="num" key={pillar} data-pillar={pillar}>
-                      {format.number(seller.pillars[pillar].value, { digits: 1 })} <span className="muted">{change(seller.pillars[pillar].change)}</span>
+                      {seller.pillars[pillar].value === null ? '—' : oneDecimal(seller.pillars[pillar].value!)} <span className="muted">{change(seller.pillars[pillar].change)}</span>
                     </td>
                   ))}
                 </tr>

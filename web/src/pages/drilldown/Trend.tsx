@@ -6,6 +6,7 @@ import { Chart } from '../../components/Chart.tsx';
 import { ExportLink } from '../../components/ExportLink.tsx';
 import { useBaseText } from '../../components/PeriodNote.tsx';
 import { ErrorBox, Loading } from '../../components/States.tsx';
+import { EmptyPeriod } from '../../components/EmptyPeriod.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { grainFor } from '../../state/period.ts';
 import { kpiParams, type View } from '../../state/view.ts';
@@ -22,6 +23,7 @@ export function Trend({ kpi, view, objectiveId, preloaded }: { kpi: CatalogEntry
   const comparisonName = t(view.compare === 'yoy' ? 'drill.comparison.yoy' : 'drill.comparison.previous');
   const rows = result.data?.results[0]?.rows;
   const running = rows?.some((row) => row.running);
+  const empty = rows?.every((row) => row.value === null && (row[view.compare]?.value ?? null) === null);
   const lowBase = rows?.find((row) => row.base?.low && row.value !== null)?.base;
   const option = useMemo(
     () =>
@@ -66,6 +68,8 @@ export function Trend({ kpi, view, objectiveId, preloaded }: { kpi: CatalogEntry
       </div>
       {result.error ? (
         <ErrorBox error={result.error} retry={result.reload} />
+      ) : empty ? (
+        <EmptyPeriod period={view.period} />
       ) : option ? (
         <div className={result.stale ? 'stale' : ''}>
           <Chart option={option} label={`${kpi.name[language]} — ${t('drill.trend')}`} />

@@ -1,10 +1,12 @@
 import type { Loaded } from '../../api/use-api.ts';
 import type { VoiceShare } from '../../api/types.ts';
+import type { api } from '../../api/client.ts';
+import { ExportLink } from '../../components/ExportLink.tsx';
 import { Empty, ErrorBox, Loading } from '../../components/States.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
 /** Who the mentions are about: the brand and each tracked competitor, with their share. */
-export function VoiceSplit({ loaded }: { loaded: Loaded<VoiceShare[]> }) {
+export function VoiceSplit({ loaded, params }: { loaded: Loaded<VoiceShare[]>; params: Parameters<typeof api.url>[1] }) {
   const { t, format, plural } = useI18n();
   const rows = loaded.data ?? [];
   return (
@@ -14,6 +16,7 @@ export function VoiceSplit({ loaded }: { loaded: Loaded<VoiceShare[]> }) {
           <h2>{t('voice.title')}</h2>
           <p className="muted">{t('voice.help')}</p>
         </div>
+        <ExportLink path="/api/voice-split" params={params} />
       </div>
       {loaded.error ? (
         <ErrorBox error={loaded.error} retry={loaded.reload} />

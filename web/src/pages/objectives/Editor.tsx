@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { navigate, useLocation } from '../../state/router.ts';
 import { useSession } from '../../state/session.tsx';
 import { decimalOf, draftOf, OBJECTIVE_EDITOR, fieldOfServer, inputOf, newDraft, withoutFieldPrefix, type Draft, type FieldErrors, type FieldName } from './draft.ts';
-import { DatesField, FiltersField, KpiField, NumberField, TextField, DirectionField } from './fields.tsx';
+import { DatesField, FiltersField, KpiField, NumberField, TextField, DirectionField, LocalNamesField } from './fields.tsx';
 import { Preview } from './Preview.tsx';
 
 export function ObjectiveEditor({ id }: { id: string | null }) {
@@ -111,6 +111,7 @@ function ObjectiveForm({ initial, existing, back }: { initial: Draft; existing: 
       <div className="objective-editor">
         <form ref={form} className="card objective-form" onSubmit={submit} noValidate aria-label={title}>
           <TextField name="name" label={t('objectives.form.name')} value={draft.name} error={errors.name} placeholder={t('objectives.form.namePlaceholder')} onChange={(name) => change({ name })} />
+          <LocalNamesField names={draft.names} onChange={(names) => change({ names })} />
           <KpiField
             value={kpi.id}
             error={errors.kpi}

@@ -12,6 +12,8 @@ export const OBJECTIVE_EDITOR: Role = 'admin';
 
 export interface Draft {
   name: string;
+  /** The name for English and French readers, '' when the plain name serves both. */
+  names: { en: string; fr: string };
   kpi: string;
   target: string;
   baseline: string;
@@ -53,6 +55,7 @@ export function newDraft(kpi: CatalogEntry | undefined, today: string): Draft {
   const period = periodAround('quarter', today);
   return {
     name: '',
+    names: { en: '', fr: '' },
     kpi: kpi?.id ?? '',
     target: '',
     baseline: '',
@@ -69,6 +72,7 @@ export function draftOf(objective: Objective, unit: Unit, decimal: string): Draf
   for (const dimension of FILTER_DIMENSIONS) filters[dimension] = [...(objective.filters[dimension] ?? [])];
   return {
     name: objective.name,
+    names: { en: objective.names?.en ?? '', fr: objective.names?.fr ?? '' },
     kpi: objective.kpi,
     target: numberToText(objective.target, unit, decimal),
     baseline: numberToText(objective.baseline, unit, decimal),
@@ -94,9 +98,11 @@ export function inputOf(draft: Draft, unit: Unit): { input: ObjectiveInput; prob
   else if (isDay(draft.from) && draft.to < draft.from) problems.to = 'objectives.form.periodOrder';
   if (Object.keys(problems).length) return { input: null, problems };
   const filters = Object.fromEntries(FILTER_DIMENSIONS.filter((name) => draft.filters[name].length).map((name) => [name, draft.filters[name]]));
+  const names = Object.fromEntries((['en', 'fr'] as const).map((language) => [language, draft.names[language].trim()]).filter(([, name]) => name));
   return {
     input: {
       name: draft.name.trim(),
+      names,
       kpi: draft.kpi,
       target: target!,
       period: { from: draft.from, to: draft.to },

@@ -201,3 +201,22 @@ export function FiltersField({ filters, errors, onChange }: { filters: ViewFilte
     </fieldset>
   );
 }
+
+/** Optional names for English and French readers; the scorecard falls back to the name above. */
+export function LocalNamesField({ names, onChange }: { names: Draft['names']; onChange: (names: Draft['names']) => void }) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="field local-names">
+      <legend>{t('objectives.form.localNames')}</legend>
+      <small className="muted">{t('objectives.form.localNamesHelp')}</small>
+      <div className="form-row">
+        {(['en', 'fr'] as const).map((language) => (
+          <div className="field" key={language}>
+            <label htmlFor={idOf(`name-${language}`)}>{t(`objectives.form.name.${language}`)}</label>
+            <input type="text" id={idOf(`name-${language}`)} lang={language} value={names[language]} maxLength={200} autoComplete="off" onChange={(event) => onChange({ ...names, [language]: event.target.value })} />
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
