@@ -2,7 +2,7 @@
 // comments behind the number, all over the period and filters of the URL.
 import { useApi, type Loaded } from '../api/use-api.ts';
 import { objectiveName } from '../components/labels.ts';
-import { grainFor } from '../state/period.ts';
+import { drilldownRequest } from '../first-requests.ts';
 import { partOf, type DrilldownBundle } from './drilldown/bundle.ts';
 import type { CatalogEntry, KpiResponse, Scorecard } from '../api/types.ts';
 import { Delta } from '../components/Delta.tsx';
@@ -33,7 +33,7 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
   const { view, setView, location } = useView(session.today);
   const kpi = session.kpi(kpiId);
   const objectiveId = location.search.get('objective');
-  const bundle = useApi<DrilldownBundle>(kpi ? '/api/drilldown' : null, { id: kpiId, grain: grainFor(view.period), compare: view.compare, ...kpiParams(view) });
+  const bundle = useApi<DrilldownBundle>(kpi ? '/api/drilldown' : null, drilldownRequest(kpiId, view));
   if (!kpi)
     return (
       <main id="main" className="page">
