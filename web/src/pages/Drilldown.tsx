@@ -83,10 +83,10 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
       {shows('voice_split') && <VoiceSplit loaded={partOf(bundle, 'voiceSplit')} />}
       {shows('ssi_team') && <SsiTeam loaded={partOf(bundle, 'ssiTeam')} compare={view.compare} />}
       {shows('breakdown') && <Breakdown kpi={kpi} view={view} preloaded={partOf(bundle, 'breakdown')} />}
-      {shows('posts') && <Posts kpi={kpi} view={view} />}
+      {shows('posts') && <Posts kpi={kpi} view={view} loaded={partOf(bundle, 'rankedPosts')} />}
       {shows('slow_threads') && <SlowThreads loaded={partOf(bundle, 'slowestThreads')} />}
-      {shows('people') && <People view={view} />}
-      {shows('comments') && <Comments view={view} />}
+      {shows('people') && <People view={view} loaded={partOf(bundle, 'people')} />}
+      {shows('comments') && <Comments view={view} first={partOf(bundle, 'comments')} />}
     </main>
   );
 }
