@@ -16,6 +16,7 @@ import { followersOn } from './followers.ts';
 import type { LinkWriter } from './links.ts';
 import { postIdentity } from './permalinks.ts';
 import { cumulative, type Random } from './random.ts';
+import { notReported, type PostCounter } from './reported.ts';
 import type { TableWriter } from './writer.ts';
 
 export const POST_COLUMNS = [
@@ -125,6 +126,7 @@ function writeSnapshot(
   counters: Counters,
   share: number,
   random: Random,
+  unreported: ReadonlySet<PostCounter>,
 ): void {
   const row = writer.row();
   row[0] = postId;
@@ -139,6 +141,10 @@ function writeSnapshot(
   row[9] = partOf(counters.videoViews, share, random);
   row[10] = partOf(counters.participation, share, random);
   row[11] = 'demo';
+  // Drawn above all the same, so that the rest of the data stays what the seed gives.
+  METRIC_COLUMNS.forEach((column, index) => {
+    if (unreported.has(column as PostCounter)) row[index] = null;
+  });
 }
 
 /** Counters are read by a nightly sync at 03:00 UTC: once after a day, and the last time after 30 days. */
@@ -148,6 +154,7 @@ function writeSnapshots(
   postId: string,
   publishedAt: number,
   counters: Counters,
+  unreported: ReadonlySet<PostCounter>,
 ): void {
   const latest = Math.max(
     publishedAt + MINUTE,
@@ -161,9 +168,10 @@ function writeSnapshots(
       counters,
       context.random.between(0.55, 0.85),
       context.random,
+      unreported,
     );
   }
-  writeSnapshot(writer, postId, latest, counters, 1, context.random);
+  writeSnapshot(writer, postId, latest, counters, 1, context.random, unreported);
 }
 
 interface PublishedPost {
@@ -283,7 +291,14 @@ function writePost(
   row[7] = campaign?.name ?? null;
   row[8] = 'demo';
   const counters = measure(context, { account, type, day, postId, publishedAt, campaign, contest });
-  writeSnapshots(context, writers.metrics, postId, publishedAt, counters);
+  writeSnapshots(
+    context,
+    writers.metrics,
+    postId,
+    publishedAt,
+    counters,
+    notReported(account.platform, type),
+  );
   if (!account.competitor)
     writers.links.forPost(context, {
       account,

@@ -151,9 +151,10 @@ describe('demo data set', () => {
   });
 
   it('keeps engagement rate by impressions between 0.5 % and 6 % on every platform', async () => {
-    // (reactions + comments + shares + saves) ÷ impressions, latest snapshot of each own post.
+    // (reactions + comments + shares + saves) ÷ impressions, latest snapshot of each own post; a counter
+    // the network does not report adds nothing.
     const rates = await demo.all(`
-      SELECT p.platform, sum(m.reactions + m.comments + m.shares + m.saves)::DOUBLE / sum(m.impressions) AS rate
+      SELECT p.platform, sum(coalesce(m.reactions, 0) + coalesce(m.comments, 0) + coalesce(m.shares, 0) + coalesce(m.saves, 0))::DOUBLE / sum(m.impressions) AS rate
       FROM posts p JOIN accounts a ON a.account_id = p.account_id AND NOT a.is_competitor
       JOIN (SELECT post_id, max(snapshot_at) AS latest FROM post_metrics GROUP BY post_id) l ON l.post_id = p.post_id
       JOIN post_metrics m ON m.post_id = l.post_id AND m.snapshot_at = l.latest
@@ -162,6 +163,37 @@ describe('demo data set', () => {
     for (const { platform, rate } of rates) {
       expect(rate, String(platform)).toBeGreaterThan(0.005);
       expect(rate, String(platform)).toBeLessThan(0.06);
+    }
+  });
+
+  it('writes NULL, not 0, for the counters a network does not report', async () => {
+    // Every snapshot of each (network, type): how many rows, and how many carry saves, comments, link clicks.
+    const rows = await demo.all(`
+      SELECT p.platform, p.content_type, count(*) AS n, count(m.saves) AS saves,
+             count(m.comments) AS comments, count(m.link_clicks) AS link_clicks
+      FROM posts p JOIN post_metrics m ON m.post_id = p.post_id
+      GROUP BY ALL`);
+    const counts = (platform: string, type: string) => {
+      const row = rows.find((item) => item.platform === platform && item.content_type === type);
+      expect(row, `${platform} ${type}`).toBeDefined();
+      return [row!.n, row!.saves, row!.comments, row!.link_clicks].map(Number);
+    };
+    // Instagram stories: no saves, no comments (replies are messages), but link sticker taps.
+    const [stories, storySaves, storyComments, storyClicks] = counts('instagram', 'story');
+    expect([storySaves, storyComments, storyClicks]).toEqual([0, 0, stories]);
+    // Instagram reels: no link clicks, everything else.
+    const [reels, reelSaves, reelComments, reelClicks] = counts('instagram', 'reel');
+    expect([reelSaves, reelComments, reelClicks]).toEqual([reels, reels, 0]);
+    // LinkedIn reports no saves on any post; X reports all three.
+    for (const type of new Set(
+      rows.filter((row) => row.platform === 'linkedin').map((row) => String(row.content_type)),
+    ))
+      expect(counts('linkedin', type)[1]).toBe(0);
+    for (const type of new Set(
+      rows.filter((row) => row.platform === 'x').map((row) => String(row.content_type)),
+    )) {
+      const [n, saves, comments, clicks] = counts('x', type);
+      expect([saves, comments, clicks]).toEqual([n, n, n]);
     }
   });
 

@@ -1,22 +1,33 @@
 // The shell: who is logged in, then the page for the path. Pages past the scorecard load on demand.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, whenUnauthorized } from './api/client.ts';
 import type { AuthState, CatalogEntry, Dimensions, Me } from './api/types.ts';
 import { Header } from './components/Header.tsx';
 import { Link } from './components/Link.tsx';
 import { ErrorBox, Loading } from './components/States.tsx';
 import { useI18n } from './i18n/index.tsx';
+import { lazyPage } from './pages/lazy-page.tsx';
 import { Login } from './pages/Login.tsx';
 import Scorecard from './pages/Scorecard.tsx';
 import { navigate, useLocation } from './state/router.ts';
 import { roleAtLeast, SessionProvider, type Session } from './state/session.tsx';
 import type { ApiError } from './api/client.ts';
 
-const Drilldown = lazy(() => import('./pages/Drilldown.tsx'));
-const Objectives = lazy(() => import('./pages/Objectives.tsx'));
-const Imports = lazy(() => import('./pages/Imports.tsx'));
-const Alerts = lazy(() => import('./pages/Alerts.tsx'));
-const Schedules = lazy(() => import('./pages/Schedules.tsx'));
+const Drilldown = lazyPage(() => import('./pages/Drilldown.tsx'));
+const Objectives = lazyPage(() => import('./pages/Objectives.tsx'));
+const Imports = lazyPage(() => import('./pages/Imports.tsx'));
+const Alerts = lazyPage(() => import('./pages/Alerts.tsx'));
+const Schedules = lazyPage(() => import('./pages/Schedules.tsx'));
+
+/** Starts loading the chunk of the page at `path` while the session loads. */
+export function preloadPage(path: string): void {
+  const page = path.startsWith('/kpi/')
+    ? Drilldown
+    : path.startsWith('/objectives')
+      ? Objectives
+      : ({ '/imports': Imports, '/alerts': Alerts, '/schedules': Schedules } as const)[path];
+  void page?.preload().catch(() => undefined); // the page itself shows the error when it renders
+}
 
 interface Loaded {
   auth: AuthState;
@@ -103,9 +114,7 @@ function LoggedIn({
   return (
     <SessionProvider value={session}>
       <Header />
-      <Suspense fallback={<main id="main" className="page"><Loading /></main>}>
-        <Page />
-      </Suspense>
+      <Page />
     </SessionProvider>
   );
 }

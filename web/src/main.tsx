@@ -1,8 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
+import { App, preloadPage } from './App.tsx';
+import { startFirstRequests } from './first-requests.ts';
 import { I18nProvider } from './i18n/index.tsx';
 import './styles.css';
+
+startFirstRequests(new URL(location.href));
+preloadPage(location.pathname);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -59,7 +59,8 @@ export function authRoutes(store: Store): Route[] {
       role: 'public',
       response: authState,
       handler: async ({ principal }) => ({
-        setup_required: (await countUsers(store)) === 0,
+        // A logged-in user is proof that users exist: no store read before every page's first draw.
+        setup_required: principal?.user ? false : (await countUsers(store)) === 0,
         user: principal?.user
           ? { ...principal.user, role: principal.role }
           : principal

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Comparison } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { CsvFile } from '../csv.ts';
-import { funnelOf } from '../funnel.ts';
+import { sharedFunnel } from '../shared-funnel.ts';
 import { listDimensions } from '../queries/dimensions.ts';
 import { INTERACTION_SORTS, listInteractions } from '../queries/interactions.ts';
 import { listPosts, POST_SORTS } from '../queries/posts.ts';
@@ -154,7 +154,7 @@ export function dataRoutes(store: Store): Route[] {
       response: funnel,
       csv: true,
       handler: async ({ query }) => {
-        const funnel = await funnelOf(store, {
+        const funnel = await sharedFunnel(store, {
           period: { from: query.from, to: query.to },
           filters: filtersOf(query),
           compare: query.compare as Comparison[],

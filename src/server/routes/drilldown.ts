@@ -10,11 +10,12 @@ import {
   type TimeGrain,
 } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
-import { funnelOf } from '../funnel.ts';
+import { drilldownLists, listsOf } from './drilldown-lists.ts';
 import { listSlowestThreads } from '../queries/slow-threads.ts';
 import { listSsiTeam } from '../queries/ssi-team.ts';
 import { listVoiceSplit } from '../queries/voice-split.ts';
 import { route, type Route } from '../route.ts';
+import { sharedFunnel } from '../shared-funnel.ts';
 import {
   comparisonSpanQuery,
   filterQuery,
@@ -51,7 +52,8 @@ export function drilldownRoutes(store: Store): Route[] {
       method: 'GET',
       url: '/api/drilldown',
       tag: 'catalog',
-      summary: 'A KPI drill-down in one answer: summary, trend, first breakdown and funnel',
+      summary:
+        'A KPI drill-down in one answer: summary, trend, first breakdown, funnel and the lists behind them',
       description:
         'The same numbers as the separate /api/kpi and /api/funnel calls; breakdown and funnel are null when the catalog does not show them for this KPI.',
       role: 'viewer',
@@ -64,6 +66,7 @@ export function drilldownRoutes(store: Store): Route[] {
         slowestThreads: z.array(slowThread).nullable(),
         ssiTeam: z.array(ssiSeller).nullable(),
         voiceSplit: z.array(voiceShare).nullable(),
+        ...drilldownLists,
       }),
       handler: async ({ query }) => {
         const entry = describeCatalog().find((kpi) => kpi.id === query.id);
@@ -77,6 +80,8 @@ export function drilldownRoutes(store: Store): Route[] {
         const dimension = BREAKDOWN_ORDER.find((name) =>
           (entry.breakdowns as string[]).includes(name),
         );
+        const listed = listsOf(store, entry, common);
+        listed.catch(() => undefined); // awaited below; a failure before then is the request's
         const [summary, trend, breakdown, funnelAnswer] = await Promise.all([
           queryKpis(store, {
             ...common,
@@ -97,11 +102,11 @@ export function drilldownRoutes(store: Store): Route[] {
                 compare,
               })
             : null,
-          entry.sections.includes('funnel') ? funnelOf(store, { ...common, compare }) : null,
+          entry.sections.includes('funnel') ? sharedFunnel(store, { ...common, compare }) : null,
         ]);
         const evaluated = { period: summary.period, filters: common.filters };
         const shows = (section: string) => (entry.sections as string[]).includes(section);
-        const [slowestThreads, ssiTeam, voiceSplit] = await Promise.all([
+        const [slowestThreads, ssiTeam, voiceSplit, lists] = await Promise.all([
           shows('slow_threads')
             ? listSlowestThreads(store, { ...evaluated, limit: SLOWEST_THREADS })
             : null,
@@ -112,6 +117,7 @@ export function drilldownRoutes(store: Store): Route[] {
               })
             : null,
           shows('voice_split') ? listVoiceSplit(store, evaluated) : null,
+          listed,
         ]);
         return {
           summary,
@@ -121,6 +127,7 @@ export function drilldownRoutes(store: Store): Route[] {
           slowestThreads,
           ssiTeam,
           voiceSplit,
+          ...lists,
         };
       },
     }),

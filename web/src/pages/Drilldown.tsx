@@ -2,7 +2,7 @@
 // comments behind the number, all over the period and filters of the URL.
 import { useApi, type Loaded } from '../api/use-api.ts';
 import { objectiveName } from '../components/labels.ts';
-import { grainFor } from '../state/period.ts';
+import { drilldownRequest } from '../first-requests.ts';
 import { partOf, type DrilldownBundle } from './drilldown/bundle.ts';
 import type { CatalogEntry, KpiResponse, Scorecard } from '../api/types.ts';
 import { Delta } from '../components/Delta.tsx';
@@ -33,7 +33,7 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
   const { view, setView, location } = useView(session.today);
   const kpi = session.kpi(kpiId);
   const objectiveId = location.search.get('objective');
-  const bundle = useApi<DrilldownBundle>(kpi ? '/api/drilldown' : null, { id: kpiId, grain: grainFor(view.period), compare: view.compare, ...kpiParams(view) });
+  const bundle = useApi<DrilldownBundle>(kpi ? '/api/drilldown' : null, drilldownRequest(kpiId, view));
   if (!kpi)
     return (
       <main id="main" className="page">
@@ -83,10 +83,10 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
       {shows('voice_split') && <VoiceSplit loaded={partOf(bundle, 'voiceSplit')} params={kpiParams(view)} />}
       {shows('ssi_team') && <SsiTeam loaded={partOf(bundle, 'ssiTeam')} compare={view.compare} params={kpiParams(view)} />}
       {shows('breakdown') && <Breakdown kpi={kpi} view={view} preloaded={partOf(bundle, 'breakdown')} />}
-      {shows('posts') && <Posts kpi={kpi} view={view} />}
+      {shows('posts') && <Posts kpi={kpi} view={view} loaded={partOf(bundle, 'rankedPosts')} />}
       {shows('slow_threads') && <SlowThreads loaded={partOf(bundle, 'slowestThreads')} params={kpiParams(view)} />}
-      {shows('people') && <People view={view} />}
-      {shows('comments') && <Comments view={view} />}
+      {shows('people') && <People view={view} loaded={partOf(bundle, 'people')} />}
+      {shows('comments') && <Comments view={view} first={partOf(bundle, 'comments')} />}
     </main>
   );
 }

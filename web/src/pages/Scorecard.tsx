@@ -13,6 +13,7 @@ import { ScorecardPeriod } from '../components/ScorecardPeriod.tsx';
 import { clipToToday, type Period } from '../state/period.ts';
 import { navigate } from '../state/router.ts';
 import { roleAtLeast, useSession } from '../state/session.tsx';
+import { scorecardRequest } from '../first-requests.ts';
 import { useView, viewSearch, type View, type ViewFilters } from '../state/view.ts';
 
 /** The drill-down of a tile: its KPI over what the objective measured, with the objective's filters on top of the view's. */
@@ -30,7 +31,7 @@ export default function Scorecard() {
   const { view, setView, location } = useView(session.today);
   // No period in the URL: each objective over its own period. A chosen one: the objectives active in it.
   const chosen = location.search.get('from') && location.search.get('to') ? view.period : null;
-  const params = { ...(chosen ? { from: chosen.from, to: chosen.to } : {}), ...view.filters };
+  const params = scorecardRequest(location.search, view);
   // Filters and comparison change without putting a period in the URL.
   const choosePeriodless = (next: View) => {
     const search = new URLSearchParams(viewSearch(next).slice(1));

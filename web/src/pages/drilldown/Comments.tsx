@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApi, type Loaded } from '../../api/use-api.ts';
+import type { FirstComments } from './bundle.ts';
 import type { Interaction, Paged, SentimentCorrection, SentimentLabel, SentimentSource } from '../../api/types.ts';
 import { ExportLink } from '../../components/ExportLink.tsx';
 import { safeHref } from '../../components/Link.tsx';
@@ -14,7 +15,7 @@ const PAGE = 10;
 const SENTIMENTS = ['', 'negative', 'neutral', 'positive'] as const;
 
 /** The comments, replies, mentions and messages behind the tonality KPIs, with the sentiment read in each. */
-export function Comments({ view }: { view: View }) {
+export function Comments({ view, first }: { view: View; first: Loaded<FirstComments> }) {
   const { t, format } = useI18n();
   const session = useSession();
   const canCorrect = session.can('analyst');
@@ -31,7 +32,10 @@ export function Comments({ view }: { view: View }) {
   }, [search]);
   useEffect(() => setPage(0), [sentiment, sort, query, view]);
   const params = { ...kpiParams(view), sentiment, sort, q: query };
-  const result = useApi<Paged<Interaction>>('/api/interactions', { ...params, limit: PAGE, offset: page * PAGE });
+  // The drill-down's answer holds the first page as it opens: worst first, no filter, no search.
+  const opening = sentiment === '' && sort === 'negative' && query === '' && page === 0;
+  const own = useApi<Paged<Interaction>>(opening ? null : '/api/interactions', { ...params, limit: PAGE, offset: page * PAGE });
+  const result = opening ? first : own;
   const pages = Math.max(1, Math.ceil((result.data?.total ?? 0) / PAGE));
   return (
     <section className="card comments" aria-label={t('drill.comments')}>

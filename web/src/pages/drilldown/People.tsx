@@ -1,4 +1,5 @@
-import { useApi } from '../../api/use-api.ts';
+import type { Loaded } from '../../api/use-api.ts';
+import type { DrilldownPeople } from './bundle.ts';
 import type { Advocate, NewInfluencer } from '../../api/types.ts';
 import { ExportLink } from '../../components/ExportLink.tsx';
 import { platformLabel } from '../../components/labels.ts';
@@ -6,14 +7,12 @@ import { Empty, ErrorBox, Loading } from '../../components/States.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { kpiParams, type View } from '../../state/view.ts';
 
-const COUNT = 10;
-
 /** The people behind the advocacy KPIs: advocates, strongest first, and newly met influencers, largest first. */
-export function People({ view }: { view: View }) {
+export function People({ view, loaded }: { view: View; loaded: Loaded<DrilldownPeople> }) {
   const { t } = useI18n();
-  const params = { ...kpiParams(view), limit: COUNT };
-  const advocates = useApi<Advocate[]>('/api/advocates', params);
-  const influencers = useApi<NewInfluencer[]>('/api/influencers', params);
+  const params = kpiParams(view);
+  const advocates: Loaded<Advocate[]> = { ...loaded, data: loaded.data?.advocates };
+  const influencers: Loaded<NewInfluencer[]> = { ...loaded, data: loaded.data?.influencers };
   return (
     <section className="grid-2 posts" aria-label={t('people.advocates')}>
       <div className="card">
@@ -46,7 +45,7 @@ function PeopleList<T>({
   render,
   keyOf,
 }: {
-  loaded: ReturnType<typeof useApi<T[]>>;
+  loaded: Loaded<T[]>;
   empty: string;
   render: (row: T) => React.ReactNode;
   keyOf: (row: T) => string;

@@ -1,5 +1,6 @@
-import { useApi } from '../../api/use-api.ts';
-import type { CatalogEntry, KpiResponse, KpiRow, Paged, Post } from '../../api/types.ts';
+import type { Loaded } from '../../api/use-api.ts';
+import type { CatalogEntry, KpiRow, Post } from '../../api/types.ts';
+import type { RankedPosts } from './bundle.ts';
 import { Explain, KpiExplanation } from '../../components/Explain.tsx';
 import { ExportLink } from '../../components/ExportLink.tsx';
 import { safeHref } from '../../components/Link.tsx';
@@ -10,31 +11,26 @@ import { useSession } from '../../state/session.tsx';
 import { kpiParams, type View } from '../../state/view.ts';
 
 const COUNT = 5;
-/** A ratio ranks only posts whose denominator reaches this: one comment must not make a post 100 %. */
-const MINIMUM_BASE = 10;
 const METRICS = ['impressions', 'reactions', 'comments', 'shares', 'saves', 'link_clicks'] as const;
 
 /** The best and worst posts by the KPI (or by engagements when it cannot be split by post), with a link to each. */
-export function Posts({ kpi, view }: { kpi: CatalogEntry; view: View }) {
+export function Posts({ kpi, view, loaded }: { kpi: CatalogEntry; view: View; loaded: Loaded<RankedPosts> }) {
   const { t, format, language } = useI18n();
   const session = useSession();
-  const ranking = kpi.rankable && kpi.breakdowns.includes('post') ? kpi : session.kpi('engagements')!;
-  const minimumBase = ranking.unit === 'ratio' ? MINIMUM_BASE : undefined;
+  // The server says which KPI ranks the posts and the smallest base a ratio ranks a post on.
+  const ranking = session.kpi(loaded.data?.ranking ?? kpi.id) ?? kpi;
+  const minimumBase = loaded.data?.minimumBase ?? undefined;
   const base = { ids: ranking.id, by: 'post', min_base: minimumBase, ...kpiParams(view) };
-  const top = useApi<KpiResponse>('/api/kpi', { ...base, top: COUNT });
-  const bottom = useApi<KpiResponse>('/api/kpi', { ...base, bottom: COUNT });
-  const topRows = top.data?.results[0]?.rows ?? [];
-  const bottomRows = (bottom.data?.results[0]?.rows ?? []).filter(
+  const topRows = loaded.data?.top.results[0]?.rows ?? [];
+  const bottomRows = (loaded.data?.bottom.results[0]?.rows ?? []).filter(
     (row) => !topRows.some((other) => other.key.post === row.key.post),
   );
-  const ids = [...topRows, ...bottomRows].map((row) => row.key.post).filter(Boolean) as string[];
-  const posts = useApi<Paged<Post>>(ids.length ? '/api/posts' : null, { ids: ids.join(','), limit: ids.length });
-  const byId = new Map((posts.data?.rows ?? []).map((post) => [post.post_id, post]));
+  const byId = new Map((loaded.data?.posts ?? []).map((post) => [post.post_id, post]));
   const note =
     ranking.id === kpi.id
       ? t('drill.rankedBy', { kpi: ranking.name[language] })
       : t('drill.rankedByFallback', { kpi: ranking.name[language], current: kpi.name[language] });
-  const error = top.error ?? bottom.error ?? posts.error;
+  const error = loaded.error;
   return (
     <section className="grid-2 posts" aria-label={t('drill.topPosts')}>
       {[
@@ -52,7 +48,7 @@ export function Posts({ kpi, view }: { kpi: CatalogEntry; view: View }) {
           </div>
           {error ? (
             <ErrorBox error={error} />
-          ) : !top.data || !bottom.data || (ids.length > 0 && !posts.data) ? (
+          ) : !loaded.data ? (
             <Loading lines={5} />
           ) : list.rows.length === 0 ? (
             <Empty title={t('state.noData', { what: t('dimension.post').toLowerCase(), period: '' }).replace(/ \S+ \.$/, '.')} />

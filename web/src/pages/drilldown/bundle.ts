@@ -1,8 +1,15 @@
 // The drill-down's panels load in one request (/api/drilldown); a panel whose choice differs from the
-// bundle's (another breakdown tab) loads its own.
+// bundle's (another breakdown tab, another page of comments) loads its own.
 import type { Loaded } from '../../api/use-api.ts';
 import { useApi } from '../../api/use-api.ts';
+import type { z } from 'zod';
+import type { drilldownLists } from '../../../../src/server/routes/drilldown-lists.ts';
 import type { Funnel, KpiResponse, SlowThread, SsiSeller, VoiceShare } from '../../api/types.ts';
+
+type Lists = { [K in keyof typeof drilldownLists]: z.output<(typeof drilldownLists)[K]> };
+export type RankedPosts = NonNullable<Lists['rankedPosts']>;
+export type FirstComments = NonNullable<Lists['comments']>;
+export type DrilldownPeople = NonNullable<Lists['people']>;
 
 export interface DrilldownBundle {
   summary: KpiResponse;
@@ -12,6 +19,9 @@ export interface DrilldownBundle {
   slowestThreads: SlowThread[] | null;
   ssiTeam: SsiSeller[] | null;
   voiceSplit: VoiceShare[] | null;
+  rankedPosts: RankedPosts | null;
+  comments: FirstComments | null;
+  people: DrilldownPeople | null;
 }
 
 /** One part of the bundle, shaped as if it had been loaded alone. */
