@@ -1,4 +1,5 @@
-// Medians and per-author counts over many ranges in one statement. They do not add up across pieces,
+// Medians, fractional sums and per-author counts over many ranges in one statement. They are not
+// added up from pieces (medians cannot be, sums of fractions would differ in their last bits),
 // so overlapping ranges go to separate layers (the windows in one, their buckets in another) and each
 // layer's ranges are told apart row by row within the scan of their span.
 import type { Dialect } from '../store/index.ts';
@@ -22,6 +23,7 @@ import {
   Params,
   partIndex,
   ROW_COUNT,
+  simpleAggregate,
   unionAll,
   usedDimensions,
   type BranchQuery,
@@ -87,8 +89,8 @@ function layeredScan(
   };
 }
 
-/** Quantiles of one source, each range aggregated on its own. */
-export function compileQuantiles(
+/** Quantiles and fractional sums of one source, each range aggregated on its own. */
+export function compileWindowed(
   dialect: Dialect,
   sourceId: SourceId,
   ids: MeasureId[],
@@ -96,11 +98,7 @@ export function compileQuantiles(
   ranges: Range[],
 ): CompiledScan {
   const aggregates = [
-    ...ids.map((id) => {
-      const { aggregate, where }: Measure = MEASURES[id];
-      if (aggregate.kind !== 'quantile') throw new Error(`${id} is not a quantile`);
-      return `${dialect.quantile(aggregate.value, aggregate.fraction, where)} AS ${measureColumn(id)}`;
-    }),
+    ...ids.map((id) => `${simpleAggregate(dialect, MEASURES[id])} AS ${measureColumn(id)}`),
     `${dialect.count()} AS ${ROW_COUNT}`,
   ];
   return layeredScan(dialect, sourceId, scope, ranges, ids, () => ({ aggregates }));

@@ -13,6 +13,7 @@ import {
   KEY_COLUMN,
   measureColumn,
   Params,
+  simpleAggregate,
   usedDimensions,
   type Scope,
 } from './sql-parts.ts';
@@ -22,23 +23,6 @@ export interface Ranking {
   descending: boolean;
   limit: number;
   having?: string;
-}
-
-function simpleAggregate(dialect: Dialect, measure: Measure): string {
-  const { aggregate, where } = measure;
-  switch (aggregate.kind) {
-    case 'count':
-      return dialect.count(where);
-    case 'sum':
-      // Rows excluded by the condition make 0; rows whose value is unknown stay null.
-      return where
-        ? `CASE WHEN ${dialect.count(where)} = 0 THEN 0 ELSE ${dialect.sum(aggregate.value, where)} END`
-        : dialect.sum(aggregate.value);
-    case 'quantile':
-      return dialect.quantile(aggregate.value, aggregate.fraction, where);
-    default:
-      throw new Error(`not a simple aggregate: ${aggregate.kind}`);
-  }
 }
 
 /**

@@ -4,7 +4,7 @@ import type { FilterDimension, Filters } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { MEASURES, SOURCES, type MeasureId, type SourceId } from './catalog/index.ts';
 import { compileAdditive } from './compile-additive.ts';
-import { compilePerEntity, compileQuantiles, perEntityShape } from './compile-layered.ts';
+import { compilePerEntity, compileWindowed, perEntityShape } from './compile-layered.ts';
 import { compileGauge } from './compile.ts';
 import { rangeKey, type CompiledScan, type Range, type RangeCells, type ScanCell } from './scan.ts';
 import type { Scope } from './sql-parts.ts';
@@ -78,19 +78,28 @@ export class ScanBatch {
   }
 }
 
-/** One scan for the sums and counts, one for the quantiles, one per kind of per-author count, one per gauge. */
+/** Counts and whole sums add up from pieces; quantiles and fractional sums are taken per range. */
+function isAdditive(id: MeasureId): boolean {
+  const { aggregate } = MEASURES[id];
+  return aggregate.kind === 'count' || (aggregate.kind === 'sum' && !aggregate.fractional);
+}
+
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
+}
+
+/** One scan for the counts and whole sums, one for the quantiles and fractional sums, one per kind of per-author count, one per gauge. */
 function scansOf(store: Store, need: Need): CompiledScan[] {
   const { dialect } = store;
   const ranges = [...need.ranges.values()];
   const byKind = (kinds: string[]) =>
     [...need.measures].filter((id) => kinds.includes(MEASURES[id].aggregate.kind));
   const scans: CompiledScan[] = [];
-  const additive = byKind(['sum', 'count']);
+  const [additive, windowed] = partition(byKind(['sum', 'count', 'quantile']), isAdditive);
   if (additive.length)
     scans.push(compileAdditive(dialect, need.source, additive, need.scope, ranges));
-  const quantiles = byKind(['quantile']);
-  if (quantiles.length)
-    scans.push(compileQuantiles(dialect, need.source, quantiles, need.scope, ranges));
+  if (windowed.length)
+    scans.push(compileWindowed(dialect, need.source, windowed, need.scope, ranges));
   const shapes = new Map<string, MeasureId[]>();
   for (const id of byKind(['per_entity']))
     shapes.set(perEntityShape(id), [...(shapes.get(perEntityShape(id)) ?? []), id]);

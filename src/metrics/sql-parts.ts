@@ -2,7 +2,7 @@
 // Values are always bound parameters; identifiers and fragments come only from the catalog.
 import { bucketStart, type EntityDimension, type Filters } from '../model/index.ts';
 import type { Dialect, SqlValue } from '../store/index.ts';
-import type { MeasureId, Source } from './catalog/index.ts';
+import type { Measure, MeasureId, Source } from './catalog/index.ts';
 import { bucketKeyOf, type Branch } from './scan.ts';
 
 export class Params {
@@ -171,3 +171,21 @@ export function branchSelect(
 
 export const unionAll = (parts: string[]): string =>
   parts.map((part) => `(${part})`).join(' UNION ALL ');
+
+/** A sum, count or quantile over all the rows aggregated together. */
+export function simpleAggregate(dialect: Dialect, measure: Measure): string {
+  const { aggregate, where } = measure;
+  switch (aggregate.kind) {
+    case 'count':
+      return dialect.count(where);
+    case 'sum':
+      // Rows excluded by the condition make 0; rows whose value is unknown stay null.
+      return where
+        ? `CASE WHEN ${dialect.count(where)} = 0 THEN 0 ELSE ${dialect.sum(aggregate.value, where)} END`
+        : dialect.sum(aggregate.value);
+    case 'quantile':
+      return dialect.quantile(aggregate.value, aggregate.fraction, where);
+    default:
+      throw new Error(`not a simple aggregate: ${aggregate.kind}`);
+  }
+}
