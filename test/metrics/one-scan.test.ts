@@ -122,3 +122,42 @@ describe('one scan for all windows', () => {
     expect(counter.count()).toBe(7);
   });
 });
+
+describe('sums added up from pieces', () => {
+  let sessions: Store;
+  beforeAll(async () => {
+    sessions = await tempStore();
+    await sessions.transaction((tx) =>
+      tx.append(
+        'web_sessions',
+        ['day', 'source', 'platform', 'sessions'],
+        [
+          ['2026-10-06', 'instagram', 'instagram', null], // social, sessions unknown
+          ['2026-10-14', 'newsletter', null, 5], // not social
+          ['2026-10-20', 'facebook', 'facebook', 7], // social
+        ],
+      ),
+    );
+  });
+  afterAll(() => sessions.close());
+
+  it('social sessions keep null for unknown counts and 0 for weeks without social rows', async () => {
+    const [firstHalf, month, weeks] = await queryKpiBatch(sessions, [
+      { kpis: ['social_sessions'], period: { from: '2026-10-01', to: '2026-10-18' }, today },
+      { kpis: ['social_sessions'], period: { from: '2026-10-01', to: '2026-10-31' }, today },
+      {
+        kpis: ['social_sessions'],
+        period: { from: '2026-10-01', to: '2026-10-31' },
+        breakdown: ['week'],
+        today,
+      },
+    ]);
+    // Oct 1–18: one social row, of unknown sessions (the newsletter's 5 do not count) → unknown,
+    // although its weeks read unknown and 0.
+    expect(firstHalf.results[0].rows[0].value).toBeNull();
+    // October: the unknown row and 7 → 7.
+    expect(month.results[0].rows[0].value).toBe(7);
+    // Weeks from Sep 28: no row, unknown, 0 (newsletter only), 7, no row.
+    expect(weeks.results[0].rows.map((row) => row.value)).toEqual([null, null, 0, 7, null]);
+  });
+});
