@@ -19,6 +19,7 @@ const suites: Record<string, () => Promise<void>> = {
   startup: benchStartup,
   alerts: async () => (await import('./alerts.ts')).benchAlerts(),
   reports: async () => (await import('./reports.ts')).benchReports(),
+  scorecard: async () => (await import('./scorecard.ts')).benchScorecard(),
 };
 
 for (const [name, run] of Object.entries(suites)) {

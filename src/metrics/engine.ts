@@ -1,7 +1,6 @@
 // Runs KPI queries: picks the measures, compiles them per source, runs them and evaluates the formulas.
 import {
   addDays,
-  bucketKeyToStart,
   bucketsOf,
   InputError,
   nextBucketStart,
@@ -41,15 +40,10 @@ import {
   type ComparisonValue,
   type EvaluatedPeriod,
 } from './compare.ts';
-import {
-  compileGroup,
-  measureColumn,
-  measureGroups,
-  ROW_COUNT,
-  type MeasureQuery,
-  type Series,
-  type Window,
-} from './compile.ts';
+import { compileRanking } from './compile.ts';
+import { ScanBatch } from './run-scans.ts';
+import type { Range } from './scan.ts';
+import { dimensionColumn, type Scope } from './sql-parts.ts';
 import { minimumBaseCondition, orderExpression } from './order.ts';
 
 export interface KpiRequest {
@@ -114,6 +108,8 @@ export interface KpiResponse {
   results: KpiResult[];
 }
 
+export type Series = 'current' | 'previous' | 'yoy';
+
 type MeasureValues = Partial<Record<MeasureId, number | null>>;
 type SeriesTable = Map<Series, Map<string, { key: BreakdownKey; values: MeasureValues }>>;
 
@@ -175,20 +171,19 @@ function supportedDimensions(kpi: Kpi, plan: Plan): EntityDimension[] {
   return plan.dimensions.filter((dimension) => allowed.includes(dimension));
 }
 
-/** Buckets of each series, numbered the way the engine numbers them, clipped to the series' period. */
+/** Buckets of each series, clipped to the series' period (one bucket, the period, without a time breakdown). */
 function bucketsBySeries(plan: Plan) {
-  const result = new Map<Series, { key: number; from: string; until: string; start: string }[]>();
+  const result = new Map<Series, { from: string; until: string; start: string }[]>();
   for (const [series, period] of plan.periods) {
     const until = addDays(period.to, 1);
     if (!plan.grain) {
-      result.set(series, [{ key: 0, from: period.from, until, start: period.from }]);
+      result.set(series, [{ from: period.from, until, start: period.from }]);
       continue;
     }
     const grain = plan.grain;
     result.set(
       series,
       bucketsOf(period, grain).map((start) => ({
-        key: bucketKeyOf(grain, start),
         from: start < period.from ? period.from : start,
         until: nextBucketStart(start, grain) > until ? until : nextBucketStart(start, grain),
         start,
@@ -198,69 +193,23 @@ function bucketsBySeries(plan: Plan) {
   return result;
 }
 
-function bucketKeyOf(grain: TimeGrain, start: string): number {
-  const [year, month] = start.split('-').map(Number);
-  const days = Math.round(Date.parse(`${start}T00:00:00Z`) / 86_400_000);
-  switch (grain) {
-    case 'day':
-      return days;
-    case 'week':
-      return Math.floor((days + 3) / 7);
-    case 'month':
-      return year * 12 + month - 1;
-    case 'quarter':
-      return year * 4 + Math.floor((month - 1) / 3);
-    case 'year':
-      return year;
-  }
+/** What one group of KPIs (those sharing their supported breakdown) of a request reads. */
+interface KpiGroup {
+  plan: Plan;
+  kpis: Kpi[];
+  scope: Scope;
+  ids: MeasureId[];
 }
 
-async function fetchMeasures(
-  store: Store,
-  ids: MeasureId[],
-  query: MeasureQuery,
-  plan: Plan,
-): Promise<SeriesTable> {
-  const buckets = bucketsBySeries(plan);
-  const table: SeriesTable = new Map([...plan.periods.keys()].map((series) => [series, new Map()]));
-  for (const group of measureGroups(ids)) {
-    const compiled = compileGroup(store.dialect, group, query, buckets);
-    for (const row of await store.all(compiled.sql, compiled.params)) {
-      if (row[ROW_COUNT] === 0) continue;
-      const key = keyOf(row, plan, buckets.get(row.series as Series)!);
-      const cellKey = JSON.stringify(key);
-      const seriesRows = table.get(row.series as Series)!;
-      const cell = seriesRows.get(cellKey) ?? { key, values: {} };
-      for (const id of compiled.measures) {
-        const value = row[measureColumn(id)];
-        cell.values[id] = value === null ? null : Number(value);
-      }
-      seriesRows.set(cellKey, cell);
-    }
-  }
-  return table;
+/** A request checked and planned, its KPIs grouped by the breakdown they support. */
+interface PreparedRequest {
+  request: KpiRequest;
+  kpis: Kpi[];
+  plan: Plan;
+  groups: KpiGroup[];
 }
 
-/** The row's breakdown key; comparison buckets are labelled with the current bucket at the same position. */
-function keyOf(
-  row: Record<string, unknown>,
-  plan: Plan,
-  seriesBuckets: { key: number; start: string }[],
-): BreakdownKey {
-  const key: BreakdownKey = {};
-  if (plan.grain) {
-    const position = seriesBuckets.findIndex((bucket) => bucket.key === Number(row.bucket));
-    key[plan.grain] =
-      position >= 0 ? String(position) : bucketKeyToStart(plan.grain, Number(row.bucket));
-  }
-  for (const dimension of plan.dimensions) {
-    const value = row[`d_${dimension}`];
-    key[dimension] = value === undefined || value === null ? null : String(value);
-  }
-  return key;
-}
-
-export async function queryKpis(store: Store, request: KpiRequest): Promise<KpiResponse> {
+function prepare(request: KpiRequest): PreparedRequest {
   if (request.kpis.length === 0) throw new InputError('name at least one KPI');
   const kpis = request.kpis.map((id) => {
     try {
@@ -271,60 +220,124 @@ export async function queryKpis(store: Store, request: KpiRequest): Promise<KpiR
   });
   const plan = planOf(request);
   checkBreakdowns(kpis, request.breakdown ?? [], Boolean(request.top));
-  const weights = request.weights ?? DEFAULT_ENGAGEMENT_WEIGHTS;
-  const windows: Window[] = [...plan.periods].map(([series, period]) => ({
-    series,
-    from: period.from,
-    until: addDays(period.to, 1),
-  }));
-  const currentBuckets = bucketsBySeries(plan).get('current')!;
-  const groups = new Map<string, { dimensions: EntityDimension[]; kpis: Kpi[] }>();
+  const groups = new Map<string, KpiGroup>();
   for (const kpi of kpis) {
     const dimensions = supportedDimensions(kpi, plan);
-    const group = groups.get(dimensions.join()) ?? { dimensions, kpis: [] };
-    groups.set(dimensions.join(), { ...group, kpis: [...group.kpis, kpi] });
+    const group = groups.get(dimensions.join()) ?? {
+      plan: { ...plan, dimensions },
+      kpis: [],
+      scope: { dimensions, filters: request.filters ?? {} },
+      ids: [],
+    };
+    group.kpis.push(kpi);
+    group.ids = [...new Set([...group.ids, ...inputsOf(kpi)])];
+    groups.set(dimensions.join(), group);
   }
-  const results = new Map<string, KpiResult>();
-  await Promise.all(
-    [...groups.values()].map(async ({ dimensions, kpis: groupKpis }) => {
-      const groupPlan = { ...plan, dimensions };
-      const query: MeasureQuery = {
-        windows,
-        grain: plan.grain,
-        dimensions,
-        filters: request.filters ?? {},
-      };
-      const ids = [...new Set(groupKpis.flatMap(inputsOf))];
-      const table = await fetchTop(store, ids, query, groupPlan, groupKpis[0], request, weights);
-      for (const kpi of groupKpis) {
-        const result = resultOf(kpi, table, groupPlan, currentBuckets, weights, request);
-        results.set(kpi.id, {
-          ...result,
-          ignoredBreakdowns: plan.dimensions.filter((dimension) => !dimensions.includes(dimension)),
-        });
+  return { request, kpis, plan, groups: [...groups.values()] };
+}
+
+/** Every range the plan reads: each series' window, or each of its buckets with a time breakdown. */
+function rangesOf(plan: Plan): Range[] {
+  return [...bucketsBySeries(plan).values()].flat();
+}
+
+/** The measures of the group per series and breakdown key, from the batch's scans. */
+function tableOf(batch: ScanBatch, group: KpiGroup): SeriesTable {
+  const { plan } = group;
+  const table: SeriesTable = new Map();
+  for (const [series, buckets] of bucketsBySeries(plan)) {
+    const seriesRows = new Map<string, { key: BreakdownKey; values: MeasureValues }>();
+    table.set(series, seriesRows);
+    buckets.forEach((bucket, position) => {
+      for (const id of group.ids) {
+        for (const cell of batch.cells(id, group.scope, bucket).values()) {
+          const key = keyOf(cell.dimensions, plan, position);
+          const cellKey = JSON.stringify(key);
+          const row = seriesRows.get(cellKey) ?? { key, values: {} };
+          row.values[id] = cell.values[id] ?? null;
+          seriesRows.set(cellKey, row);
+        }
       }
-    }),
-  );
+    });
+  }
+  return table;
+}
+
+/** The row's breakdown key; comparison buckets are labelled with the current bucket at the same position. */
+function keyOf(dimensions: Record<string, unknown>, plan: Plan, position: number): BreakdownKey {
+  const key: BreakdownKey = {};
+  if (plan.grain) key[plan.grain] = String(position);
+  for (const dimension of plan.dimensions) {
+    const value = dimensions[dimension];
+    key[dimension] = value === undefined || value === null ? null : String(value);
+  }
+  return key;
+}
+
+function responseOf(prepared: PreparedRequest, tables: SeriesTable[]): KpiResponse {
+  const { request, plan } = prepared;
+  const weights = request.weights ?? DEFAULT_ENGAGEMENT_WEIGHTS;
+  const currentBuckets = bucketsBySeries(plan).get('current')!;
+  const results = new Map<string, KpiResult>();
+  prepared.groups.forEach((group, index) => {
+    for (const kpi of group.kpis) {
+      const result = resultOf(kpi, tables[index], group.plan, currentBuckets, weights, request);
+      results.set(kpi.id, {
+        ...result,
+        ignoredBreakdowns: plan.dimensions.filter(
+          (dimension) => !group.plan.dimensions.includes(dimension),
+        ),
+      });
+    }
+  });
   return {
     period: plan.evaluated,
     comparisonSpan: request.comparisonSpan ?? 'to_date',
     comparisons: Object.fromEntries([...plan.periods].filter(([series]) => series !== 'current')),
     breakdown: request.breakdown ?? [],
-    results: kpis.map((kpi) => results.get(kpi.id)!),
+    results: prepared.kpis.map((kpi) => results.get(kpi.id)!),
   };
 }
 
-/** With `top`, the ranking runs in SQL on the first KPI's source and the other measures follow its keys. */
-async function fetchTop(
+export async function queryKpis(store: Store, request: KpiRequest): Promise<KpiResponse> {
+  return (await queryKpiBatch(store, [request]))[0];
+}
+
+/**
+ * Several KPI queries at once: their measures are read in one scan per source, filters and breakdown,
+ * over all their windows and buckets together (a scorecard's values, comparisons and sparklines).
+ */
+export async function queryKpiBatch(
   store: Store,
-  ids: MeasureId[],
-  query: MeasureQuery,
-  plan: Plan,
-  first: Kpi,
-  request: KpiRequest,
-  weights: EngagementWeights,
-): Promise<SeriesTable> {
-  if (!request.top) return fetchMeasures(store, ids, query, plan);
+  requests: KpiRequest[],
+  batch = new ScanBatch(),
+): Promise<KpiResponse[]> {
+  const prepared = requests.map(prepare);
+  const ranked = await Promise.all(
+    prepared.map((request) => (request.request.top ? rankedScopes(store, request) : null)),
+  );
+  prepared.forEach((request, index) =>
+    request.groups.forEach((group, position) =>
+      batch.need(group.ids, ranked[index]?.[position] ?? group.scope, rangesOf(group.plan)),
+    ),
+  );
+  await batch.run(store);
+  return prepared.map((request, index) =>
+    responseOf(
+      request,
+      request.groups.map((group, position) =>
+        tableOf(batch, { ...group, scope: ranked[index]?.[position] ?? group.scope }),
+      ),
+    ),
+  );
+}
+
+/** With `top`, the ranking runs in SQL on the first KPI's source; the measures then follow its keys. */
+async function rankedScopes(store: Store, prepared: PreparedRequest): Promise<Scope[]> {
+  const { request, plan } = prepared;
+  const top = request.top!;
+  const first = prepared.kpis[0];
+  const weights = request.weights ?? DEFAULT_ENGAGEMENT_WEIGHTS;
   const dimension = plan.dimensions[0];
   const expression = orderExpression(first.formula, weights);
   if (!dimension || plan.grain || !expression) {
@@ -332,29 +345,28 @@ async function fetchTop(
       `top lists need one breakdown by an entity (post, campaign…) and a KPI computed from one source; ${first.id} with ${(request.breakdown ?? []).join(', ') || 'no breakdown'} does not qualify`,
     );
   }
-  const rankingIds = measuresOf(first.formula);
-  const current = query.windows.filter((window) => window.series === 'current');
-  const ranking = await fetchMeasures(
-    store,
-    rankingIds,
+  const scope = prepared.groups[0].scope;
+  const current = plan.periods.get('current')!;
+  const ranking = compileRanking(
+    store.dialect,
+    measuresOf(first.formula),
+    scope,
+    { from: current.from, until: addDays(current.to, 1) },
     {
-      ...query,
-      windows: current,
-      order: {
-        expression,
-        descending: !request.top.ascending,
-        limit: request.top.limit,
-        having: request.top.minimumBase
-          ? (minimumBaseCondition(first.formula, weights, request.top.minimumBase) ?? undefined)
-          : undefined,
-      },
+      expression,
+      descending: !top.ascending,
+      limit: top.limit,
+      having: top.minimumBase
+        ? (minimumBaseCondition(first.formula, weights, top.minimumBase) ?? undefined)
+        : undefined,
     },
-    { ...plan, periods: new Map([['current', plan.periods.get('current')!]]) },
   );
-  const values = [...ranking.get('current')!.values()]
-    .map((cell) => cell.key[dimension])
-    .filter((value): value is string => value != null);
-  return fetchMeasures(store, ids, { ...query, keys: { dimension, values } }, plan);
+  const rows = await store.all(ranking.sql, ranking.params);
+  const values = rows
+    .map((row) => row[dimensionColumn(dimension)])
+    .filter((value) => value !== null && value !== undefined)
+    .map(String);
+  return prepared.groups.map((group) => ({ ...group.scope, keys: { dimension, values } }));
 }
 
 function resultOf(

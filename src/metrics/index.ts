@@ -14,6 +14,7 @@ export {
 } from './catalog/index.ts';
 export {
   queryKpis,
+  queryKpiBatch,
   type KpiRequest,
   type KpiResponse,
   type KpiResult,

@@ -17,7 +17,7 @@ import {
 import type { Store } from '../store/index.ts';
 import { kpiById, MEASURES, measuresOf, SOURCES, type Kpi } from './catalog/index.ts';
 import type { ComparisonValue } from './compare.ts';
-import { queryKpis, type KpiRow } from './engine.ts';
+import { queryKpiBatch, type KpiRequest, type KpiRow } from './engine.ts';
 import {
   findObjective,
   insertObjective,
@@ -236,7 +236,7 @@ function planOf(objective: Objective, today: string, filters: Filters): Plan {
   return { objective, kpi, elapsed, grain: sparklineGrain(objective.period), key };
 }
 
-/** One value query (with previous period and YoY) and one sparkline query per grain, for each group, all at once. */
+/** The value (with previous period and YoY) and the sparkline of each group, read together. */
 async function runGroups(store: Store, plans: Plan[], today: string) {
   const groups = new Map<string, Group>();
   for (const plan of plans) {
@@ -251,31 +251,38 @@ async function runGroups(store: Store, plans: Plan[], today: string) {
   const sparklines = new Map<string, KpiRow[]>();
   const rowKey = (groupKey: string, kpi: string, grain?: string) =>
     JSON.stringify([groupKey, kpi, grain ?? null]);
-  await Promise.all(
-    [...groups].flatMap(([key, group]) => [
-      queryKpis(store, {
+  // Values, comparisons and sparklines of every group go out as one batch: one scan per source.
+  const requests: { request: KpiRequest; store: (rows: KpiRow[], kpi: string) => void }[] = [];
+  for (const [key, group] of groups) {
+    requests.push({
+      request: {
         kpis: [...group.kpis],
         period: group.period,
         filters: group.filters,
         compare: ['previous', 'yoy'],
         today,
-      }).then((response) =>
-        response.results.forEach((result) => values.set(rowKey(key, result.id), result.rows[0])),
-      ),
-      ...[...group.grains].map(([grain, kpis]) =>
-        queryKpis(store, {
+      },
+      store: (rows, kpi) => values.set(rowKey(key, kpi), rows[0]),
+    });
+    for (const [grain, kpis] of group.grains) {
+      requests.push({
+        request: {
           kpis: [...kpis],
           period: group.period,
           filters: group.filters,
           breakdown: [grain],
           today,
-        }).then((response) =>
-          response.results.forEach((result) =>
-            sparklines.set(rowKey(key, result.id, grain), result.rows),
-          ),
-        ),
-      ),
-    ]),
+        },
+        store: (rows, kpi) => sparklines.set(rowKey(key, kpi, grain), rows),
+      });
+    }
+  }
+  const responses = await queryKpiBatch(
+    store,
+    requests.map(({ request }) => request),
+  );
+  responses.forEach((response, index) =>
+    response.results.forEach((result) => requests[index].store(result.rows, result.id)),
   );
   return {
     value: (plan: Plan) => (plan.key ? values.get(rowKey(plan.key, plan.kpi.id)) : undefined),

@@ -1,4 +1,4 @@
-import { measureColumn } from './compile.ts';
+import { measureColumn } from './sql-parts.ts';
 import { canRank, type EngagementWeights, type Formula } from './catalog/index.ts';
 
 /**

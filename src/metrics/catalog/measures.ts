@@ -4,7 +4,9 @@ import { SOCIAL_CHANNEL_GROUPS } from '../../model/index.ts';
 import type { SourceId } from './sources.ts';
 
 export type Aggregate =
-  | { kind: 'sum'; value: string }
+  /** A fractional sum (money, hours) is summed per window in one go, never from partial sums, so it
+   * matches one SUM over the window to the last bit. */
+  | { kind: 'sum'; value: string; fractional?: true }
   | { kind: 'count' }
   | { kind: 'quantile'; value: string; fraction: number }
   /** Last value per entity at the end (or start) of the window, then combined across entities. */
@@ -29,6 +31,11 @@ const sum = (source: SourceId, value: string, where?: string): Measure => ({
   source,
   where,
   aggregate: { kind: 'sum', value },
+});
+const fractionalSum = (source: SourceId, value: string, where?: string): Measure => ({
+  source,
+  where,
+  aggregate: { kind: 'sum', value, fractional: true },
 });
 const count = (source: SourceId, where?: string): Measure => ({
   source,
@@ -105,7 +112,7 @@ export const MEASURES = {
   // Daily views and watch time of the account's videos, not the posts' lifetime counters: a period's
   // sum is right, and a lifetime table of the same videos is not counted again.
   video_views: sum('account_daily', 's.video_views'),
-  watch_time: sum('account_daily', 's.watch_time'),
+  watch_time: fractionalSum('account_daily', 's.watch_time'),
 
   mentions: count('interactions', `s.kind = 'mention' AND ${NOT_BRAND}`),
   brand_mentions: count('mentions_all', 'NOT s.about_competitor'),
@@ -189,9 +196,9 @@ export const MEASURES = {
   tracked_clicks: count('clicks'),
   social_sessions: sum('web_sessions', 's.sessions', SOCIAL_SESSION),
   social_conversions: count('conversions', 's.platform IS NOT NULL'),
-  social_revenue: sum('conversions', 's.value', 's.platform IS NOT NULL'),
+  social_revenue: fractionalSum('conversions', 's.value', 's.platform IS NOT NULL'),
   referral_conversions: count('conversions', "s.type = 'referral'"),
-  spend: sum('spend', 's.amount'),
+  spend: fractionalSum('spend', 's.amount'),
 
   advocates: {
     source: 'interactions',

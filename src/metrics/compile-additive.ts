@@ -1,0 +1,122 @@
+// Sums and counts over many ranges in one scan: rows are summed per disjoint piece of the ranges, and
+// each range adds up its pieces, so a window and its buckets read their rows once.
+import type { Dialect } from '../store/index.ts';
+import { MEASURES, SOURCES, type MeasureId, type SourceId } from './catalog/index.ts';
+import {
+  branchesOf,
+  cellOf,
+  piecesOf,
+  rangeKey,
+  type CompiledScan,
+  type Range,
+  type RangeCells,
+} from './scan.ts';
+import {
+  BRANCH_COLUMN,
+  branchSelect,
+  dimensionColumn,
+  KEY_COLUMN,
+  measureColumn,
+  Params,
+  partIndex,
+  ROW_COUNT,
+  unionAll,
+  usedDimensions,
+  type Scope,
+} from './sql-parts.ts';
+
+const qualifyingColumn = (id: MeasureId) => `n_${id}`;
+
+/** The partial aggregates a piece returns for the measure; a conditional sum also counts its rows. */
+function partials(dialect: Dialect, id: MeasureId): string[] {
+  const { aggregate, where } = MEASURES[id];
+  if (aggregate.kind === 'count') return [`${dialect.count(where)} AS ${measureColumn(id)}`];
+  if (aggregate.kind !== 'sum') throw new Error(`${id} is not additive`);
+  if (!where) return [`${dialect.sum(aggregate.value)} AS ${measureColumn(id)}`];
+  return [
+    `${dialect.sum(aggregate.value, where)} AS ${measureColumn(id)}`,
+    `${dialect.count(where)} AS ${qualifyingColumn(id)}`,
+  ];
+}
+
+interface Totals {
+  dimensions: Record<string, unknown>;
+  rows: number;
+  sums: Partial<Record<MeasureId, number | null>>;
+  qualifying: Partial<Record<MeasureId, number>>;
+}
+
+export function compileAdditive(
+  dialect: Dialect,
+  sourceId: SourceId,
+  ids: MeasureId[],
+  scope: Scope,
+  ranges: Range[],
+): CompiledScan {
+  const source = SOURCES[sourceId];
+  const pieces = piecesOf(ranges);
+  const branches = branchesOf(pieces);
+  const params = new Params(dialect);
+  const aggregates = [
+    ...ids.flatMap((id) => partials(dialect, id)),
+    `${dialect.count()} AS ${ROW_COUNT}`,
+  ];
+  const sql = unionAll(
+    branches.map((branch, index) =>
+      branchSelect(dialect, source, scope, { index, branch }, params, { aggregates }),
+    ),
+  );
+  const rangesOfPiece = pieces.map((piece) =>
+    ranges.filter((range) => range.from <= piece.from && piece.until <= range.until).map(rangeKey),
+  );
+  const dimensions = usedDimensions(source, scope);
+  const read = (rows: Record<string, unknown>[]): RangeCells => {
+    const totals = new Map<string, Totals>();
+    for (const row of rows) {
+      const piece = partIndex(branches[Number(row[BRANCH_COLUMN])], Number(row[KEY_COLUMN]));
+      const rowDimensions = Object.fromEntries(
+        dimensions.map((dimension) => [dimension, row[dimensionColumn(dimension)] ?? null]),
+      );
+      for (const range of new Set(rangesOfPiece[piece])) {
+        const key = JSON.stringify([range, rowDimensions]);
+        const total = totals.get(key) ?? {
+          dimensions: rowDimensions,
+          rows: 0,
+          sums: {},
+          qualifying: {},
+        };
+        totals.set(key, total);
+        addRow(total, row, ids);
+      }
+    }
+    const cells: RangeCells = new Map();
+    for (const [key, total] of totals) {
+      if (total.rows === 0) continue;
+      const cell = cellOf(cells, JSON.parse(key)[0], total.dimensions);
+      for (const id of ids) cell.values[id] = valueOf(id, total);
+    }
+    return cells;
+  };
+  return { sql, params: params.values, read };
+}
+
+function addRow(total: Totals, row: Record<string, unknown>, ids: MeasureId[]): void {
+  total.rows += Number(row[ROW_COUNT]);
+  for (const id of ids) {
+    const value = row[measureColumn(id)];
+    if (value !== null && value !== undefined)
+      total.sums[id] = (total.sums[id] ?? 0) + Number(value);
+    const qualifying = row[qualifyingColumn(id)];
+    if (qualifying !== undefined)
+      total.qualifying[id] = (total.qualifying[id] ?? 0) + Number(qualifying);
+  }
+}
+
+/** The measure over the whole range, as one aggregate over it would give (see compile.ts). */
+function valueOf(id: MeasureId, total: Totals): number | null {
+  const { aggregate, where } = MEASURES[id];
+  if (aggregate.kind === 'count') return total.sums[id] ?? 0;
+  // A conditional sum is 0 when no row qualifies, null when the qualifying rows have no value.
+  if (where && !total.qualifying[id]) return 0;
+  return total.sums[id] ?? null;
+}
