@@ -172,7 +172,10 @@ function compileSimple(dialect: Dialect, ids: MeasureId[], query: MeasureQuery):
   };
 }
 
-/** Last (or first) value per entity per window, then summed or averaged across entities. */
+/**
+ * Last (or first) value per entity per window, then summed or averaged across entities. The window's
+ * bucket is named apart from the audience's own `bucket` column, which ClickHouse would confuse.
+ */
 function compileGauge(
   dialect: Dialect,
   id: MeasureId,
@@ -188,7 +191,7 @@ function compileGauge(
   for (const [series, buckets] of bucketStarts) {
     for (const bucket of buckets) {
       windowRows.push(
-        `SELECT '${series}' AS series, ${Number(bucket.key)} AS bucket, ${dialect.timestamp(params.bind(bucket.from))} AS start_at, ${dialect.timestamp(params.bind(bucket.until))} AS end_at`,
+        `SELECT '${series}' AS series, ${Number(bucket.key)} AS window_bucket, ${dialect.timestamp(params.bind(bucket.from))} AS start_at, ${dialect.timestamp(params.bind(bucket.until))} AS end_at`,
       );
     }
   }
@@ -207,13 +210,13 @@ function compileGauge(
     ...filterConditions(source, query, params),
   ];
   const entityColumns = entity.map((column, index) => `${column} AS e${index}`);
-  const inner = `SELECT w.series, w.bucket, ${[...dimensionSelect, ...entityColumns].join(', ')}, ${lastValue} AS v
-    FROM ${source.from} s ${joinsFor(source, query)} JOIN (${windowRows.join(' UNION ALL ')}) w ON true
+  const inner = `SELECT w.series, w.window_bucket, ${[...dimensionSelect, ...entityColumns].join(', ')}, ${lastValue} AS v
+    FROM ${source.from} s ${joinsFor(source, query)} CROSS JOIN (${windowRows.join(' UNION ALL ')}) w
     WHERE ${conditions.join(' AND ')}
-    GROUP BY w.series, w.bucket${[...dimensions.map((dimension) => source.dimensions[dimension]!.sql), ...entity].map((column) => `, ${column}`).join('')}`;
+    GROUP BY w.series, w.window_bucket${[...dimensions.map((dimension) => source.dimensions[dimension]!.sql), ...entity].map((column) => `, ${column}`).join('')}`;
   const combined = combine === 'sum' ? dialect.sum('v') : dialect.avg('v');
-  const sql = `SELECT series, bucket${dimensionColumns.map((column) => `, ${column}`).join('')}, ${combined} AS ${measureColumn(id)}
-    FROM (${inner}) g GROUP BY series, bucket${dimensionColumns.map((column) => `, ${column}`).join('')}`;
+  const sql = `SELECT series, window_bucket AS bucket${dimensionColumns.map((column) => `, ${column}`).join('')}, ${combined} AS ${measureColumn(id)}
+    FROM (${inner}) g GROUP BY series, window_bucket${dimensionColumns.map((column) => `, ${column}`).join('')}`;
   return { sql, params: params.values, measures: [id] };
 }
 

@@ -7,14 +7,17 @@ const COLUMN_TYPES: Record<ColumnType, string> = {
   int: 'Int64',
   float: 'Float64',
   bool: 'UInt8',
-  date: 'Date',
+  // Dates are midnight times: 18.16 compares a Date with a DateTime wrongly. The zone's other name
+  // tells them apart in results (see http.ts), both being UTC.
+  date: "DateTime('Etc/UTC')",
   // Seconds: ClickHouse 18.16 has no DateTime64.
   timestamp: "DateTime('UTC')",
 };
 
 /** `value` where the condition holds, NULL elsewhere: aggregates skip NULLs, as FILTER does. */
+/** (18.16 needs both branches Nullable: toNullable is a no-op on a Nullable column.) */
 const when = (value: string, condition?: string): string =>
-  condition ? `if(${condition}, ${value}, NULL)` : value;
+  condition ? `if(${condition}, toNullable(${value}), NULL)` : value;
 
 /**
  * ClickHouse SQL that both the 18.16 release Debian ships and current releases accept: conditional

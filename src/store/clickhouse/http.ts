@@ -32,6 +32,8 @@ export class ClickHouseHttp {
     const url = new URL(this.location.url);
     if (database) url.searchParams.set('database', database);
     url.searchParams.set('output_format_json_quote_64bit_integers', '0');
+    // Unmatched rows of a LEFT JOIN read as NULL, as in DuckDB, not as 0 or ''.
+    url.searchParams.set('join_use_nulls', '1');
     const response = await fetch(url, {
       method: 'POST',
       body: sql,
