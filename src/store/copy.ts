@@ -1,5 +1,6 @@
 // Copies every canonical table of one store into another (DuckDB to ClickHouse), then checks
 // that each table holds as many rows on both sides.
+import { InputError } from '../model/index.ts';
 import { TABLES, type ColumnType } from './schema.ts';
 import type { Cell, Store } from './types.ts';
 
@@ -10,7 +11,8 @@ export interface TableCopy {
   rows: number;
 }
 
-export class CopyMismatch extends Error {}
+/** A copy that cannot start or did not land whole: the user's to fix, so an input error. */
+export class CopyMismatch extends InputError {}
 
 /** Stores give timestamps back as ISO text; appends take epoch milliseconds. */
 function toCell(type: ColumnType, value: unknown): Cell {
