@@ -8,20 +8,13 @@ import { addTrackedClicks, valueOf } from '../helpers.ts';
 
 const january: Omit<KpiRequest, 'kpis'> = { period: { from: '2025-01-01', to: '2025-01-31' } };
 const covered = new Set<string>();
-/** KPIs whose ClickHouse 18.16 query is still wrong, with the reason printed beside the skip. */
-const CLICKHOUSE_GAPS: Record<string, string> = {
-  recommendation_index:
-    'ClickHouse 18.16 returns NULL for a count over per-author subtotals of a UNION ALL subquery (issue #17)',
-};
 describe.each(ENGINES)('on %s', (engine) => {
   let store: Store;
 
   /** Declares the expected January value of a KPI, computed by hand in the comment next to it. */
   function expectKpi(id: string, expected: number, request = january) {
     covered.add(id);
-    return async (context: { skip: (note?: string) => void }) => {
-      const gap = engine === 'clickhouse' ? CLICKHOUSE_GAPS[id] : undefined;
-      if (gap) return context.skip(`not on ClickHouse: ${gap}`);
+    return async () => {
       const value = await valueOf(store, id, request);
       expect(value).not.toBeNull();
       expect(value!).toBeCloseTo(expected, 9);

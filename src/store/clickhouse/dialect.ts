@@ -66,7 +66,8 @@ export class ClickHouseDialect implements Dialect {
   }
 
   count(condition?: string): string {
-    return condition ? `toInt64(sum(if(${condition}, 1, 0)))` : 'toInt64(count())';
+    // A NULL condition counts as false, as in DuckDB's CASE WHEN (18.16's if() would give NULL).
+    return condition ? `toInt64(sum(if(ifNull(${condition}, 0), 1, 0)))` : 'toInt64(count())';
   }
 
   avg(value: string): string {
