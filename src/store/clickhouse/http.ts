@@ -16,6 +16,7 @@ const baseType = (type: string) => type.replace(/^Nullable\((.*)\)$/, '$1');
 function toJsValue(value: unknown, type: string): unknown {
   if (value === null || value === undefined) return null;
   const base = baseType(type);
+  if (base === "DateTime('Etc/UTC')") return String(value).slice(0, 10);
   if (base.startsWith('DateTime'))
     return new Date(`${String(value).replace(' ', 'T')}Z`).toISOString();
   if (/^U?Int(8|16|32|64)$/.test(base) || /^Float(32|64)$/.test(base)) {
