@@ -21,6 +21,10 @@ export function registerStoreCommands(program: Command, { io, withStore }: CliCo
           throw new InputError(
             `--to takes a ClickHouse address like clickhouse://user:password@host:8123/cadran, got "${options.to}"`,
           );
+        if (source.dialect.name !== 'duckdb')
+          throw new InputError(
+            'store copy reads a DuckDB store: name it with --db, or unset CADRAN_STORE',
+          );
         const target = await openStoreAt(options.to);
         try {
           const copied = await copyStore(source, target);
