@@ -67,6 +67,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     description: 'reports sent on a schedule by `cadran serve` (e-mail or Slack/Teams webhook)',
     load: async () => (await import('./schedules-command.ts')).registerScheduleCommands,
   },
+  store: {
+    description: 'move the store to another engine (ClickHouse), checking the rows of every table',
+    load: async () => (await import('./store-command.ts')).registerStoreCommands,
+  },
   serve: {
     description: 'serve the dashboard and the HTTP API',
     load: async () => (await import('./serve-command.ts')).registerServeCommand,

@@ -1,7 +1,7 @@
 // How a command typed in a terminal reaches its store: through the server that holds it, when one
 // answers on the store's control socket, otherwise by opening the file.
 import { resolve } from 'node:path';
-import { DEFAULT_STORE_PATH, openStore } from '../store/index.ts';
+import { DEFAULT_STORE_PATH, openStore, openStoreAt } from '../store/index.ts';
 import { explainStoreLock } from './errors.ts';
 import type { CommandIO } from './io.ts';
 import { controlSocketPath, runInServer } from './remote/index.ts';
@@ -15,7 +15,16 @@ const COMMAND_MEMORY_LIMIT = '512MB';
 export function terminalStoreAccess(args: string[], io: CommandIO): StoreAccess {
   return {
     async withStore(storeOption, work) {
-      const location = storeOption || io.env.CADRAN_DB || DEFAULT_STORE_PATH;
+      const location = storeOption || io.env.CADRAN_STORE || io.env.CADRAN_DB || DEFAULT_STORE_PATH;
+      // A ClickHouse server takes any number of clients: no file lock, no server to hand over to.
+      if (location.startsWith('clickhouse://')) {
+        const store = await openStoreAt(location);
+        try {
+          return await work(store);
+        } finally {
+          store.close();
+        }
+      }
       const exitCode = await runInServer(controlSocketPath(resolve(io.cwd, location)), args, io);
       if (exitCode !== null) throw new CommandHandedOver(exitCode);
       const store = await openStore(

@@ -22,7 +22,10 @@ export class CommandHandedOver extends Error {
 function newProgram(io: CommandIO): Command {
   return new Command('cadran')
     .description('Cadran: social media performance measured against business objectives')
-    .option('--db <path>', 'store file (default: $CADRAN_DB or ./data/cadran.duckdb)')
+    .option(
+      '--db <path>',
+      'store file, or clickhouse://… (default: $CADRAN_STORE, $CADRAN_DB or ./data/cadran.duckdb)',
+    )
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
 }

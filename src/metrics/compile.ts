@@ -88,7 +88,7 @@ export function compileGauge(
   ];
   const entityColumns = entity.map((column, index) => `${column} AS e${index}`);
   const inner = `SELECT w.${KEY_COLUMN}, ${[...dimensionSelect(source, scope), ...entityColumns].join(', ')}, ${lastValue} AS v
-    FROM ${source.from} s ${joinsFor(source, scope)} JOIN (${windowRows.join(' UNION ALL ')}) w ON true
+    FROM ${source.from} s ${joinsFor(source, scope)} CROSS JOIN (${windowRows.join(' UNION ALL ')}) w
     WHERE ${conditions.join(' AND ')}
     GROUP BY w.${KEY_COLUMN}${[...dimensionGroup(source, scope), ...entity].map((column) => `, ${column}`).join('')}`;
   const combined = combine === 'sum' ? dialect.sum('v') : dialect.avg('v');

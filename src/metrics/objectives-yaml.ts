@@ -345,8 +345,9 @@ export function parseObjectivesYaml(text: string, file: string): Objective[] {
 
 // ---------------------------------------------------------------- storage
 
-export const SELECT = `SELECT objective_id, name, name_en, name_fr, kpi, target, CAST(period_from AS VARCHAR) AS period_from,
-  CAST(period_to AS VARCHAR) AS period_to, direction, filters, baseline FROM objectives`;
+// Both stores give dates back as 'YYYY-MM-DD' text; a cast to text would differ between engines.
+export const SELECT = `SELECT objective_id, name, name_en, name_fr, kpi, target, period_from,
+  period_to, direction, filters, baseline FROM objectives`;
 
 export function objectiveOf(row: Record<string, unknown>): Objective {
   let filters: Filters;

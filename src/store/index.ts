@@ -25,13 +25,29 @@ export { SCHEMA_VERSION } from './duckdb/migrate.ts';
 export const DEFAULT_STORE_PATH = './data/cadran.duckdb';
 
 /**
- * Opens the embedded store at CADRAN_DB, the given path, or ./data/cadran.duckdb. CADRAN_MEMORY_LIMIT
+ * Opens the store CADRAN_STORE names when it is a clickhouse:// address, else the embedded store at CADRAN_DB, the given path, or ./data/cadran.duckdb. CADRAN_MEMORY_LIMIT
  * (e.g. "1GB") caps the engine's memory, which otherwise may grow to 80 % of RAM as a cache.
  */
 export async function openStore(
-  location: string = process.env.CADRAN_DB || DEFAULT_STORE_PATH,
+  location?: string,
   memoryLimit: string | undefined = process.env.CADRAN_MEMORY_LIMIT || undefined,
 ): Promise<Store> {
+  if (location === undefined && process.env.CADRAN_STORE)
+    return openStoreAt(process.env.CADRAN_STORE);
+  return openDuckDb(location ?? (process.env.CADRAN_DB || DEFAULT_STORE_PATH), memoryLimit);
+}
+
+/** Opens a store by its address: clickhouse://user:password@host:8123/database or a DuckDB file. */
+export async function openStoreAt(location: string, memoryLimit?: string): Promise<Store> {
+  const { isClickHouseLocation } = await import('./clickhouse/location.ts');
+  if (isClickHouseLocation(location)) {
+    const { ClickHouseStore } = await import('./clickhouse/store.ts');
+    return ClickHouseStore.open(location);
+  }
+  return openDuckDb(location, memoryLimit);
+}
+
+async function openDuckDb(location: string, memoryLimit: string | undefined): Promise<Store> {
   // The engine loads with the first store opened, so commands that need none start faster.
   const { DuckDbStore } = await import('./duckdb/store.ts');
   return DuckDbStore.open(location, memoryLimit);
@@ -39,3 +55,4 @@ export async function openStore(
 export { isStoreEmpty, resetStore } from './state.ts';
 export { readSettings, writeSettings } from './settings.ts';
 export { DEFAULT_BUSINESS_HOURS } from './derived.ts';
+export { copyStore, CopyMismatch, type TableCopy } from './copy.ts';

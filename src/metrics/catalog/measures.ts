@@ -63,11 +63,12 @@ const AUTHOR_OPINION = {
   inner: {
     positives: { countIf: "s.sentiment = 'positive'" },
     negatives: { countIf: "s.sentiment = 'negative'" },
-    recommends: { countIf: "s.recommends = 'promoter'" },
-    discourages: { countIf: "s.recommends = 'detractor'" },
+    // Aliases differ from column names: ClickHouse lets an alias shadow a column of the same name.
+    recommendations: { countIf: "s.recommends = 'promoter'" },
+    discouragements: { countIf: "s.recommends = 'detractor'" },
   },
 };
-const NET_OPINION = '(positives + 2 * recommends) - (negatives + 2 * discourages)';
+const NET_OPINION = '(positives + 2 * recommendations) - (negatives + 2 * discouragements)';
 const AUTHOR_SUPPORT = {
   entity: 's.author_id',
   inner: {
@@ -79,7 +80,8 @@ const AUTHOR_SUPPORT = {
 // A session from a known network, or from a GA4 channel group that is social whatever the network
 // (a report by channel group files the group as the source).
 const SOCIAL_SESSION = `(s.platform IS NOT NULL OR lower(s.source) IN (${SOCIAL_CHANNEL_GROUPS.map((group) => `'${group}'`).join(', ')}))`;
-const RESPONSE_SECONDS = "date_diff('second', s.created_at, s.first_reply_at)";
+// dateDiff is the spelling both engines know (DuckDB's names ignore case; ClickHouse has no date_diff).
+const RESPONSE_SECONDS = "dateDiff('second', s.created_at, s.first_reply_at)";
 
 export const MEASURES = {
   posts: count('posts'),

@@ -46,8 +46,8 @@ const ownAccountDays = `(
 
 const ownAudience = `(
   SELECT u.*, a.platform,
-         EXISTS (SELECT 1 FROM personas t WHERE t.dimension = u.dimension AND t.bucket = u.bucket) AS in_persona,
-         EXISTS (SELECT 1 FROM personas t WHERE t.dimension = u.dimension) AS dimension_targeted
+         concat(u.dimension, '|', u.bucket) IN (SELECT concat(dimension, '|', bucket) FROM personas) AS in_persona,
+         u.dimension IN (SELECT dimension FROM personas) AS dimension_targeted
   FROM audience u LEFT JOIN accounts a ON a.account_id = u.account_id
   WHERE ${OWN_ACCOUNT}
 )`;

@@ -73,7 +73,8 @@ export async function createUser(store: Store, user: NewUser): Promise<User> {
   const id = randomUUID();
   await store.transaction(async (tx) => {
     const [{ users, same }] = await tx.all(
-      'SELECT count(*) AS users, count(*) FILTER (WHERE email = $1) AS same FROM users',
+      // sum(CASE …) rather than FILTER: both engines read it.
+      'SELECT count(*) AS users, sum(CASE WHEN email = $1 THEN 1 ELSE 0 END) AS same FROM users',
       [email],
     );
     if (user.onlyIfFirst && Number(users) > 0)

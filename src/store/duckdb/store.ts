@@ -21,6 +21,7 @@ import type {
   Transaction,
 } from '../types.ts';
 import { staleDerivedTables, tablesWrittenBy, type DerivedTable } from '../derived.ts';
+import { WriteVersions } from '../write-versions.ts';
 import { DuckDbDialect } from './dialect.ts';
 import { migrate } from './migrate.ts';
 import { ReadPool } from './read-pool.ts';
@@ -137,18 +138,6 @@ export async function refreshDerived(
     await connection.run(`CREATE OR REPLACE TABLE ${table.name} AS ${table.select}`);
 }
 
-/**
- * Tables that say who may read, not what is read: a login or a new token leaves every answer true,
- * so writing only these keeps the data version (a stream of logins would otherwise empty the cache).
- */
-const ACCESS_TABLES = new Set(['users', 'sessions', 'api_tokens']);
-
-const onlyAccessTables = (written: Set<string>) =>
-  written.size > 0 && [...written].every((table) => ACCESS_TABLES.has(table));
-
-const touchesAccessTables = (written: Set<string>) =>
-  [...written].some((table) => ACCESS_TABLES.has(table));
-
 /** Read connections when CADRAN_READ_CONNECTIONS does not say: one per core, as DuckDB's threads. */
 export function defaultReadConnections(): number {
   const configured = Number(process.env.CADRAN_READ_CONNECTIONS);
@@ -159,8 +148,7 @@ export function defaultReadConnections(): number {
 export class DuckDbStore implements Store {
   readonly dialect = new DuckDbDialect();
   private readonly writeLock = new Mutex();
-  private version = 0;
-  private access = 0;
+  private readonly versions = new WriteVersions();
 
   private constructor(
     readonly location: string,
@@ -189,11 +177,11 @@ export class DuckDbStore implements Store {
   }
 
   get dataVersion(): number {
-    return this.version;
+    return this.versions.data;
   }
 
   get accessVersion(): number {
-    return this.access;
+    return this.versions.access;
   }
 
   readStats(): ReadStats {
@@ -235,8 +223,7 @@ export class DuckDbStore implements Store {
       try {
         return await work();
       } finally {
-        if (!written || !onlyAccessTables(written)) this.version++;
-        if (!written || touchesAccessTables(written)) this.access++;
+        this.versions.afterWrite(written);
       }
     });
   }

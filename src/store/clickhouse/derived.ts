@@ -1,0 +1,87 @@
+// The derived tables of ../derived.ts written for ClickHouse 18.16, side by side with DuckDB's:
+// one join per SELECT (18.16 joins two row sets at a time), argMax for the latest snapshot, and
+// business hours parsed from 'HH:MM' text.
+import type { DerivedTable } from '../derived.ts';
+import { DEFAULT_BUSINESS_HOURS } from '../derived.ts';
+
+const postFacts = `
+  SELECT post_id, account_id, platform, published_at, content_type, campaign, is_competitor,
+         impressions, reach, reactions, comments, shares, saves, link_clicks, video_views, participation
+  FROM (
+    SELECT post_id, account_id, platform, published_at, content_type, campaign,
+           ifNull(is_competitor, 0) AS is_competitor
+    FROM (SELECT post_id, account_id, platform, published_at, content_type, campaign FROM posts)
+    ANY LEFT JOIN (SELECT account_id, is_competitor FROM accounts) USING account_id
+  )
+  ANY LEFT JOIN (
+    SELECT post_id, argMax(impressions, snapshot_at) AS impressions, argMax(reach, snapshot_at) AS reach,
+           argMax(reactions, snapshot_at) AS reactions, argMax(comments, snapshot_at) AS comments,
+           argMax(shares, snapshot_at) AS shares, argMax(saves, snapshot_at) AS saves,
+           argMax(link_clicks, snapshot_at) AS link_clicks, argMax(video_views, snapshot_at) AS video_views,
+           argMax(participation, snapshot_at) AS participation
+    FROM post_metrics GROUP BY post_id
+  ) USING post_id`;
+
+const secondsOfDay = (value: string) =>
+  `toNullable(toInt64OrNull(substring(${value}, 1, 2)) * 3600 + toInt64OrNull(substring(${value}, 4, 2)) * 60)`;
+
+/** The default hours as a plain number (18.16 cannot mix a Nullable constant into if()). */
+const defaultSeconds = (time: string) => {
+  const [hours, minutes] = time.split(':').map(Number);
+  return String(hours * 3600 + minutes * 60);
+};
+
+const businessHours = `
+  SELECT open_at, greatest(close_at - open_at, 0) AS open_seconds FROM (
+    SELECT ifNull(max(if(name = 'business_hours_open', ${secondsOfDay('value')}, NULL)), ${defaultSeconds(DEFAULT_BUSINESS_HOURS.open)}) AS open_at,
+           ifNull(max(if(name = 'business_hours_close', ${secondsOfDay('value')}, NULL)), ${defaultSeconds(DEFAULT_BUSINESS_HOURS.close)}) AS close_at
+    FROM settings)`;
+
+/** As businessSecondsUntil in ../derived.ts: business seconds since Monday 1970-01-05. */
+function businessSecondsUntil(time: string): string {
+  const since = `(toInt64(toUnixTimestamp(${time})) - 345600)`;
+  // Whole numbers throughout: 18.16's least() and greatest() refuse to mix Float64 and Int64.
+  const day = `intDiv(${since}, 86400)`;
+  const weekday = `(${day} - 7 * intDiv(${day}, 7))`;
+  const secondOfDay = `(${since} - 86400 * ${day})`;
+  return `(intDiv(${day}, 7) * 5 * open_seconds + least(${weekday}, 5) * open_seconds
+     + if(${weekday} < 5, least(greatest(${secondOfDay} - open_at, 0), open_seconds), 0))`;
+}
+
+const competitorAccounts = 'SELECT account_id FROM accounts WHERE ifNull(is_competitor, 0) = 1';
+
+const inboundFacts = `
+  SELECT interaction_id, platform, account_id, post_id, created_at, first_reply_at, is_competitor,
+         ${businessSecondsUntil('first_reply_at')} - ${businessSecondsUntil('created_at')} AS business_response_seconds
+  FROM (
+    SELECT interaction_id, platform, account_id, post_id, created_at, is_competitor, open_at, open_seconds
+    FROM (
+      SELECT interaction_id, platform, account_id, post_id, created_at,
+             toUInt8(account_id IN (${competitorAccounts})) AS is_competitor
+      FROM interactions
+      WHERE kind IN ('comment', 'message') AND ifNull(is_brand, 0) = 0 AND ifNull(expects_reply, 1) = 1
+    ) CROSS JOIN (${businessHours})
+  )
+  ANY LEFT JOIN (
+    SELECT assumeNotNull(reply_to) AS interaction_id, min(created_at) AS first_reply_at FROM interactions
+    WHERE ifNull(is_brand, 0) = 1 AND reply_to IS NOT NULL GROUP BY interaction_id
+  ) USING interaction_id`;
+
+const authorFirstMentions = `
+  SELECT author_id, min(created_at) AS first_mention_at, max(author_audience) AS audience,
+         argMin(platform, created_at) AS platform
+  FROM interactions
+  WHERE account_id NOT IN (${competitorAccounts}) AND kind = 'mention' AND ifNull(is_brand, 0) = 0
+  GROUP BY author_id`;
+
+export const CLICKHOUSE_DERIVED_SELECTS: Record<string, string> = {
+  post_facts: postFacts,
+  inbound_facts: inboundFacts,
+  author_first_mentions: authorFirstMentions,
+};
+
+export function clickHouseSelect(table: DerivedTable): string {
+  const select = CLICKHOUSE_DERIVED_SELECTS[table.name];
+  if (!select) throw new Error(`no ClickHouse form for the derived table ${table.name}`);
+  return select;
+}

@@ -1,0 +1,79 @@
+// ClickHouse's HTTP interface through fetch: one POST per statement, rows back as JSON.
+import type { ResultRow } from '../types.ts';
+import type { ClickHouseLocation } from './location.ts';
+
+interface JsonResult {
+  meta: { name: string; type: string }[];
+  data: Record<string, unknown>[];
+}
+
+export class ClickHouseError extends Error {}
+
+/** ClickHouse's text for a type, without Nullable( … ) around it. */
+const baseType = (type: string) => type.replace(/^Nullable\((.*)\)$/, '$1');
+
+/** Dates and times as DuckDB's store gives them: 'YYYY-MM-DD' and ISO 8601 in UTC. */
+function toJsValue(value: unknown, type: string): unknown {
+  if (value === null || value === undefined) return null;
+  const base = baseType(type);
+  if (base === "DateTime('Etc/UTC')") return String(value).slice(0, 10);
+  if (base.startsWith('DateTime'))
+    return new Date(`${String(value).replace(' ', 'T')}Z`).toISOString();
+  if (/^U?Int(8|16|32|64)$/.test(base) || /^Float(32|64)$/.test(base)) {
+    const number = Number(value);
+    return Number.isNaN(number) ? null : number;
+  }
+  return value;
+}
+
+export class ClickHouseHttp {
+  constructor(private readonly location: ClickHouseLocation) {}
+
+  private async post(sql: string, database: string | null, signal?: AbortSignal): Promise<string> {
+    const url = new URL(this.location.url);
+    if (database) url.searchParams.set('database', database);
+    url.searchParams.set('output_format_json_quote_64bit_integers', '0');
+    // Unmatched rows of a LEFT JOIN read as NULL, as in DuckDB, not as 0 or ''.
+    url.searchParams.set('join_use_nulls', '1');
+    const response = await fetch(url, {
+      method: 'POST',
+      body: sql,
+      signal,
+      headers: {
+        'X-ClickHouse-User': this.location.user,
+        'X-ClickHouse-Key': this.location.password,
+      },
+    });
+    const text = await response.text();
+    if (!response.ok) throw new ClickHouseError(text.trim().split('\n')[0]);
+    return text;
+  }
+
+  /** Runs a statement that returns nothing (DDL, INSERT, ALTER). */
+  async exec(sql: string, database: string | null = this.location.database): Promise<void> {
+    await this.post(sql, database);
+  }
+
+  async query(sql: string, signal?: AbortSignal): Promise<ResultRow[]> {
+    const text = await this.post(`${sql}\nFORMAT JSON`, this.location.database, signal);
+    const result = JSON.parse(text) as JsonResult;
+    const types = new Map(result.meta.map(({ name, type }) => [name, type]));
+    return result.data.map((row) => {
+      const record: ResultRow = {};
+      for (const [name, value] of Object.entries(row))
+        record[name] = toJsValue(value, types.get(name) ?? 'String');
+      return record;
+    });
+  }
+
+  /** Inserts rows given as JSON objects, one per line. */
+  async insertJsonRows(table: string, rows: Record<string, unknown>[]): Promise<void> {
+    if (rows.length === 0) return;
+    const body = rows.map((row) => JSON.stringify(row)).join('\n');
+    await this.post(`INSERT INTO ${table} FORMAT JSONEachRow\n${body}`, this.location.database);
+  }
+
+  async ping(): Promise<void> {
+    await this.post('SELECT 1', null);
+  }
+}

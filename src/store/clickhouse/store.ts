@@ -1,0 +1,223 @@
+// A Cadran store on a ClickHouse server, over HTTP. ClickHouse has no transactions: a
+// "transaction" here runs its statements one after the other, alone, and refreshes the derived
+// tables at its end; a failure part-way leaves the statements before it written (see README,
+// "Clustered deployment").
+import { InputError } from '../../model/index.ts';
+import { readSignal } from '../cancel.ts';
+import { DERIVED_TABLES, staleDerivedTables, tablesWrittenBy } from '../derived.ts';
+import { TABLES, tableByName, type ColumnType } from '../schema.ts';
+import type {
+  Cell,
+  ExclusiveWriter,
+  ReadStats,
+  ResultRow,
+  SqlValue,
+  Store,
+  Transaction,
+} from '../types.ts';
+import { WriteVersions } from '../write-versions.ts';
+import { clickHouseSelect } from './derived.ts';
+import { ClickHouseDialect } from './dialect.ts';
+import { ClickHouseHttp } from './http.ts';
+import { bindValues } from './literal.ts';
+import { describeLocation, parseClickHouseLocation, type ClickHouseLocation } from './location.ts';
+import { portableStatement } from './portable.ts';
+import { createTableSql } from './schema.ts';
+
+const MUTATION_POLL_MS = 20;
+const MUTATION_TIMEOUT_MS = 60_000;
+
+/** A cell as JSONEachRow wants it: timestamps as 'YYYY-MM-DD hh:mm:ss' in UTC, booleans as 0/1. */
+function jsonCell(type: ColumnType, cell: Cell): unknown {
+  if (cell === null) return null;
+  switch (type) {
+    case 'timestamp':
+      return new Date(Number(cell)).toISOString().slice(0, 19).replace('T', ' ');
+    case 'date':
+      return `${String(cell)} 00:00:00`;
+    case 'bool':
+      return cell ? 1 : 0;
+    case 'int':
+      return Math.round(Number(cell));
+    case 'float':
+      return Number(cell);
+    default:
+      return String(cell);
+  }
+}
+
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+
+  async lock<T>(work: () => Promise<T>): Promise<T> {
+    const previous = this.tail;
+    let release!: () => void;
+    this.tail = new Promise((resolve) => (release = resolve));
+    await previous;
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+}
+
+class ClickHouseTransaction implements Transaction {
+  readonly written = new Set<string>();
+
+  constructor(private readonly store: ClickHouseStore) {}
+
+  all(sql: string, params?: SqlValue[]): Promise<ResultRow[]> {
+    tablesWrittenBy(sql).forEach((table) => this.written.add(table));
+    return this.store.all(sql, params);
+  }
+
+  async run(sql: string, params?: SqlValue[]): Promise<void> {
+    tablesWrittenBy(sql).forEach((table) => this.written.add(table));
+    await this.store.execute(sql, params);
+  }
+
+  async append(tableName: string, columns: string[], rows: Cell[][], into = tableName) {
+    const table = tableByName(tableName);
+    if (!table) throw new Error(`unknown table ${tableName}`);
+    this.written.add(into);
+    const positions = table.columns.map((column) => columns.indexOf(column.name));
+    const objects = rows.map((row) => {
+      const object: Record<string, unknown> = {};
+      table.columns.forEach((column, index) => {
+        const position = positions[index];
+        if (position >= 0) object[column.name] = jsonCell(column.type, row[position] ?? null);
+      });
+      return object;
+    });
+    await this.store.http.insertJsonRows(into, objects);
+  }
+}
+
+export class ClickHouseStore implements Store {
+  readonly dialect = new ClickHouseDialect();
+  readonly location: string;
+  private readonly writeLock = new Mutex();
+  private readonly versions = new WriteVersions();
+  private readonly stats: ReadStats = { started: 0, cancelled: 0, waiting: 0 };
+
+  private constructor(
+    private readonly address: ClickHouseLocation,
+    readonly http: ClickHouseHttp,
+  ) {
+    this.location = describeLocation(address);
+  }
+
+  /** Connects to clickhouse://user:password@host:port/database, creating the database and tables. */
+  static async open(location: string): Promise<ClickHouseStore> {
+    const address = parseClickHouseLocation(location);
+    const http = new ClickHouseHttp(address);
+    try {
+      await http.ping();
+    } catch (error) {
+      throw new InputError(
+        `cannot reach ClickHouse at ${describeLocation(address)}: ${(error as Error).message}`,
+      );
+    }
+    const store = new ClickHouseStore(address, http);
+    await store.migrate();
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    await this.http.exec(`CREATE DATABASE IF NOT EXISTS ${this.address.database}`, null);
+    for (const table of TABLES) await this.http.exec(createTableSql(table));
+    for (const table of DERIVED_TABLES) {
+      const exists = await this.http.query(`EXISTS TABLE ${table.name}`);
+      if (Number(Object.values(exists[0])[0]) === 0) await this.refreshDerived([table.name]);
+    }
+  }
+
+  get dataVersion(): number {
+    return this.versions.data;
+  }
+
+  get accessVersion(): number {
+    return this.versions.access;
+  }
+
+  readStats(): ReadStats {
+    return { ...this.stats };
+  }
+
+  async all(sql: string, params?: SqlValue[]): Promise<ResultRow[]> {
+    this.stats.started++;
+    const { sql: portable } = portableStatement(bindValues(sql, params));
+    return this.http.query(portable, readSignal());
+  }
+
+  run(sql: string, params?: SqlValue[]): Promise<void> {
+    return this.transaction((tx) => tx.run(sql, params));
+  }
+
+  /** Runs one statement, waiting for a mutation (ALTER … DELETE/UPDATE) to finish. */
+  async execute(sql: string, params?: SqlValue[]): Promise<void> {
+    const statement = portableStatement(bindValues(sql, params));
+    await this.http.exec(statement.sql);
+    if (statement.mutates) await this.waitForMutations(statement.mutates);
+  }
+
+  private async waitForMutations(table: string): Promise<void> {
+    const deadline = Date.now() + MUTATION_TIMEOUT_MS;
+    const pending = `SELECT count() AS pending FROM system.mutations
+      WHERE database = '${this.address.database}' AND table = '${table}' AND is_done = 0`;
+    while (Number((await this.http.query(pending))[0].pending) > 0) {
+      if (Date.now() > deadline) throw new Error(`ClickHouse did not finish changing ${table}`);
+      await new Promise((resolve) => setTimeout(resolve, MUTATION_POLL_MS));
+    }
+  }
+
+  /** Rebuilds derived tables under a new name, then swaps them in, so readers never see one empty. */
+  private async refreshDerived(names: string[]): Promise<void> {
+    for (const table of DERIVED_TABLES.filter((candidate) => names.includes(candidate.name))) {
+      const next = `${table.name}_next`;
+      await this.http.exec(`DROP TABLE IF EXISTS ${next}`);
+      await this.http.exec(
+        `CREATE TABLE ${next} ENGINE = MergeTree ORDER BY tuple() AS ${clickHouseSelect(table)}`,
+      );
+      await this.http.exec(`DROP TABLE IF EXISTS ${table.name}`);
+      await this.http.exec(`RENAME TABLE ${next} TO ${table.name}`);
+    }
+  }
+
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const tx = new ClickHouseTransaction(this);
+    return this.writeLock.lock(async () => {
+      try {
+        const result = await work(tx);
+        await this.refreshDerived(staleDerivedTables(tx.written).map((table) => table.name));
+        return result;
+      } finally {
+        this.versions.afterWrite(tx.written);
+      }
+    });
+  }
+
+  exclusive<T>(work: (writer: ExclusiveWriter) => Promise<T>): Promise<T> {
+    return this.writeLock.lock(async () => {
+      try {
+        return await work({
+          all: (sql, params) => this.all(sql, params),
+          run: (sql, params) => this.execute(sql, params),
+          transaction: async (transactionWork) => {
+            const tx = new ClickHouseTransaction(this);
+            const result = await transactionWork(tx);
+            await this.refreshDerived(staleDerivedTables(tx.written).map((table) => table.name));
+            return result;
+          },
+        });
+      } finally {
+        this.versions.afterWrite();
+      }
+    });
+  }
+
+  close(): void {
+    // HTTP holds no connection to close.
+  }
+}

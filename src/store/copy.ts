@@ -1,0 +1,61 @@
+// Copies every canonical table of one store into another (DuckDB to ClickHouse), then checks
+// that each table holds as many rows on both sides.
+import { InputError } from '../model/index.ts';
+import { TABLES, type ColumnType } from './schema.ts';
+import type { Cell, Store } from './types.ts';
+
+const COPY_SLICE_ROWS = 50_000;
+
+export interface TableCopy {
+  table: string;
+  rows: number;
+}
+
+/** A copy that cannot start or did not land whole: the user's to fix, so an input error. */
+export class CopyMismatch extends InputError {}
+
+/** Stores give timestamps back as ISO text; appends take epoch milliseconds. */
+function toCell(type: ColumnType, value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (type === 'timestamp') return Date.parse(String(value));
+  if (type === 'bool') return Boolean(value);
+  if (type === 'int' || type === 'float') return Number(value);
+  return String(value);
+}
+
+async function rowCount(store: Store, table: string): Promise<number> {
+  const [{ rows }] = await store.all(`SELECT count(*) AS rows FROM ${table}`);
+  return Number(rows);
+}
+
+/** Copies into a store whose tables are empty; refuses one that already holds rows. */
+export async function copyStore(from: Store, to: Store): Promise<TableCopy[]> {
+  for (const table of TABLES)
+    if ((await rowCount(to, table.name)) > 0)
+      throw new CopyMismatch(`the target store already holds rows in ${table.name}`);
+  const copied: TableCopy[] = [];
+  await to.transaction(async (tx) => {
+    for (const table of TABLES) {
+      const names = table.columns.map((column) => column.name);
+      const total = await rowCount(from, table.name);
+      for (let offset = 0; offset < total; offset += COPY_SLICE_ROWS) {
+        const rows = await from.all(
+          `SELECT ${names.map((name) => `"${name}"`).join(', ')} FROM ${table.name}
+           ORDER BY ${table.key.map((name) => `"${name}"`).join(', ') || '1'} LIMIT ${COPY_SLICE_ROWS} OFFSET ${offset}`,
+        );
+        await tx.append(
+          table.name,
+          names,
+          rows.map((row) => table.columns.map((column) => toCell(column.type, row[column.name]))),
+        );
+      }
+      copied.push({ table: table.name, rows: total });
+    }
+  });
+  for (const { table, rows } of copied) {
+    const landed = await rowCount(to, table);
+    if (landed !== rows)
+      throw new CopyMismatch(`${table}: ${rows} rows in the source, ${landed} in the target`);
+  }
+  return copied;
+}

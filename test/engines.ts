@@ -1,0 +1,40 @@
+// The engines a parametrised suite runs on: DuckDB always, ClickHouse when a test server is up
+// (see test/clickhouse-server.ts). A suite says why it does not run on ClickHouse in its name.
+import { randomUUID } from 'node:crypto';
+import { copyStore, openStoreAt, type Store } from '../src/store/index.ts';
+import { storeWith } from './helpers.ts';
+
+export type EngineName = 'duckdb' | 'clickhouse';
+
+const clickhouseServer = process.env.CADRAN_TEST_CLICKHOUSE;
+
+/** Why ClickHouse is left out of this run, or null when it runs. */
+export const clickhouseAbsence: string | null = clickhouseServer
+  ? null
+  : 'ClickHouse: clickhouse-server is not installed (apt-get install clickhouse-server), so only DuckDB runs';
+
+export const ENGINES: EngineName[] = clickhouseServer ? ['duckdb', 'clickhouse'] : ['duckdb'];
+
+/** A fresh, empty ClickHouse database on the test server. */
+export async function emptyClickHouseStore(): Promise<Store> {
+  if (!clickhouseServer) throw new Error(clickhouseAbsence!);
+  return openStoreAt(`${clickhouseServer}/cadran_${randomUUID().replaceAll('-', '')}`);
+}
+
+/**
+ * A store holding a fixture folder on the given engine: on ClickHouse the folder is imported into
+ * DuckDB, then moved over with copyStore (which checks row counts), as `cadran store copy` does.
+ */
+export async function engineStoreWith(
+  engine: EngineName,
+  folder: string,
+  prepare?: (store: Store) => Promise<void>,
+): Promise<Store> {
+  const duckdb = await storeWith(folder);
+  if (prepare) await prepare(duckdb);
+  if (engine === 'duckdb') return duckdb;
+  const clickhouse = await emptyClickHouseStore();
+  await copyStore(duckdb, clickhouse);
+  duckdb.close();
+  return clickhouse;
+}
