@@ -2,7 +2,7 @@
 // (see test/clickhouse-server.ts). A suite says why it does not run on ClickHouse in its name.
 import { randomUUID } from 'node:crypto';
 import { copyStore, openStoreAt, type Store } from '../src/store/index.ts';
-import { storeWith } from './helpers.ts';
+import { storeWith, tempStore } from './helpers.ts';
 
 export type EngineName = 'duckdb' | 'clickhouse';
 
@@ -19,6 +19,11 @@ export const ENGINES: EngineName[] = clickhouseServer ? ['duckdb', 'clickhouse']
 export async function emptyClickHouseStore(): Promise<Store> {
   if (!clickhouseServer) throw new Error(clickhouseAbsence!);
   return openStoreAt(`${clickhouseServer}/cadran_${randomUUID().replaceAll('-', '')}`);
+}
+
+/** An empty store on the engine: a DuckDB file in a fresh folder, or a fresh ClickHouse database. */
+export function emptyStore(engine: EngineName): Promise<Store> {
+  return engine === 'duckdb' ? tempStore() : emptyClickHouseStore();
 }
 
 /**

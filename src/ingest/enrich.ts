@@ -48,13 +48,22 @@ export function labelInteractions(parsed: ParsedRows): ParsedRows {
   return { ...parsed, columns, rows };
 }
 
-/** Re-applies people's corrections to the rows just written (a re-import must not undo them). */
+/**
+ * Re-applies people's corrections to the rows just written (a re-import must not undo them): one
+ * statement per corrected label, since ClickHouse updates cannot read another table's values.
+ */
 export async function applyCorrections(tx: Transaction, importId: string): Promise<void> {
-  await tx.run(
-    `UPDATE interactions SET sentiment = c.sentiment, sentiment_source = 'user',
-         sentiment_probability = NULL, sentiment_uncertain = false
-     FROM sentiment_corrections c
-     WHERE interactions.interaction_id = c.interaction_id AND interactions.import_id = $1`,
+  const labels = await tx.all(
+    `SELECT DISTINCT sentiment FROM sentiment_corrections
+     WHERE interaction_id IN (SELECT interaction_id FROM interactions WHERE import_id = $1)`,
     [importId],
   );
+  for (const { sentiment } of labels)
+    await tx.run(
+      `UPDATE interactions SET sentiment = $2, sentiment_source = 'user',
+           sentiment_probability = NULL, sentiment_uncertain = false
+       WHERE import_id = $1
+       AND interaction_id IN (SELECT interaction_id FROM sentiment_corrections WHERE sentiment = $2)`,
+      [importId, sentiment as string],
+    );
 }

@@ -138,6 +138,7 @@ export async function importPath(
 }
 export {
   NATIVE_FORMATS,
+  removeImport,
   undoImport,
   type ExportSummary,
   type ImportProgress,

@@ -1,8 +1,16 @@
 // Writes parsed rows in one transaction: rows with the same key as existing ones replace them.
 import { createHash, randomUUID } from 'node:crypto';
-import type { SqlValue, Store, Table, Transaction } from '../store/index.ts';
+import {
+  tableByName,
+  type Dialect,
+  type SqlValue,
+  type Store,
+  type Table,
+  type Transaction,
+} from '../store/index.ts';
 import type { ParsedRows } from './cadran-csv.ts';
 import { applyCorrections, labelInteractions } from './enrich.ts';
+import { removeImport } from './native/undo.ts';
 
 export interface ImportSummary {
   importId: string;
@@ -16,8 +24,8 @@ export interface ImportSummary {
 const quote = (name: string) => `"${name}"`;
 
 /**
- * Moves the rows `rows` selects ("FROM <table> t WHERE …", with $1 the import) to replaced_rows, so
- * the import that replaced them can be undone; returns how many.
+ * Moves the rows `rows` selects ("FROM <table> WHERE …", no alias, with $1 the import) to
+ * replaced_rows as JSON, so the import that replaced them can be undone; returns how many.
  */
 export async function archiveReplaced(
   tx: Transaction,
@@ -27,13 +35,28 @@ export async function archiveReplaced(
 ): Promise<number> {
   const [{ replaced }] = await tx.all(`SELECT count(*) AS replaced ${rows}`, params);
   if (Number(replaced) === 0) return 0;
-  await tx.run(
-    `INSERT INTO replaced_rows SELECT $1, '${table}', to_json(t)::VARCHAR ${rows}`,
-    params,
-  );
+  await ARCHIVE[tx.dialect.name](tx, table, rows, params);
   await tx.run(`DELETE ${rows}`, params);
   return Number(replaced);
 }
+
+/** Copies rows into replaced_rows, one JSON object per row (see undo.ts for the way back). */
+type Archive = (tx: Transaction, table: string, rows: string, params: SqlValue[]) => Promise<void>;
+const ARCHIVE: Record<Dialect['name'], Archive> = {
+  duckdb: async (tx, table, rows, params) => {
+    await tx.run(
+      `INSERT INTO replaced_rows SELECT $1, '${table}', to_json("${table}")::VARCHAR ${rows}`,
+      params,
+    );
+  },
+  // 18.16 cannot make JSON of a row: the rows pass through here, as the store returns them.
+  clickhouse: async (tx, table, rows, params) => {
+    const columns = tableByName(table)!.columns.map((column) => quote(column.name));
+    const found = await tx.all(`SELECT ${columns.join(', ')} ${rows}`, params);
+    const archived = found.map((row) => [params[0], table, JSON.stringify(row)]);
+    await tx.append('replaced_rows', ['import_id', 'table_name', 'row_json'], archived);
+  },
+};
 
 /**
  * Writes rows inside an open transaction, replacing existing rows with the same key; returns how
@@ -78,21 +101,35 @@ export async function mergeImport(
 ): Promise<number> {
   const name = quote(table.name);
   const key = table.key.map(quote).join(', ');
+  const order = tx.dialect.landedOrder;
   if (!keysAreUnique)
     await tx.run(
       `DELETE FROM ${name} WHERE import_id = $1
-       AND rowid NOT IN (SELECT max(rowid) FROM ${name} WHERE import_id = $1 GROUP BY ${key})`,
+       AND ${order} NOT IN (SELECT max(${order}) FROM ${name} WHERE import_id = $1 GROUP BY ${key})`,
       [importId],
     );
-  const matches = table.key
-    .map((column) => `s.${quote(column)} IS NOT DISTINCT FROM t.${quote(column)}`)
-    .join(' AND ');
-  const earlier = `FROM ${name} t WHERE t.import_id IS DISTINCT FROM $1
-    AND EXISTS (SELECT 1 FROM ${name} s WHERE s.import_id = $1 AND ${matches})`;
+  const earlier = `FROM ${name} WHERE coalesce(import_id, '') <> $1 AND ${BROUGHT_AGAIN[tx.dialect.name](table)}`;
   const replaced = await archiveReplaced(tx, table.name, earlier, [importId]);
   if (table.name === 'interactions') await applyCorrections(tx, importId);
   return replaced;
 }
+
+/** A row whose key the import $1 brings too (a key column may be NULL: NULL matches NULL). */
+const BROUGHT_AGAIN: Record<Dialect['name'], (table: Table) => string> = {
+  duckdb: (table) => {
+    const matches = table.key
+      .map(
+        (column) => `s.${quote(column)} IS NOT DISTINCT FROM ${quote(table.name)}.${quote(column)}`,
+      )
+      .join(' AND ');
+    return `EXISTS (SELECT 1 FROM ${quote(table.name)} s WHERE s.import_id = $1 AND ${matches})`;
+  },
+  // 18.16 has no correlated subqueries (and no alias in a mutation): the key as a tuple.
+  clickhouse: (table) => {
+    const key = `(${table.key.map((column) => `ifNull(toString(${quote(column)}), '')`).join(', ')})`;
+    return `${key} IN (SELECT ${key} FROM ${quote(table.name)} WHERE import_id = $1)`;
+  },
+};
 
 /** Records an import in the imports table, inside the transaction that landed its rows. */
 export async function recordImport(
@@ -122,6 +159,7 @@ export async function writeImport(
 ): Promise<ImportSummary> {
   const importId = randomUUID();
   return store.transaction(async (tx) => {
+    tx.ifFailed(async () => void (await removeImport(tx, importId)));
     const replaced = await landRows(tx, parsed, importId);
     const summary: ImportSummary = {
       importId,

@@ -1,8 +1,9 @@
 // Copies every canonical table of one store into another (DuckDB to ClickHouse), then checks
 // that each table holds as many rows on both sides.
 import { InputError } from '../model/index.ts';
-import { TABLES, type ColumnType } from './schema.ts';
-import type { Cell, Store } from './types.ts';
+import { cellFromStored } from './cells.ts';
+import { TABLES } from './schema.ts';
+import type { Store } from './types.ts';
 
 const COPY_SLICE_ROWS = 50_000;
 
@@ -13,15 +14,6 @@ export interface TableCopy {
 
 /** A copy that cannot start or did not land whole: the user's to fix, so an input error. */
 export class CopyMismatch extends InputError {}
-
-/** Stores give timestamps back as ISO text; appends take epoch milliseconds. */
-function toCell(type: ColumnType, value: unknown): Cell {
-  if (value === null || value === undefined) return null;
-  if (type === 'timestamp') return Date.parse(String(value));
-  if (type === 'bool') return Boolean(value);
-  if (type === 'int' || type === 'float') return Number(value);
-  return String(value);
-}
 
 async function rowCount(store: Store, table: string): Promise<number> {
   const [{ rows }] = await store.all(`SELECT count(*) AS rows FROM ${table}`);
@@ -46,7 +38,9 @@ export async function copyStore(from: Store, to: Store): Promise<TableCopy[]> {
         await tx.append(
           table.name,
           names,
-          rows.map((row) => table.columns.map((column) => toCell(column.type, row[column.name]))),
+          rows.map((row) =>
+            table.columns.map((column) => cellFromStored(column.type, row[column.name])),
+          ),
         );
       }
       copied.push({ table: table.name, rows: total });

@@ -23,4 +23,14 @@ export interface Dialect {
   argMax(value: string, orderBy: string, condition?: string): string;
   argMin(value: string, orderBy: string, condition?: string): string;
   epochSeconds(expression: string): string;
+  /** A count of the distinct values where the condition holds (NULLs not counted). */
+  countDistinct(value: string, condition?: string): string;
+  /** A timestamp from a number of milliseconds since 1970 (a bound Date.now()). */
+  timestampFromMs(expression: string): string;
+  /** A column numbering a table's rows in the order they landed (the last of a key wins). */
+  readonly landedOrder: string;
+  /** The value as text, NULL staying NULL; a date as 'YYYY-MM-DD'. */
+  text(expression: string, type?: ColumnType): string;
+  /** A top-level text field of a JSON object held as text. */
+  jsonText(json: string, field: string): string;
 }

@@ -12,6 +12,7 @@ export type {
 } from './types.ts';
 export { withReadSignal, readSignal, ReadCancelled } from './cancel.ts';
 export type { Dialect } from './dialect.ts';
+export { cellFromStored } from './cells.ts';
 export {
   TABLES,
   IMPORTABLE_TABLES,

@@ -13,9 +13,15 @@ export interface Queryable {
 }
 
 export interface Transaction extends Queryable {
+  readonly dialect: Dialect;
   /** Bulk-writes rows whose cells follow `columns` of a canonical table, through the engine's fast path. */
   /** `into` names another table with the same columns (a staging copy). */
   append(table: string, columns: string[], rows: Cell[][], into?: string): Promise<void>;
+  /**
+   * Work that takes this transaction's writes back should it fail, on an engine without
+   * transactions (ClickHouse). DuckDB rolls back instead and never runs it.
+   */
+  ifFailed(undo: () => Promise<void>): void;
 }
 
 /** The store's writer held by one piece of work (see Store.exclusive). */

@@ -208,8 +208,11 @@ async function coveredDays(tx: Transaction, plan: BulkPlan): Promise<CoveredRang
   return { from: (range.from as string) ?? null, to: (range.to as string) ?? null };
 }
 
-export function canLandInBulk(csv: CsvFile, format: NativeFormat): boolean {
-  return Boolean(format.bulk) && csv.encoding.encoding === 'utf-8';
+/** The bulk path is DuckDB's CSV reader: other engines take the row reader's batches. */
+export function canLandInBulk(store: Store, csv: CsvFile, format: NativeFormat): boolean {
+  return (
+    store.dialect.name === 'duckdb' && Boolean(format.bulk) && csv.encoding.encoding === 'utf-8'
+  );
 }
 
 /**

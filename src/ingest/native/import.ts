@@ -10,6 +10,7 @@ import type { CoveredRange, FileContext, NativeFormat } from './format.ts';
 import { dayOf, parsePlatformTime } from './dates.ts';
 import { findColumn, normaliseHeader } from './headers.ts';
 import { Landing } from './landing.ts';
+import { removeImport } from './undo.ts';
 import { readHead, type CsvFile } from './read-csv.ts';
 import { isWorkbook, type Sheet } from './read-xlsx.ts';
 import { ParserSandbox, type CsvRecord, type OpenedFile } from '../sandbox/index.ts';
@@ -150,6 +151,7 @@ async function landExport(
   const { format } = choice;
   return store.transaction(async (tx) => {
     const landing = new Landing(tx, randomUUID());
+    tx.ifFailed(async () => void (await removeImport(tx, landing.importId)));
     const reader = new ExportReader(format, choice.header, context, landing);
     const hash = await readRecords(reader);
     reader.finish();
@@ -313,7 +315,7 @@ export async function importExport(
   const file = source.kind === 'csv' ? source.csv.file : source.file;
   const context = contextFor(choice.format, choice, file, options);
   const csv = source.kind === 'csv' ? (choice.csv ?? source.csv) : null;
-  if (csv && options.bulk !== false && canLandInBulk(csv, choice.format)) {
+  if (csv && options.bulk !== false && canLandInBulk(store, csv, choice.format)) {
     const landed = await importInBulk(
       store,
       csv,

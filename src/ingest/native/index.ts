@@ -9,5 +9,5 @@ export {
   type ExportSummary,
   type ImportProgress,
 } from './import.ts';
-export { undoImport, type UndoSummary } from './undo.ts';
+export { removeImport, undoImport, type UndoSummary } from './undo.ts';
 export { describeLine, type ReconciliationLine } from './reconcile.ts';

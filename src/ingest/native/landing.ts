@@ -1,5 +1,5 @@
 // Lands an export's rows in batches inside the import's one transaction, then applies the keys once.
-import { tableByName, type Transaction } from '../../store/index.ts';
+import { tableByName, type Dialect, type Transaction } from '../../store/index.ts';
 import { appendImported, archiveReplaced, mergeImport } from '../write.ts';
 import type { CanonicalRow, CoveredRange } from './format.ts';
 
@@ -70,10 +70,10 @@ export class Landing {
    */
   private async keepOtherExportsColumns(rows: CanonicalRow[]): Promise<void> {
     const days = rows.map((row) => String(row.day)).sort();
-    const existing = await this.tx.all('SELECT * FROM account_daily WHERE day BETWEEN $1 AND $2', [
-      days[0],
-      days[days.length - 1],
-    ]);
+    const existing = await this.tx.all(
+      `SELECT * FROM account_daily WHERE ${onDays(this.tx.dialect, 'day', '$1', '$2')}`,
+      [days[0], days[days.length - 1]],
+    );
     const byKey = new Map(existing.map((row) => [`${row.account_id}|${row.day}`, row]));
     for (const row of rows) {
       const previous = byKey.get(`${row.account_id}|${row.day}`);
@@ -90,9 +90,13 @@ export class Landing {
 
 const DAY_OF: Record<string, string> = {
   web_sessions: 'day',
-  conversions: 'CAST(occurred_at AS DATE)',
+  conversions: 'occurred_at',
   account_daily: 'day',
 };
+
+/** The date or time falls on the days from…to ('YYYY-MM-DD' placeholders), both included. */
+const onDays = (dialect: Dialect, column: string, from: string, to: string) =>
+  `${column} >= ${dialect.timestamp(from)} AND ${column} < ${dialect.timestamp(to)} + INTERVAL 1 DAY`;
 
 /**
  * A newer export of the same days replaces what earlier imports of the same format wrote on those
@@ -105,7 +109,7 @@ export async function replaceEarlierExport(
   covered: CoveredRange,
   table: keyof typeof DAY_OF,
 ): Promise<number> {
-  const rows = `FROM "${table}" t WHERE ${DAY_OF[table]} BETWEEN $2 AND $3 AND t.import_id <> $1
-    AND t.import_id IN (SELECT import_id FROM imports WHERE format = $4)`;
+  const rows = `FROM "${table}" WHERE ${onDays(tx.dialect, DAY_OF[table], '$2', '$3')} AND import_id <> $1
+    AND import_id IN (SELECT import_id FROM imports WHERE format = $4)`;
   return archiveReplaced(tx, table, rows, [importId, covered.from, covered.to, format]);
 }

@@ -1,7 +1,7 @@
 // After an export landed: each mapped metric's total in the file against what the store holds from
 // that import. A difference no rule explains refuses the import (the transaction rolls back).
 import { InputError } from '../../model/index.ts';
-import { tableByName, type Transaction } from '../../store/index.ts';
+import { tableByName, type Table, type Transaction } from '../../store/index.ts';
 import type { CanonicalRow } from './format.ts';
 import type { SkipCode } from './messages.ts';
 
@@ -73,8 +73,14 @@ export class FileTotals {
   }
 }
 
-const keyText = (key: readonly string[]) =>
-  key.map((column) => `coalesce(CAST("${column}" AS VARCHAR), '')`).join(` || ' · ' || `);
+/** Columns as one text, NULL as '' (the key named in a refusal, the values compared in a group). */
+const joinedText = (tx: Transaction, table: Table, columns: readonly string[]) =>
+  columns
+    .map((name) => {
+      const type = table.columns.find((column) => column.name === name)?.type;
+      return `coalesce(${tx.dialect.text(`"${name}"`, type)}, '')`;
+    })
+    .join(` || ' · ' || `);
 
 export interface Repeats {
   /** Rows the key rule left out, and that rule's code. */
@@ -105,10 +111,11 @@ async function addEarlierReadings(
   columns: readonly string[],
   repeats: Repeats,
 ): Promise<void> {
+  const order = tx.dialect.landedOrder;
   const [earlier] = await tx.all(
     `SELECT count(*) AS "rows", ${columns.map((c) => `coalesce(sum("${c}"), 0) AS "${c}"`).join(', ')}
      FROM "${name}" WHERE import_id = $1
-     AND rowid NOT IN (SELECT max(rowid) FROM "${name}" WHERE import_id = $1 GROUP BY ${key})`,
+     AND ${order} NOT IN (SELECT max(${order}) FROM "${name}" WHERE import_id = $1 GROUP BY ${key})`,
     [importId],
   );
   repeats.rows += Number(earlier.rows);
@@ -138,10 +145,11 @@ export async function checkRepeats(
       await addEarlierReadings(tx, importId, name, key, columns, repeats);
       continue;
     }
-    const values = `to_json(struct_pack(${columns.map((c) => `"${c}" := "${c}"`).join(', ')}))`;
-    const groups = `SELECT ${keyText(table.key)} AS key, count(*) AS times,
-        count(DISTINCT ${values}) AS variants,
-        ${columns.map((c) => `coalesce(any_value("${c}"), 0) AS "${c}"`).join(', ')}
+    // Within a group of identical rows every value is the group's max. (Aliases differ from the
+    // columns: ClickHouse would read the column inside count(DISTINCT …) as the alias.)
+    const groups = `SELECT ${joinedText(tx, table, table.key)} AS key, count(*) AS times,
+        count(DISTINCT ${joinedText(tx, table, columns)}) AS variants,
+        ${columns.map((c) => `coalesce(max("${c}"), 0) AS "each_${c}"`).join(', ')}
       FROM "${name}" WHERE import_id = $1 GROUP BY ${key} HAVING count(*) > 1`;
     const [conflict] = await tx.all(
       `SELECT key, times FROM (${groups}) WHERE variants > 1 ORDER BY key LIMIT 1`,
@@ -156,7 +164,7 @@ export async function checkRepeats(
         },
       );
     const [extra] = await tx.all(
-      `SELECT coalesce(sum(times - 1), 0) AS "rows", ${columns.map((c) => `coalesce(sum((times - 1) * "${c}"), 0) AS "${c}"`).join(', ')}
+      `SELECT coalesce(sum(times - 1), 0) AS "rows", ${columns.map((c) => `coalesce(sum((times - 1) * "each_${c}"), 0) AS "${c}"`).join(', ')}
        FROM (${groups})`,
       [importId],
     );

@@ -1,6 +1,13 @@
 // Undoing an import: its rows go, the rows it replaced come back; all or nothing.
 import { InputError } from '../../model/index.ts';
-import { TABLES, type Store, type Transaction } from '../../store/index.ts';
+import {
+  cellFromStored,
+  TABLES,
+  type Dialect,
+  type Store,
+  type Table,
+  type Transaction,
+} from '../../store/index.ts';
 
 export interface UndoSummary {
   importId: string;
@@ -29,7 +36,7 @@ async function findImport(
   prefix: string,
 ): Promise<{ import_id: string; file_name: string }> {
   const matches = await store.all(
-    'SELECT import_id, file_name FROM imports WHERE starts_with(import_id, $1) ORDER BY imported_at',
+    'SELECT import_id, file_name FROM imports WHERE substr(import_id, 1, length($1)) = $1 ORDER BY imported_at',
     [prefix.trim()],
   );
   if (prefix.trim() === '' || matches.length === 0)
@@ -47,7 +54,7 @@ async function findImport(
 async function refuseIfSuperseded(tx: Transaction, importId: string): Promise<void> {
   const later = await tx.all(
     `SELECT DISTINCT r.import_id, i.file_name FROM replaced_rows r LEFT JOIN imports i USING (import_id)
-     WHERE json_extract_string(r.row_json, '$.import_id') = $1`,
+     WHERE ${tx.dialect.jsonText('r.row_json', 'import_id')} = $1`,
     [importId],
   );
   if (later.length === 0) return;
@@ -56,6 +63,34 @@ async function refuseIfSuperseded(tx: Transaction, importId: string): Promise<vo
     { expected: 'undo those first, newest first' },
   );
 }
+
+type Restore = (tx: Transaction, table: Table, importId: string) => Promise<void>;
+
+/** Puts back the rows an import replaced, from their JSON in replaced_rows. */
+const RESTORE: Record<Dialect['name'], Restore> = {
+  duckdb: async (tx, table, importId) => {
+    const shape = JSON.stringify(
+      Object.fromEntries(table.columns.map((column) => [column.name, COLUMN_TYPES[column.type]])),
+    );
+    await tx.run(
+      `INSERT INTO "${table.name}" BY NAME SELECT unnest(json_transform(row_json, '${shape}')) FROM replaced_rows WHERE import_id = $1 AND table_name = $2`,
+      [importId, table.name],
+    );
+  },
+  // 18.16 cannot parse JSON into typed columns: the rows pass through here.
+  clickhouse: async (tx, table, importId) => {
+    const archived = await tx.all(
+      'SELECT row_json FROM replaced_rows WHERE import_id = $1 AND table_name = $2',
+      [importId, table.name],
+    );
+    const names = table.columns.map((column) => column.name);
+    const rows = archived.map(({ row_json }) => {
+      const row = JSON.parse(String(row_json)) as Record<string, unknown>;
+      return table.columns.map((column) => cellFromStored(column.type, row[column.name]));
+    });
+    await tx.append(table.name, names, rows);
+  },
+};
 
 async function restoreRows(tx: Transaction, importId: string): Promise<number> {
   let restored = 0;
@@ -66,20 +101,38 @@ async function restoreRows(tx: Transaction, importId: string): Promise<number> {
   for (const { table_name } of tables) {
     const table = TABLES.find((candidate) => candidate.name === table_name);
     if (!table) continue;
-    const shape = JSON.stringify(
-      Object.fromEntries(table.columns.map((column) => [column.name, COLUMN_TYPES[column.type]])),
-    );
     const [{ rows }] = await tx.all(
       'SELECT count(*) AS rows FROM replaced_rows WHERE import_id = $1 AND table_name = $2',
       [importId, table.name],
     );
-    await tx.run(
-      `INSERT INTO "${table.name}" BY NAME SELECT unnest(json_transform(row_json, '${shape}')) FROM replaced_rows WHERE import_id = $1 AND table_name = $2`,
-      [importId, table.name],
-    );
+    await RESTORE[tx.dialect.name](tx, table, importId);
     restored += Number(rows);
   }
   return restored;
+}
+
+/**
+ * Takes an import's writes back: its rows go, the rows it replaced come back, its record goes.
+ * Returns how many rows went and came back.
+ */
+export async function removeImport(
+  tx: Transaction,
+  importId: string,
+): Promise<{ deleted: number; restored: number }> {
+  let deleted = 0;
+  for (const table of TRACKED_TABLES) {
+    const [{ rows }] = await tx.all(
+      `SELECT count(*) AS rows FROM "${table.name}" WHERE import_id = $1`,
+      [importId],
+    );
+    if (Number(rows) === 0) continue;
+    await tx.run(`DELETE FROM "${table.name}" WHERE import_id = $1`, [importId]);
+    deleted += Number(rows);
+  }
+  const restored = await restoreRows(tx, importId);
+  await tx.run('DELETE FROM replaced_rows WHERE import_id = $1', [importId]);
+  await tx.run('DELETE FROM imports WHERE import_id = $1', [importId]);
+  return { deleted, restored };
 }
 
 export async function undoImport(store: Store, idPrefix: string): Promise<UndoSummary> {
@@ -87,19 +140,7 @@ export async function undoImport(store: Store, idPrefix: string): Promise<UndoSu
   const importId = found.import_id;
   return store.transaction(async (tx) => {
     await refuseIfSuperseded(tx, importId);
-    let deleted = 0;
-    for (const table of TRACKED_TABLES) {
-      const [{ rows }] = await tx.all(
-        `SELECT count(*) AS rows FROM "${table.name}" WHERE import_id = $1`,
-        [importId],
-      );
-      if (Number(rows) === 0) continue;
-      await tx.run(`DELETE FROM "${table.name}" WHERE import_id = $1`, [importId]);
-      deleted += Number(rows);
-    }
-    const restored = await restoreRows(tx, importId);
-    await tx.run('DELETE FROM replaced_rows WHERE import_id = $1', [importId]);
-    await tx.run('DELETE FROM imports WHERE import_id = $1', [importId]);
+    const { deleted, restored } = await removeImport(tx, importId);
     return { importId, file: found.file_name, deleted, restored };
   });
 }

@@ -25,10 +25,13 @@ export async function openSession(
   const now = Date.now();
   const expires = new Date(now + SESSION_DAYS * DAY_MS);
   await store.transaction(async (tx) => {
-    await tx.run('DELETE FROM sessions WHERE expires_at <= epoch_ms($1::BIGINT)', [now]);
-    await tx.run(
-      'INSERT INTO sessions (session_hash, user_id, created_at, expires_at) VALUES ($1, $2, epoch_ms($3::BIGINT), epoch_ms($4::BIGINT))',
-      [digest(secret), userId, now, expires.getTime()],
+    await tx.run(`DELETE FROM sessions WHERE expires_at <= ${tx.dialect.timestampFromMs('$1')}`, [
+      now,
+    ]);
+    await tx.append(
+      'sessions',
+      ['session_hash', 'user_id', 'created_at', 'expires_at'],
+      [[digest(secret), userId, now, expires.getTime()]],
     );
   });
   return { secret, expires };
@@ -41,7 +44,7 @@ export async function closeSession(store: Store, secret: string): Promise<void> 
 /** The user of a live session on an active account, or null. */
 export async function sessionUser(store: Store, secret: string): Promise<SessionUser | null> {
   const [session] = await store.all(
-    'SELECT user_id, epoch_ms(expires_at) AS expires_ms FROM sessions WHERE session_hash = $1',
+    `SELECT user_id, ${store.dialect.epochSeconds('expires_at')} * 1000 AS expires_ms FROM sessions WHERE session_hash = $1`,
     [digest(secret)],
   );
   if (!session || Number(session.expires_ms) <= Date.now()) return null;

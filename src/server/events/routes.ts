@@ -2,7 +2,7 @@
 // POST /api/webhooks/conversions: an order or lead from a shop or CRM, with the UTM tags it carried.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { landRows, parseJsonRows } from '../../ingest/index.ts';
+import { landRows, parseJsonRows, removeImport } from '../../ingest/index.ts';
 import { InputError } from '../../model/index.ts';
 import { IMPORTABLE_TABLES, type Store } from '../../store/index.ts';
 import { requireRole, type Authenticator } from '../auth/tokens.ts';
@@ -77,7 +77,9 @@ async function storeEvents(
       })),
       importable,
     );
-    for (const rows of parsed) await landRows(tx, rows, `events-${Date.now()}`);
+    const importId = `events-${Date.now()}`;
+    tx.ifFailed(async () => void (await removeImport(tx, importId)));
+    for (const rows of parsed) await landRows(tx, rows, importId);
     if (fresh.length) {
       const now = Date.now();
       await tx.append(

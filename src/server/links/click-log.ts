@@ -15,7 +15,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Cell, Store } from '../../store/index.ts';
+import type { Cell, Store, Transaction } from '../../store/index.ts';
 
 export interface Click {
   click_id: string;
@@ -193,14 +193,19 @@ export class ClickLog {
   }
 }
 
-async function insertNewClicks(
-  tx: Parameters<Parameters<Store['transaction']>[0]>[0],
-  rows: Cell[][],
-): Promise<void> {
-  await tx.run('CREATE TABLE clicks_incoming AS SELECT * FROM clicks LIMIT 0');
-  await tx.append('clicks', COLUMNS, rows, 'clicks_incoming');
-  await tx.run(
-    'INSERT INTO clicks SELECT * FROM clicks_incoming i WHERE NOT EXISTS (SELECT 1 FROM clicks c WHERE c.click_id = i.click_id)',
-  );
-  await tx.run('DROP TABLE clicks_incoming');
+const LOOKUP_SLICE = 1000;
+
+/** Appends the clicks the store does not hold yet (a crash may replay a file already moved). */
+async function insertNewClicks(tx: Transaction, rows: Cell[][]): Promise<void> {
+  const stored = new Set<string>();
+  for (let start = 0; start < rows.length; start += LOOKUP_SLICE) {
+    const ids = rows.slice(start, start + LOOKUP_SLICE).map((row) => String(row[0]));
+    const found = await tx.all(
+      `SELECT click_id FROM clicks WHERE click_id IN (${ids.map((_, index) => `$${index + 1}`).join(', ')})`,
+      ids,
+    );
+    for (const { click_id } of found) stored.add(String(click_id));
+  }
+  const fresh = rows.filter((row) => !stored.has(String(row[0])));
+  if (fresh.length) await tx.append('clicks', COLUMNS, fresh);
 }

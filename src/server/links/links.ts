@@ -1,6 +1,6 @@
 // Tracked links in the store: create (with UTM tags), list with their clicks, disable, look up.
 import { InputError, PLATFORMS, platformOfSource, type Platform } from '../../model/index.ts';
-import type { Store } from '../../store/index.ts';
+import type { ResultRow, Store } from '../../store/index.ts';
 import { checkCustomCode, randomCode } from './codes.ts';
 import { taggedUrl } from './utm.ts';
 
@@ -86,15 +86,32 @@ export async function findLink(store: Store, code: string): Promise<Link | null>
   return (row as unknown as Link) ?? null;
 }
 
+const LINK_LIST_COLUMNS = [
+  'code',
+  'target_url',
+  'platform',
+  'campaign',
+  'post_id',
+  'disabled',
+  'expires_at',
+  'created_at',
+];
+
 /** Links with their human clicks, unique visitors (per day) and bot hits. */
 export async function listLinks(store: Store) {
-  return store.all(`
-    SELECT l.code, l.target_url, l.platform, l.campaign, l.post_id, coalesce(l.disabled, false) AS disabled, l.expires_at, l.created_at,
-           count(c.click_id) FILTER (WHERE NOT coalesce(c.is_bot, false)) AS clicks,
-           count(DISTINCT c.visitor_key || CAST(CAST(c.clicked_at AS DATE) AS VARCHAR)) FILTER (WHERE NOT coalesce(c.is_bot, false)) AS unique_clicks,
-           count(c.click_id) FILTER (WHERE c.is_bot) AS bot_hits
+  const { dialect } = store;
+  const human = 'c.click_id IS NOT NULL AND NOT coalesce(c.is_bot, false)';
+  const visitorDay = `c.visitor_key || ${dialect.text('c.clicked_at', 'date')}`;
+  const columns = LINK_LIST_COLUMNS.map((name) => `l.${name}`).join(', ');
+  const rows = await store.all(`
+    SELECT ${LINK_LIST_COLUMNS.map((name) => `l.${name} AS ${name}`).join(', ')},
+           ${dialect.count(human)} AS clicks,
+           ${dialect.countDistinct(visitorDay, human)} AS unique_clicks,
+           ${dialect.count('c.is_bot')} AS bot_hits
     FROM links l LEFT JOIN clicks c ON c.code = l.code
-    GROUP BY ALL ORDER BY l.created_at DESC`);
+    GROUP BY ${columns} ORDER BY l.created_at DESC`);
+  // ClickHouse keeps booleans as 0/1.
+  return rows.map((row): ResultRow => ({ ...row, disabled: Boolean(row.disabled) }));
 }
 
 export async function disableLink(store: Store, code: string): Promise<void> {

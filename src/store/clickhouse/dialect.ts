@@ -2,6 +2,8 @@ import type { TimeGrain } from '../../model/index.ts';
 import type { Dialect } from '../dialect.ts';
 import type { ColumnType } from '../schema.ts';
 
+export const LANDED_ORDER = 'landed_order';
+
 const COLUMN_TYPES: Record<ColumnType, string> = {
   text: 'String',
   int: 'Int64',
@@ -97,6 +99,26 @@ export class ClickHouseDialect implements Dialect {
 
   epochSeconds(expression: string): string {
     return `toInt64(toUnixTimestamp(${expression}))`;
+  }
+
+  countDistinct(value: string, condition?: string): string {
+    return `toInt64(uniqExact(${when(value, condition)}))`;
+  }
+
+  timestampFromMs(expression: string): string {
+    return `toDateTime(intDiv(toInt64(${expression}), 1000), 'UTC')`;
+  }
+
+  /** ClickHouse has no row ids: appends number imported rows in this column (see schema.ts). */
+  readonly landedOrder = LANDED_ORDER;
+
+  text(expression: string, type?: ColumnType): string {
+    // CAST(NULL AS String) is an error on 18.16; toString keeps NULL. Dates are stored as times.
+    return `toString(${type === 'date' ? `toDate(${expression})` : expression})`;
+  }
+
+  jsonText(json: string, field: string): string {
+    return `visitParamExtractString(${json}, '${field}')`;
   }
 
   /** Rows whose value or order is NULL do not count, and no row gives NULL, as in DuckDB. */

@@ -1,6 +1,6 @@
 // The canonical tables as ClickHouse DDL, read from the one schema definition (../schema.ts).
 import type { Column, Table } from '../schema.ts';
-import { ClickHouseDialect } from './dialect.ts';
+import { ClickHouseDialect, LANDED_ORDER } from './dialect.ts';
 
 const dialect = new ClickHouseDialect();
 
@@ -16,16 +16,25 @@ export function columnDefinition(table: Table, column: Column): string {
 }
 
 /**
- * Imported rows replace earlier rows with the same key: ReplacingMergeTree keeps the newest when
- * parts merge. Tables Cadran writes itself are MergeTree, sorted by their key; their changes go
- * through explicit deletions (see portable.ts).
+ * Every table is a MergeTree sorted by its key. Imported rows replace earlier rows with the same
+ * key through Cadran's own archive and deletion (see ingest/write.ts), not a ReplacingMergeTree:
+ * its merges (and current releases' merge on insert) would fold an import's repeated rows before
+ * they are checked and reconciled, and drop replaced rows before they are archived for undo.
  */
 export function tableEngine(table: Table): string {
   const key = table.key.map((name) => table.columns.find((column) => column.name === name)!);
   const order = key.length ? `(${key.map(keyExpression).join(', ')})` : 'tuple()';
-  return `${table.importable ? 'ReplacingMergeTree' : 'MergeTree'} ORDER BY ${order}`;
+  return `MergeTree ORDER BY ${order}`;
 }
 
+/** Tables that take imported rows number them as they land (DuckDB's rowid; see dialect.ts). */
+export const numbersLandedRows = (table: Table): boolean =>
+  table.columns.some((column) => column.name === 'import_id');
+
+export const LANDED_ORDER_DEFINITION = `${LANDED_ORDER} UInt64 DEFAULT 0`;
+
 export function createTableSql(table: Table, engine = tableEngine(table)): string {
-  return `CREATE TABLE IF NOT EXISTS ${dialect.quoteIdentifier(table.name)} (${table.columns.map((column) => columnDefinition(table, column)).join(', ')}) ENGINE = ${engine}`;
+  const columns = table.columns.map((column) => columnDefinition(table, column));
+  if (numbersLandedRows(table)) columns.push(LANDED_ORDER_DEFINITION);
+  return `CREATE TABLE IF NOT EXISTS ${dialect.quoteIdentifier(table.name)} (${columns.join(', ')}) ENGINE = ${engine}`;
 }

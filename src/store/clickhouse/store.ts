@@ -17,12 +17,17 @@ import type {
 } from '../types.ts';
 import { WriteVersions } from '../write-versions.ts';
 import { clickHouseSelect } from './derived.ts';
-import { ClickHouseDialect } from './dialect.ts';
+import { ClickHouseDialect, LANDED_ORDER } from './dialect.ts';
 import { ClickHouseHttp } from './http.ts';
 import { bindValues } from './literal.ts';
 import { describeLocation, parseClickHouseLocation, type ClickHouseLocation } from './location.ts';
 import { portableStatement } from './portable.ts';
-import { createTableSql } from './schema.ts';
+import {
+  columnDefinition,
+  createTableSql,
+  LANDED_ORDER_DEFINITION,
+  numbersLandedRows,
+} from './schema.ts';
 
 const MUTATION_POLL_MS = 20;
 const MUTATION_TIMEOUT_MS = 60_000;
@@ -64,8 +69,27 @@ class Mutex {
 
 class ClickHouseTransaction implements Transaction {
   readonly written = new Set<string>();
+  readonly dialect: ClickHouseDialect;
 
-  constructor(private readonly store: ClickHouseStore) {}
+  private readonly undos: (() => Promise<void>)[] = [];
+
+  constructor(private readonly store: ClickHouseStore) {
+    this.dialect = store.dialect;
+  }
+
+  ifFailed(undo: () => Promise<void>): void {
+    this.undos.push(undo);
+  }
+
+  /** Runs the work; should it fail, what ifFailed registered runs, the latest first. */
+  async runOrUndo<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    try {
+      return await work(this);
+    } catch (error) {
+      for (const undo of this.undos.reverse()) await undo();
+      throw error;
+    }
+  }
 
   all(sql: string, params?: SqlValue[]): Promise<ResultRow[]> {
     tablesWrittenBy(sql).forEach((table) => this.written.add(table));
@@ -82,12 +106,14 @@ class ClickHouseTransaction implements Transaction {
     if (!table) throw new Error(`unknown table ${tableName}`);
     this.written.add(into);
     const positions = table.columns.map((column) => columns.indexOf(column.name));
+    const numbered = numbersLandedRows(table);
     const objects = rows.map((row) => {
       const object: Record<string, unknown> = {};
       table.columns.forEach((column, index) => {
         const position = positions[index];
         if (position >= 0) object[column.name] = jsonCell(column.type, row[position] ?? null);
       });
+      if (numbered) object[LANDED_ORDER] = this.store.nextLandedOrder();
       return object;
     });
     await this.store.http.insertJsonRows(into, objects);
@@ -100,6 +126,8 @@ export class ClickHouseStore implements Store {
   private readonly writeLock = new Mutex();
   private readonly versions = new WriteVersions();
   private readonly stats: ReadStats = { started: 0, cancelled: 0, waiting: 0 };
+  /** Microseconds since 1970 at the first append, then one more per row: later rows number higher. */
+  private landedOrder = Date.now() * 1000;
 
   private constructor(
     private readonly address: ClickHouseLocation,
@@ -124,12 +152,35 @@ export class ClickHouseStore implements Store {
     return store;
   }
 
+  nextLandedOrder(): number {
+    this.landedOrder = Math.max(this.landedOrder + 1, Date.now() * 1000);
+    return this.landedOrder;
+  }
+
   private async migrate(): Promise<void> {
     await this.http.exec(`CREATE DATABASE IF NOT EXISTS ${this.address.database}`, null);
     for (const table of TABLES) await this.http.exec(createTableSql(table));
+    await this.addMissingColumns();
     for (const table of DERIVED_TABLES) {
       const exists = await this.http.query(`EXISTS TABLE ${table.name}`);
       if (Number(Object.values(exists[0])[0]) === 0) await this.refreshDerived([table.name]);
+    }
+  }
+
+  /** Columns the schema gained since the database was created (18.16 has no ADD COLUMN IF NOT EXISTS). */
+  private async addMissingColumns(): Promise<void> {
+    const present = await this.http.query(
+      `SELECT table, name FROM system.columns WHERE database = '${this.address.database}'`,
+    );
+    const has = new Set(present.map((row) => `${row.table}.${row.name}`));
+    for (const table of TABLES) {
+      const missing = table.columns
+        .filter((column) => !has.has(`${table.name}.${column.name}`))
+        .map((column) => columnDefinition(table, column));
+      if (numbersLandedRows(table) && !has.has(`${table.name}.${LANDED_ORDER}`))
+        missing.push(LANDED_ORDER_DEFINITION);
+      for (const definition of missing)
+        await this.http.exec(`ALTER TABLE ${table.name} ADD COLUMN ${definition}`);
     }
   }
 
@@ -189,7 +240,7 @@ export class ClickHouseStore implements Store {
     const tx = new ClickHouseTransaction(this);
     return this.writeLock.lock(async () => {
       try {
-        const result = await work(tx);
+        const result = await tx.runOrUndo(work);
         await this.refreshDerived(staleDerivedTables(tx.written).map((table) => table.name));
         return result;
       } finally {
@@ -206,7 +257,7 @@ export class ClickHouseStore implements Store {
           run: (sql, params) => this.execute(sql, params),
           transaction: async (transactionWork) => {
             const tx = new ClickHouseTransaction(this);
-            const result = await transactionWork(tx);
+            const result = await tx.runOrUndo(transactionWork);
             await this.refreshDerived(staleDerivedTables(tx.written).map((table) => table.name));
             return result;
           },

@@ -79,4 +79,22 @@ export class DuckDbDialect implements Dialect {
   epochSeconds(expression: string): string {
     return `epoch(${expression})`;
   }
+
+  countDistinct(value: string, condition?: string): string {
+    return filtered(`count(DISTINCT ${value})`, condition);
+  }
+
+  timestampFromMs(expression: string): string {
+    return `epoch_ms(CAST(${expression} AS BIGINT))`;
+  }
+
+  readonly landedOrder = 'rowid';
+
+  text(expression: string, type?: ColumnType): string {
+    return `CAST(${type === 'date' ? `CAST(${expression} AS DATE)` : expression} AS VARCHAR)`;
+  }
+
+  jsonText(json: string, field: string): string {
+    return `json_extract_string(${json}, '$.${field}')`;
+  }
 }

@@ -87,8 +87,13 @@ const APPEND_SLICE_ROWS = 4096;
 class DuckDbTransaction implements Transaction {
   /** Base tables written so far, to refresh the derived tables that read them before commit. */
   readonly written = new Set<string>();
+  readonly dialect = new DuckDbDialect();
 
   constructor(private readonly connection: DuckDBConnection) {}
+
+  ifFailed(): void {
+    // A failed DuckDB transaction rolls back.
+  }
 
   all(sql: string, params?: SqlValue[]): Promise<ResultRow[]> {
     tablesWrittenBy(sql).forEach((table) => this.written.add(table));

@@ -1,13 +1,14 @@
 import { importPath } from '../../../src/ingest/index.ts';
 import type { Filters } from '../../../src/model/index.ts';
 import type { Store } from '../../../src/store/index.ts';
-import { fixture, tempStore, valueOf } from '../../helpers.ts';
+import { emptyStore, type EngineName } from '../../engines.ts';
+import { fixture, valueOf } from '../../helpers.ts';
 
 export const exportFixture = (name: string) => fixture('exports', name);
 
 /** A fresh store holding the given fixture exports, imported through format detection. */
-export async function storeWithExports(...names: string[]): Promise<Store> {
-  const store = await tempStore();
+export async function storeWithExports(engine: EngineName, ...names: string[]): Promise<Store> {
+  const store = await emptyStore(engine);
   for (const name of names) await importPath(store, exportFixture(name));
   return store;
 }

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { importPath, undoImport } from '../../../src/ingest/index.ts';
 import { InputError } from '../../../src/model/index.ts';
 import type { Store } from '../../../src/store/index.ts';
-import { tableCounts, tempStore } from '../../helpers.ts';
+import { ENGINES, emptyStore } from '../../engines.ts';
+import { tableCounts } from '../../helpers.ts';
 import { exportFixture, kpi } from './helpers.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'cadran-native-replace-'));
@@ -58,92 +59,94 @@ const GA4_WEEK_2 = file(
 
 const only = async (path: string) => (await importPath(store, path))[0];
 
-describe('re-importing', () => {
-  it('the same file twice changes no KPI and stores each row once', async () => {
-    store = await tempStore();
-    const x = exportFixture('tweet_activity_metrics_maisonlumen_20250101_20250131_en.csv');
-    await only(x);
-    const before = {
-      impressions: await kpi(store, 'impressions', '2025-01'),
-      engagements: await kpi(store, 'engagements', '2025-01'),
-    };
-    const counts = await tableCounts(store);
-    const again = await only(x);
-    expect(again.replaced).toBe(9); // 3 posts, 3 snapshots, 3 extra-metric rows
-    expect(await kpi(store, 'impressions', '2025-01')).toBe(before.impressions);
-    expect(await kpi(store, 'engagements', '2025-01')).toBe(before.engagements);
-    expect(await tableCounts(store)).toEqual({
-      ...counts,
-      imports: counts.imports + 1,
-      replaced_rows: counts.replaced_rows + 9,
+describe.each(ENGINES)('%s', (engine) => {
+  describe('re-importing', () => {
+    it('the same file twice changes no KPI and stores each row once', async () => {
+      store = await emptyStore(engine);
+      const x = exportFixture('tweet_activity_metrics_maisonlumen_20250101_20250131_en.csv');
+      await only(x);
+      const before = {
+        impressions: await kpi(store, 'impressions', '2025-01'),
+        engagements: await kpi(store, 'engagements', '2025-01'),
+      };
+      const counts = await tableCounts(store);
+      const again = await only(x);
+      expect(again.replaced).toBe(9); // 3 posts, 3 snapshots, 3 extra-metric rows
+      expect(await kpi(store, 'impressions', '2025-01')).toBe(before.impressions);
+      expect(await kpi(store, 'engagements', '2025-01')).toBe(before.engagements);
+      expect(await tableCounts(store)).toEqual({
+        ...counts,
+        imports: counts.imports + 1,
+        replaced_rows: counts.replaced_rows + 9,
+      });
+    });
+
+    it('overlapping weekly X exports count a post once, with its newest counters', async () => {
+      store = await emptyStore(engine);
+      await only(WEEK_1);
+      await only(WEEK_2);
+      expect(await kpi(store, 'impressions', '2025-01')).toBe(660); // 100 + 260 + 300, not + 200
+      expect(await kpi(store, 'engagements', '2025-01')).toBe(66); // 10 + 26 + 30
+    });
+
+    it('a newer GA4 export replaces every row of the days it covers', async () => {
+      store = await emptyStore(engine);
+      await only(GA4_WEEK_1);
+      const newer = await only(GA4_WEEK_2);
+      // 1 Jan 10 (week 1 only) + 5 Jan 25 (replaces 20) + 6 Jan 30; facebook's 5 and t.co's 7 are gone
+      expect(await kpi(store, 'social_sessions', '2025-01')).toBe(65);
+      expect(newer.replaced).toBe(3); // instagram 5 Jan (same key), facebook 6 Jan and t.co 7 Jan (covered)
     });
   });
 
-  it('overlapping weekly X exports count a post once, with its newest counters', async () => {
-    store = await tempStore();
-    await only(WEEK_1);
-    await only(WEEK_2);
-    expect(await kpi(store, 'impressions', '2025-01')).toBe(660); // 100 + 260 + 300, not + 200
-    expect(await kpi(store, 'engagements', '2025-01')).toBe(66); // 10 + 26 + 30
-  });
+  describe('undo', () => {
+    it('undoing the newer export restores the older counters and removes its new posts', async () => {
+      store = await emptyStore(engine);
+      await only(WEEK_1);
+      const counts = await tableCounts(store);
+      const newer = await only(WEEK_2);
+      const undone = await undoImport(store, newer.importId.slice(0, 8));
+      expect(undone).toMatchObject({ deleted: 4, restored: 2 }); // posts 2, 3 and their snapshots; post 2's two rows back
+      expect(await kpi(store, 'impressions', '2025-01')).toBe(300); // 100 + 200
+      expect(await kpi(store, 'engagements', '2025-01')).toBe(30);
+      expect(await tableCounts(store)).toEqual(counts);
+    });
 
-  it('a newer GA4 export replaces every row of the days it covers', async () => {
-    store = await tempStore();
-    await only(GA4_WEEK_1);
-    const newer = await only(GA4_WEEK_2);
-    // 1 Jan 10 (week 1 only) + 5 Jan 25 (replaces 20) + 6 Jan 30; facebook's 5 and t.co's 7 are gone
-    expect(await kpi(store, 'social_sessions', '2025-01')).toBe(65);
-    expect(newer.replaced).toBe(3); // instagram 5 Jan (same key), facebook 6 Jan and t.co 7 Jan (covered)
-  });
-});
+    it('undoing a GA4 export brings back the days it had replaced', async () => {
+      store = await emptyStore(engine);
+      await only(GA4_WEEK_1);
+      const newer = await only(GA4_WEEK_2);
+      await undoImport(store, newer.importId);
+      expect(await kpi(store, 'social_sessions', '2025-01')).toBe(42); // 10 + 20 + 5 + 7
+    });
 
-describe('undo', () => {
-  it('undoing the newer export restores the older counters and removes its new posts', async () => {
-    store = await tempStore();
-    await only(WEEK_1);
-    const counts = await tableCounts(store);
-    const newer = await only(WEEK_2);
-    const undone = await undoImport(store, newer.importId.slice(0, 8));
-    expect(undone).toMatchObject({ deleted: 4, restored: 2 }); // posts 2, 3 and their snapshots; post 2's two rows back
-    expect(await kpi(store, 'impressions', '2025-01')).toBe(300); // 100 + 200
-    expect(await kpi(store, 'engagements', '2025-01')).toBe(30);
-    expect(await tableCounts(store)).toEqual(counts);
-  });
+    it('an import whose rows a later one replaced cannot be undone first; nothing changes', async () => {
+      store = await emptyStore(engine);
+      const older = await only(WEEK_1);
+      await only(WEEK_2);
+      const counts = await tableCounts(store);
+      const error = await undoImport(store, older.importId).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).message).toMatch(/week2\.csv/);
+      expect(await tableCounts(store)).toEqual(counts);
+    });
 
-  it('undoing a GA4 export brings back the days it had replaced', async () => {
-    store = await tempStore();
-    await only(GA4_WEEK_1);
-    const newer = await only(GA4_WEEK_2);
-    await undoImport(store, newer.importId);
-    expect(await kpi(store, 'social_sessions', '2025-01')).toBe(42); // 10 + 20 + 5 + 7
-  });
+    it('an unknown id is refused', async () => {
+      store = await emptyStore(engine);
+      await expect(undoImport(store, 'nope')).rejects.toThrow(/no import/);
+    });
 
-  it('an import whose rows a later one replaced cannot be undone first; nothing changes', async () => {
-    store = await tempStore();
-    const older = await only(WEEK_1);
-    await only(WEEK_2);
-    const counts = await tableCounts(store);
-    const error = await undoImport(store, older.importId).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).message).toMatch(/week2\.csv/);
-    expect(await tableCounts(store)).toEqual(counts);
-  });
-
-  it('an unknown id is refused', async () => {
-    store = await tempStore();
-    await expect(undoImport(store, 'nope')).rejects.toThrow(/no import/);
-  });
-
-  it('undoes a Cadran CSV import the same way', async () => {
-    store = await tempStore();
-    const counts = await tableCounts(store);
-    const posts = file(
-      'posts.csv',
-      'post_id,account_id,platform,published_at,content_type\np1,instagram:lumen,instagram,2025-01-03,image\n',
-    );
-    const summary = await only(posts);
-    expect(summary.format).toBe('cadran-csv/posts');
-    await undoImport(store, summary.importId);
-    expect(await tableCounts(store)).toEqual(counts);
+    it('undoes a Cadran CSV import the same way', async () => {
+      store = await emptyStore(engine);
+      const counts = await tableCounts(store);
+      const posts = file(
+        'posts.csv',
+        'post_id,account_id,platform,published_at,content_type\np1,instagram:lumen,instagram,2025-01-03,image\n',
+      );
+      const summary = await only(posts);
+      expect(summary.format).toBe('cadran-csv/posts');
+      await undoImport(store, summary.importId);
+      expect(await tableCounts(store)).toEqual(counts);
+    });
   });
 });

@@ -4,6 +4,7 @@ import type { Transaction } from '../../../store/index.ts';
 import type { FileContext, NativeFormat, RowOutput, RowReader } from '../format.ts';
 import { dayOf } from '../dates.ts';
 import { accountOf } from './posts.ts';
+import { sumRepeatedRows } from '../sum-repeats.ts';
 
 /** The account_daily columns a per-day export may bring (see the schema), by their canonical name. */
 export const DAILY_COUNTERS = [
@@ -57,16 +58,8 @@ export function readDay(
  * day add up to the account's day, for the columns the file brings (others keep other exports').
  */
 export function sumRepeatedDays(columns: readonly string[]) {
-  return async (tx: Transaction, importId: string): Promise<void> => {
-    await tx.run(
-      `UPDATE account_daily SET ${columns.map((c) => `"${c}" = r."${c}"`).join(', ')}
-       FROM (SELECT max(rowid) AS last, ${columns.map((c) => `sum("${c}") AS "${c}"`).join(', ')}
-             FROM account_daily WHERE import_id = $1
-             GROUP BY account_id, day HAVING count(*) > 1) r
-       WHERE account_daily.rowid = r.last`,
-      [importId],
-    );
-  };
+  return (tx: Transaction, importId: string): Promise<void> =>
+    sumRepeatedRows(tx, importId, 'account_daily', columns);
 }
 
 export const tiktokOverview: NativeFormat = {

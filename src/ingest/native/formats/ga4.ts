@@ -1,9 +1,9 @@
 // Google Analytics 4 exported reports: a "#" preamble, then sessions by source / medium / campaign.
 import { InputError, platformOfSource } from '../../../model/index.ts';
 import { dayOf, parsePlatformTime } from '../dates.ts';
-import type { Transaction } from '../../../store/index.ts';
 import type { CanonicalRow, FileContext, NativeFormat, RowOutput, RowReader } from '../format.ts';
 import { replaceEarlierExport } from '../landing.ts';
+import { addUpRepeatedSessions } from './ga4-repeats.ts';
 import { platformOfNameSql, sourceNameSql, sqlString, type StagedRow } from '../staged-row.ts';
 import { MAPPED, type BulkPlan } from '../bulk.ts';
 
@@ -73,40 +73,6 @@ function emitConversions(row: RowReader, out: RowOutput, session: CanonicalRow, 
       currency: null,
     });
   }
-}
-
-/**
- * A report that breaks sessions down by a dimension Cadran does not map (device, country, landing
- * page…) repeats each day + source + medium + campaign + content once per value. Those rows add
- * up: the last of them gets the sums (users too, though GA4 counts a person once per value), the
- * conversions of all of them are numbered on from one row to the next, and each row's extra
- * metrics stay apart, the second and later under the key followed by #2, #3… in file order.
- */
-async function addUpRepeatedSessions(tx: Transaction, importId: string): Promise<void> {
-  await tx.run(
-    `UPDATE web_sessions SET sessions = r.sessions, users = r.users, engaged_sessions = r.engaged_sessions
-     FROM (SELECT max(rowid) AS last, sum(sessions) AS sessions, sum(users) AS users,
-             sum(engaged_sessions) AS engaged_sessions
-           FROM web_sessions WHERE import_id = $1
-           GROUP BY day, source, medium, campaign, content HAVING count(*) > 1) r
-     WHERE web_sessions.rowid = r.last`,
-    [importId],
-  );
-  const session = `regexp_replace(conversion_id, ':\\d+$', '')`;
-  await tx.run(
-    `UPDATE conversions SET conversion_id = r.renumbered
-     FROM (SELECT rowid AS row, ${session} || ':' || row_number() OVER (PARTITION BY ${session} ORDER BY rowid) AS renumbered
-           FROM conversions WHERE import_id = $1) r
-     WHERE conversions.rowid = r.row AND conversions.conversion_id <> r.renumbered`,
-    [importId],
-  );
-  await tx.run(
-    `UPDATE extra_metrics SET entity_key = r.entity_key || '#' || r.repeat
-     FROM (SELECT rowid AS row, entity_key, row_number() OVER (PARTITION BY entity_key ORDER BY rowid) AS repeat
-           FROM extra_metrics WHERE import_id = $1 AND table_name = 'web_sessions') r
-     WHERE extra_metrics.rowid = r.row AND r.repeat > 1`,
-    [importId],
-  );
 }
 
 /** dimension() in SQL. */
