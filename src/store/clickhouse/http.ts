@@ -19,6 +19,8 @@ function toJsValue(value: unknown, type: string): unknown {
   if (base === "DateTime('Etc/UTC')") return String(value).slice(0, 10);
   if (base.startsWith('DateTime'))
     return new Date(`${String(value).replace(' ', 'T')}Z`).toISOString();
+  // Booleans are UInt8 columns, and comparisons give UInt8: DuckDB gives booleans for both.
+  if (base === 'UInt8') return Number(value) !== 0;
   if (/^U?Int(8|16|32|64)$/.test(base) || /^Float(32|64)$/.test(base)) {
     const number = Number(value);
     return Number.isNaN(number) ? null : number;
