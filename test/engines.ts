@@ -2,7 +2,7 @@
 // (see test/clickhouse-server.ts). A suite says why it does not run on ClickHouse in its name.
 import { randomUUID } from 'node:crypto';
 import { copyStore, openStoreAt, type Store } from '../src/store/index.ts';
-import { storeWith, tempStore } from './helpers.ts';
+import { importFolder, tempStore } from './helpers.ts';
 
 export type EngineName = 'duckdb' | 'clickhouse';
 
@@ -27,19 +27,31 @@ export function emptyStore(engine: EngineName): Promise<Store> {
 }
 
 /**
- * A store holding a fixture folder on the given engine: on ClickHouse the folder is imported into
- * DuckDB, then moved over with copyStore (which checks row counts), as `cadran store copy` does.
+ * A store filled on DuckDB by `fill` (fixtures, the demo generator), on the given engine: on
+ * ClickHouse the rows are then moved over with copyStore (which checks row counts), as
+ * `cadran store copy` does.
  */
-export async function engineStoreWith(
+export async function engineStore(
   engine: EngineName,
-  folder: string,
-  prepare?: (store: Store) => Promise<void>,
+  fill: (duckdb: Store) => Promise<unknown>,
 ): Promise<Store> {
-  const duckdb = await storeWith(folder);
-  if (prepare) await prepare(duckdb);
+  const duckdb = await tempStore();
+  await fill(duckdb);
   if (engine === 'duckdb') return duckdb;
   const clickhouse = await emptyClickHouseStore();
   await copyStore(duckdb, clickhouse);
   duckdb.close();
   return clickhouse;
+}
+
+/** A store holding a fixture folder on the given engine (see engineStore). */
+export async function engineStoreWith(
+  engine: EngineName,
+  folder: string,
+  prepare?: (store: Store) => Promise<void>,
+): Promise<Store> {
+  return engineStore(engine, async (duckdb) => {
+    await importFolder(duckdb, folder);
+    if (prepare) await prepare(duckdb);
+  });
 }

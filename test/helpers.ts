@@ -15,13 +15,18 @@ export async function tempStore(): Promise<Store> {
 /** A store holding every CSV of a fixture folder (accounts first, so posts know their owners). */
 export async function storeWith(folder: string): Promise<Store> {
   const store = await tempStore();
+  await importFolder(store, folder);
+  return store;
+}
+
+/** Imports every CSV of a fixture folder, accounts first. */
+export async function importFolder(store: Store, folder: string): Promise<void> {
   const files = readdirSync(fixture(folder))
     .filter((name) => name.endsWith('.csv'))
     .sort(
       (a, b) => Number(b === 'accounts.csv') - Number(a === 'accounts.csv') || a.localeCompare(b),
     );
   for (const file of files) await importFile(store, fixture(folder, file));
-  return store;
 }
 
 /**

@@ -48,8 +48,8 @@ export async function recordAlert(
 ): Promise<Alert | null> {
   return store.transaction(async (tx) => {
     const [seen] = await tx.all(
-      `SELECT count(*) FILTER (WHERE dedup_key = $1) AS same,
-              count(*) FILTER (WHERE raised_at > epoch_ms($3::BIGINT)) AS recent
+      `SELECT ${tx.dialect.count('dedup_key = $1')} AS same,
+              ${tx.dialect.count(`raised_at > ${tx.dialect.timestampFromMs('$3')}`)} AS recent
          FROM alerts WHERE rule_id = $2`,
       [dedupKey, raised.rule_id, now.getTime() - cooldownHours * 3_600_000],
     );
@@ -64,7 +64,7 @@ export async function recordAlert(
     };
     await tx.run(
       `INSERT INTO alerts (alert_id, rule_id, dedup_key, kpi, about, value, expected, low, high, base, summary, raised_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, epoch_ms($12::BIGINT))`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, ${tx.dialect.timestampFromMs('$12')})`,
       [
         alert.id,
         alert.rule_id,
@@ -84,6 +84,9 @@ export async function recordAlert(
   });
 }
 
+const timesMs = (store: Store) =>
+  `${store.dialect.epochMs('delivered_at')} AS delivered_ms, ${store.dialect.epochMs('acknowledged_at')} AS acknowledged_ms`;
+
 function fromRow(row: Record<string, unknown>): Alert {
   const stored = JSON.parse(String(row.summary)) as Alert;
   const time = (value: unknown) =>
@@ -101,7 +104,7 @@ export async function listAlerts(
   options: { unacknowledged?: boolean; limit?: number } = {},
 ): Promise<Alert[]> {
   const rows = await store.all(
-    `SELECT summary, epoch_ms(delivered_at) AS delivered_ms, epoch_ms(acknowledged_at) AS acknowledged_ms, acknowledged_by
+    `SELECT summary, ${timesMs(store)}, acknowledged_by
        FROM alerts ${options.unacknowledged ? 'WHERE acknowledged_at IS NULL' : ''}
       ORDER BY raised_at DESC, about DESC LIMIT ${Math.max(1, Math.floor(options.limit ?? 100))}`,
   );
@@ -116,7 +119,7 @@ export async function acknowledgeAlert(store: Store, id: string, by: string): Pr
     [id, by],
   );
   const [updated] = await store.all(
-    `SELECT summary, epoch_ms(delivered_at) AS delivered_ms, epoch_ms(acknowledged_at) AS acknowledged_ms, acknowledged_by
+    `SELECT summary, ${timesMs(store)}, acknowledged_by
        FROM alerts WHERE alert_id = $1`,
     [id],
   );
@@ -124,8 +127,8 @@ export async function acknowledgeAlert(store: Store, id: string, by: string): Pr
 }
 
 export async function markDelivered(store: Store, id: string, at: Date): Promise<void> {
-  await store.run('UPDATE alerts SET delivered_at = epoch_ms($2::BIGINT) WHERE alert_id = $1', [
-    id,
-    at.getTime(),
-  ]);
+  await store.run(
+    `UPDATE alerts SET delivered_at = ${store.dialect.timestampFromMs('$2')} WHERE alert_id = $1`,
+    [id, at.getTime()],
+  );
 }

@@ -145,7 +145,7 @@ export interface BrandModelRecord {
 
 export async function brandModelRecord(store: Store): Promise<BrandModelRecord | null> {
   const [row] = await store.all(
-    "SELECT strftime(trained_at, '%Y-%m-%dT%H:%M:%SZ') AS trained_at, corrections, validation_json FROM sentiment_models WHERE name = 'brand'",
+    `SELECT ${store.dialect.isoSeconds('trained_at')} AS trained_at, corrections, validation_json FROM sentiment_models WHERE name = 'brand'`,
   );
   if (!row) return null;
   return {

@@ -26,13 +26,13 @@ export async function claimRun(
 ): Promise<boolean> {
   return store.transaction(async (tx) => {
     const [row] = await tx.all(
-      'SELECT status, attempts, epoch_ms(next_attempt_at) AS next_ms FROM schedule_runs WHERE run_key = $1',
+      `SELECT status, attempts, ${tx.dialect.epochMs('next_attempt_at')} AS next_ms FROM schedule_runs WHERE run_key = $1`,
       [run.key],
     );
     if (!row) {
       await tx.run(
         `INSERT INTO schedule_runs (run_key, schedule_id, due_at, status, attempts, late)
-         VALUES ($1, $2, epoch_ms($3::BIGINT), 'sending', 1, $4)`,
+         VALUES ($1, $2, ${tx.dialect.timestampFromMs('$3')}, 'sending', 1, $4)`,
         [run.key, run.scheduleId, run.dueAt.getTime(), run.late],
       );
       return true;
@@ -57,7 +57,7 @@ export async function markInterrupted(store: Store): Promise<void> {
 
 export async function recordSent(store: Store, key: string, now: Date): Promise<void> {
   await store.run(
-    "UPDATE schedule_runs SET status = 'sent', sent_at = epoch_ms($2::BIGINT), last_error = NULL, next_attempt_at = NULL WHERE run_key = $1",
+    `UPDATE schedule_runs SET status = 'sent', sent_at = ${store.dialect.timestampFromMs('$2')}, last_error = NULL, next_attempt_at = NULL WHERE run_key = $1`,
     [key, now.getTime()],
   );
 }
@@ -73,15 +73,15 @@ export async function recordFailure(
   const attempts = Number(row.attempts);
   const next = attempts < MAX_ATTEMPTS ? now.getTime() + 60_000 * 2 ** (attempts - 1) : null;
   await store.run(
-    "UPDATE schedule_runs SET status = 'failed', last_error = $2, next_attempt_at = epoch_ms($3::BIGINT) WHERE run_key = $1",
+    `UPDATE schedule_runs SET status = 'failed', last_error = $2, next_attempt_at = ${store.dialect.timestampFromMs('$3')} WHERE run_key = $1`,
     [key, error.slice(0, 500), next],
   );
 }
 
 export async function listRuns(store: Store, scheduleId?: string): Promise<Run[]> {
   const rows = await store.all(
-    `SELECT run_key, schedule_id, epoch_ms(due_at) AS due_ms, status, attempts, late, last_error,
-            epoch_ms(next_attempt_at) AS next_ms, epoch_ms(sent_at) AS sent_ms
+    `SELECT run_key, schedule_id, ${store.dialect.epochMs('due_at')} AS due_ms, status, attempts, late, last_error,
+            ${store.dialect.epochMs('next_attempt_at')} AS next_ms, ${store.dialect.epochMs('sent_at')} AS sent_ms
        FROM schedule_runs ${scheduleId ? 'WHERE schedule_id = $1' : ''}
       ORDER BY due_at DESC, run_key`,
     scheduleId ? [scheduleId] : [],

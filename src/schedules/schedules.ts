@@ -59,7 +59,7 @@ export async function createSchedule(
   };
   await store.run(
     `INSERT INTO schedules (schedule_id, name, cron, time_zone, period, lang, format, recipients, when_text, enabled, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, epoch_ms($11::BIGINT))`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ${store.dialect.timestampFromMs('$11')})`,
     [
       schedule.id,
       schedule.name,
@@ -80,7 +80,7 @@ export async function createSchedule(
 export async function listSchedules(store: Store): Promise<Schedule[]> {
   const rows = await store.all(
     `SELECT schedule_id, name, when_text, cron, time_zone, period, lang, format, recipients, enabled,
-            epoch_ms(created_at) AS created_ms
+            ${store.dialect.epochMs('created_at')} AS created_ms
        FROM schedules ORDER BY created_at, schedule_id`,
   );
   return rows.map((row) => ({

@@ -25,8 +25,14 @@ export interface Dialect {
   epochSeconds(expression: string): string;
   /** A count of the distinct values where the condition holds (NULLs not counted). */
   countDistinct(value: string, condition?: string): string;
+  /** A timestamp as 'YYYY-MM-DDThh:mm:ssZ' text. */
+  isoSeconds(expression: string): string;
+  /** Milliseconds since 1970 of a timestamp, NULL staying NULL. */
+  epochMs(expression: string): string;
   /** A timestamp from a number of milliseconds since 1970 (a bound Date.now()). */
   timestampFromMs(expression: string): string;
+  /** Whether the text contains the search, whatever the case (false when the text is NULL). */
+  containsText(text: string, search: string): string;
   /** A column numbering a table's rows in the order they landed (the last of a key wins). */
   readonly landedOrder: string;
   /** The value as text, NULL staying NULL; a date as 'YYYY-MM-DD'. */

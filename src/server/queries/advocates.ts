@@ -21,7 +21,9 @@ export async function listAdvocates(
   store: Store,
   query: { period: Period; filters: Filters; limit: number },
 ) {
-  const where = new Where().add(ON_OWN_ACCOUNTS).add('NOT coalesce(i.is_brand, false)');
+  const where = new Where(store.dialect)
+    .add(ON_OWN_ACCOUNTS)
+    .add('NOT coalesce(i.is_brand, false)');
   where.during('i.created_at', query.period);
   interactionFilters(where, query.filters);
   return store.all(
@@ -47,10 +49,10 @@ export async function listNewInfluencers(
   store: Store,
   query: { period: Period; filters: Filters; limit: number },
 ) {
-  const where = new Where().add(`f.audience >= ${INFLUENCER_AUDIENCE}`);
+  const where = new Where(store.dialect).add(`f.audience >= ${INFLUENCER_AUDIENCE}`);
   where.during('f.first_mention_at', query.period);
   where.oneOf('f.platform', query.filters.platform);
-  const mentions = new Where()
+  const mentions = new Where(store.dialect)
     .add(ON_OWN_ACCOUNTS)
     .add("i.kind = 'mention'")
     .add('NOT coalesce(i.is_brand, false)');

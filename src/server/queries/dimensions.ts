@@ -15,7 +15,7 @@ export async function listDimensions(store: Store) {
     ),
     store.all('SELECT DISTINCT content_type FROM posts ORDER BY content_type'),
     store.all(
-      `SELECT CAST(min(day) AS VARCHAR) AS first_day, CAST(max(day) AS VARCHAR) AS last_day FROM (
+      `SELECT ${store.dialect.text('min(day)', 'date')} AS first_day, ${store.dialect.text('max(day)', 'date')} AS last_day FROM (
          SELECT CAST(published_at AS DATE) AS day FROM posts UNION ALL SELECT day FROM account_daily
          UNION ALL SELECT day FROM web_sessions UNION ALL SELECT CAST(created_at AS DATE) FROM interactions
        )`,

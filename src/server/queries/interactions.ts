@@ -29,13 +29,15 @@ const ORDER: Record<InteractionSort, string> = {
   positive: 'i.sentiment_score DESC NULLS LAST, i.created_at DESC',
 };
 
+const FROM = 'interactions i LEFT JOIN posts p ON p.post_id = i.post_id';
+
 export async function listInteractions(store: Store, query: InteractionsQuery) {
-  const where = new Where();
+  const where = new Where(store.dialect);
   // Competitors' mentions count for share of voice, not for the brand's tonality, unless asked by account.
   if (!query.filters.account?.length) where.add(ON_OWN_ACCOUNTS);
   if (query.period) where.during('i.created_at', query.period);
   if (!query.includeBrand) where.add('NOT coalesce(i.is_brand, false)');
-  if (query.text) where.add(`contains(lower(i.text), lower(${where.bind(query.text)}))`);
+  if (query.text) where.containing('i.text', query.text);
   where
     .oneOf('i.kind', query.kinds.length ? query.kinds : OPINION_KINDS)
     .oneOf('i.sentiment', query.sentiments)
@@ -43,20 +45,20 @@ export async function listInteractions(store: Store, query: InteractionsQuery) {
     .oneOf('i.account_id', query.filters.account)
     .oneOf('p.campaign', query.filters.campaign)
     .oneOf('p.content_type', query.filters.content_type);
+  const [{ total }] = await store.all(
+    `SELECT count(*) AS total FROM ${FROM} ${where}`,
+    where.params,
+  );
   const rows = await store.all(
     `SELECT i.interaction_id, i.platform, i.account_id, i.post_id, p.permalink, i.kind, i.author_name,
             i.author_audience, i.created_at, i.text, i.lang, i.sentiment, i.sentiment_score,
             i.sentiment_source, i.recommends, i.sentiment_probability,
             coalesce(i.sentiment_uncertain, false) AS sentiment_uncertain,
-            coalesce(i.is_brand, false) AS is_brand, i.reply_to, count(*) OVER () AS total
-     FROM interactions i LEFT JOIN posts p ON p.post_id = i.post_id
-     ${where}
+            coalesce(i.is_brand, false) AS is_brand, i.reply_to
+     FROM ${FROM} ${where}
      ORDER BY ${ORDER[query.sort]}, i.interaction_id
      LIMIT ${where.bind(query.limit)} OFFSET ${where.bind(query.offset)}`,
     where.params,
   );
-  return {
-    total: rows.length ? Number(rows[0].total) : 0,
-    rows: rows.map(({ total: _total, ...row }) => row),
-  };
+  return { total: Number(total), rows };
 }

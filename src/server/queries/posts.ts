@@ -45,8 +45,10 @@ export interface PostRow {
   video_views: number | null;
 }
 
+const FROM = 'posts p JOIN post_facts f ON f.post_id = p.post_id';
+
 export async function listPosts(store: Store, query: PostsQuery) {
-  const where = new Where().add('NOT f.is_competitor');
+  const where = new Where(store.dialect).add('NOT f.is_competitor');
   if (query.period) where.during('p.published_at', query.period);
   where
     .oneOf('p.platform', query.filters.platform)
@@ -55,19 +57,17 @@ export async function listPosts(store: Store, query: PostsQuery) {
     .oneOf('p.content_type', query.filters.content_type)
     .oneOf('p.post_id', query.ids);
   const order = query.sort === 'published_at' ? 'p.published_at' : `f.${query.sort}`;
+  const [{ total }] = await store.all(
+    `SELECT count(*) AS total FROM ${FROM} ${where}`,
+    where.params,
+  );
   const rows = await store.all(
     `SELECT p.post_id, p.account_id, p.platform, p.published_at, p.content_type, p.campaign, p.text, p.permalink,
-            f.impressions, f.reach, f.reactions, f.comments, f.shares, f.saves, f.link_clicks, f.video_views,
-            count(*) OVER () AS total
-     FROM posts p JOIN post_facts f ON f.post_id = p.post_id
-     ${where}
+            f.impressions, f.reach, f.reactions, f.comments, f.shares, f.saves, f.link_clicks, f.video_views
+     FROM ${FROM} ${where}
      ORDER BY ${order} ${query.descending ? 'DESC' : 'ASC'} NULLS LAST, p.post_id
      LIMIT ${where.bind(query.limit)} OFFSET ${where.bind(query.offset)}`,
     where.params,
   );
-  const total = rows.length ? Number(rows[0].total) : 0;
-  return {
-    total,
-    rows: rows.map(({ total: _total, ...row }) => row as unknown as PostRow),
-  };
+  return { total: Number(total), rows: rows as unknown as PostRow[] };
 }

@@ -23,7 +23,9 @@ export async function listSlowestThreads(
   store: Store,
   query: { period: Period; filters: Filters; limit: number },
 ): Promise<SlowThread[]> {
-  const where = new Where().add('NOT f.is_competitor').add('f.first_reply_at IS NOT NULL');
+  const where = new Where(store.dialect)
+    .add('NOT f.is_competitor')
+    .add('f.first_reply_at IS NOT NULL');
   where.during('f.created_at', query.period);
   where
     .oneOf('f.platform', query.filters.platform)
@@ -32,9 +34,9 @@ export async function listSlowestThreads(
     .oneOf('p.content_type', query.filters.content_type);
   const rows = await store.all(
     `SELECT f.interaction_id, f.platform, f.account_id, f.post_id, p.permalink, i.kind, i.author_name,
-            i.text, strftime(f.created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at,
-            strftime(f.first_reply_at, '%Y-%m-%dT%H:%M:%SZ') AS first_reply_at,
-            date_diff('second', f.created_at, f.first_reply_at) AS reply_seconds,
+            i.text, ${store.dialect.isoSeconds('f.created_at')} AS created_at,
+            ${store.dialect.isoSeconds('f.first_reply_at')} AS first_reply_at,
+            dateDiff('second', f.created_at, f.first_reply_at) AS reply_seconds,
             f.business_response_seconds AS business_reply_seconds
      FROM inbound_facts f
      JOIN interactions i ON i.interaction_id = f.interaction_id

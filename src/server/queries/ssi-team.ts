@@ -20,7 +20,7 @@ export async function listSsiTeam(
   store: Store,
   query: { period: Period; comparison: Period | undefined },
 ) {
-  const where = new Where();
+  const where = new Where(store.dialect);
   const current = latestPerSeller(where, query.period, 'c');
   const earlier = query.comparison ? latestPerSeller(where, query.comparison, 'e') : null;
   const rows = await store.all(

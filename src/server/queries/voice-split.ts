@@ -6,7 +6,9 @@ import type { Store } from '../../store/index.ts';
 import { Where } from './where.ts';
 
 export async function listVoiceSplit(store: Store, query: { period: Period; filters: Filters }) {
-  const where = new Where().add("i.kind = 'mention'").add('NOT coalesce(i.is_brand, false)');
+  const where = new Where(store.dialect)
+    .add("i.kind = 'mention'")
+    .add('NOT coalesce(i.is_brand, false)');
   where.during('i.created_at', query.period);
   where.oneOf('i.platform', query.filters.platform);
   // A competitor is followed on several networks, one account each: its accounts count together.

@@ -1,10 +1,12 @@
 // A WHERE clause built from fixed column expressions and bound values only: user text never enters the SQL.
 import { addDays, type Period } from '../../model/index.ts';
-import type { SqlValue } from '../../store/index.ts';
+import type { Dialect, SqlValue } from '../../store/index.ts';
 
 export class Where {
   readonly params: SqlValue[] = [];
   private readonly conditions: string[] = [];
+
+  constructor(private readonly dialect: Dialect) {}
 
   /** A placeholder for the value. */
   bind(value: SqlValue): string {
@@ -27,8 +29,13 @@ export class Where {
   /** Whole days, both ends included, on a timestamp column. */
   during(column: string, period: Period): this {
     return this.add(
-      `${column} >= CAST(${this.bind(period.from)} AS TIMESTAMP) AND ${column} < CAST(${this.bind(addDays(period.to, 1))} AS TIMESTAMP)`,
+      `${column} >= ${this.dialect.timestamp(this.bind(period.from))} AND ${column} < ${this.dialect.timestamp(this.bind(addDays(period.to, 1)))}`,
     );
+  }
+
+  /** Keeps rows whose text contains the value, whatever the case. */
+  containing(column: string, text: string): this {
+    return this.add(this.dialect.containsText(column, this.bind(text)));
   }
 
   toString(): string {

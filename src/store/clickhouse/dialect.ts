@@ -105,8 +105,20 @@ export class ClickHouseDialect implements Dialect {
     return `toInt64(uniqExact(${when(value, condition)}))`;
   }
 
+  isoSeconds(expression: string): string {
+    return `formatDateTime(${expression}, '%Y-%m-%dT%H:%M:%SZ')`;
+  }
+
+  epochMs(expression: string): string {
+    return `toInt64(toUnixTimestamp(${expression})) * 1000`;
+  }
+
   timestampFromMs(expression: string): string {
     return `toDateTime(intDiv(toInt64(${expression}), 1000), 'UTC')`;
+  }
+
+  containsText(text: string, search: string): string {
+    return `positionCaseInsensitiveUTF8(${text}, ${search}) > 0`;
   }
 
   /** ClickHouse has no row ids: appends number imported rows in this column (see schema.ts). */

@@ -1,4 +1,5 @@
 // ClickHouse's HTTP interface through fetch: one POST per statement, rows back as JSON.
+import { request as httpRequest } from 'node:http';
 import type { ResultRow } from '../types.ts';
 import type { ClickHouseLocation } from './location.ts';
 
@@ -28,6 +29,42 @@ function toJsValue(value: unknown, type: string): unknown {
   return value;
 }
 
+/**
+ * One POST on a connection of its own: a pooled connection the server closed while idle (its
+ * keep_alive_timeout is 3 s) fails the next statement with EPIPE instead of being reopened.
+ */
+function send(
+  url: URL,
+  body: string,
+  location: ClickHouseLocation,
+  signal?: AbortSignal,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const headers = {
+      'X-ClickHouse-User': location.user,
+      'X-ClickHouse-Key': location.password,
+      'Content-Length': Buffer.byteLength(body),
+    };
+    const request = httpRequest(
+      url,
+      { method: 'POST', headers, agent: false, signal },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
 export class ClickHouseHttp {
   constructor(private readonly location: ClickHouseLocation) {}
 
@@ -37,17 +74,8 @@ export class ClickHouseHttp {
     url.searchParams.set('output_format_json_quote_64bit_integers', '0');
     // Unmatched rows of a LEFT JOIN read as NULL, as in DuckDB, not as 0 or ''.
     url.searchParams.set('join_use_nulls', '1');
-    const response = await fetch(url, {
-      method: 'POST',
-      body: sql,
-      signal,
-      headers: {
-        'X-ClickHouse-User': this.location.user,
-        'X-ClickHouse-Key': this.location.password,
-      },
-    });
-    const text = await response.text();
-    if (!response.ok) throw new ClickHouseError(text.trim().split('\n')[0]);
+    const { status, text } = await send(url, sql, this.location, signal);
+    if (status !== 200) throw new ClickHouseError(text.trim().split('\n')[0]);
     return text;
   }
 

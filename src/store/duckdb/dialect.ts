@@ -84,8 +84,20 @@ export class DuckDbDialect implements Dialect {
     return filtered(`count(DISTINCT ${value})`, condition);
   }
 
+  isoSeconds(expression: string): string {
+    return `strftime(${expression}, '%Y-%m-%dT%H:%M:%SZ')`;
+  }
+
+  epochMs(expression: string): string {
+    return `epoch_ms(${expression})`;
+  }
+
   timestampFromMs(expression: string): string {
     return `epoch_ms(CAST(${expression} AS BIGINT))`;
+  }
+
+  containsText(text: string, search: string): string {
+    return `contains(lower(${text}), lower(${search}))`;
   }
 
   readonly landedOrder = 'rowid';
