@@ -1,5 +1,6 @@
 // ClickHouse's HTTP interface through fetch: one POST per statement, rows back as JSON.
 import { request as httpRequest } from 'node:http';
+import { TABLES } from '../schema.ts';
 import type { ResultRow } from '../types.ts';
 import type { ClickHouseLocation } from './location.ts';
 
@@ -13,15 +14,22 @@ export class ClickHouseError extends Error {}
 /** ClickHouse's text for a type, without Nullable( … ) around it. */
 const baseType = (type: string) => type.replace(/^Nullable\((.*)\)$/, '$1');
 
+/**
+ * The schema's boolean columns, kept as UInt8: read back under their name, they are booleans as
+ * DuckDB gives them. (Other UInt8 results, such as small literals, stay numbers.)
+ */
+const BOOLEAN_COLUMNS = new Set(
+  TABLES.flatMap((table) => table.columns.filter((c) => c.type === 'bool').map((c) => c.name)),
+);
+
 /** Dates and times as DuckDB's store gives them: 'YYYY-MM-DD' and ISO 8601 in UTC. */
-function toJsValue(value: unknown, type: string): unknown {
+function toJsValue(value: unknown, type: string, name: string): unknown {
   if (value === null || value === undefined) return null;
   const base = baseType(type);
+  if (base === 'UInt8' && BOOLEAN_COLUMNS.has(name)) return Number(value) !== 0;
   if (base === "DateTime('Etc/UTC')") return String(value).slice(0, 10);
   if (base.startsWith('DateTime'))
     return new Date(`${String(value).replace(' ', 'T')}Z`).toISOString();
-  // Booleans are UInt8 columns, and comparisons give UInt8: DuckDB gives booleans for both.
-  if (base === 'UInt8') return Number(value) !== 0;
   if (/^U?Int(8|16|32|64)$/.test(base) || /^Float(32|64)$/.test(base)) {
     const number = Number(value);
     return Number.isNaN(number) ? null : number;
@@ -91,7 +99,7 @@ export class ClickHouseHttp {
     return result.data.map((row) => {
       const record: ResultRow = {};
       for (const [name, value] of Object.entries(row))
-        record[name] = toJsValue(value, types.get(name) ?? 'String');
+        record[name] = toJsValue(value, types.get(name) ?? 'String', name);
       return record;
     });
   }
