@@ -195,6 +195,21 @@ describe.each(ENGINES)('%s', (engine) => {
         unique_clicks: 2,
         bot_hits: 2,
       });
+      // a link nobody followed counts 0 everywhere, not NULL
+      const unclicked = await create({
+        url: 'https://maisonlumen.fr/nuit',
+        campaign: 'spring',
+        source: 'instagram',
+      });
+      expect(unclicked.statusCode, unclicked.body).toBe(201);
+      const listed = (await app.inject({ url: '/api/links', headers: auth(viewer) })).json();
+      expect(
+        listed.find((link: { code: string }) => link.code === unclicked.json().code),
+      ).toMatchObject({
+        clicks: 0,
+        unique_clicks: 0,
+        bot_hits: 0,
+      });
     });
 
     it('an unknown code is a 404 page, a disabled link a clear 410 page', async () => {

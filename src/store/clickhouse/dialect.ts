@@ -102,7 +102,8 @@ export class ClickHouseDialect implements Dialect {
   }
 
   countDistinct(value: string, condition?: string): string {
-    return `toInt64(uniqExact(${when(value, condition)}))`;
+    // uniqExact of nothing but NULLs is NULL; DuckDB's count is 0.
+    return `toInt64(ifNull(uniqExact(${when(value, condition)}), 0))`;
   }
 
   isoSeconds(expression: string): string {
