@@ -1,7 +1,8 @@
 // Sums and counts over many ranges in one scan: rows are summed per disjoint piece of the ranges, and
 // each range adds up its pieces, so a window and its buckets read their rows once.
 import type { Dialect } from '../store/index.ts';
-import { MEASURES, SOURCES, type MeasureId, type SourceId } from './catalog/index.ts';
+import { MEASURES, type MeasureId, type Source } from './catalog/index.ts';
+import { rowsColumn } from './rollup.ts';
 import {
   branchesOf,
   cellOf,
@@ -27,10 +28,15 @@ import {
 
 const qualifyingColumn = (id: MeasureId) => `n_${id}`;
 
+/** Rows aggregated: counted, or their counts added up on a roll-up. */
+const countOf = (dialect: Dialect, rows: string | undefined, where?: string) =>
+  rows ? dialect.sum(rows, where) : dialect.count(where);
+
 /** The partial aggregates a piece returns for the measure; a conditional sum also counts its rows. */
-function partials(dialect: Dialect, id: MeasureId): string[] {
+function partials(dialect: Dialect, id: MeasureId, rows: string | undefined): string[] {
   const { aggregate, where } = MEASURES[id];
-  if (aggregate.kind === 'count') return [`${dialect.count(where)} AS ${measureColumn(id)}`];
+  if (aggregate.kind === 'count')
+    return [`${countOf(dialect, rows, where)} AS ${measureColumn(id)}`];
   if (aggregate.kind !== 'sum') throw new Error(`${id} is not additive`);
   if (!where) return [`${dialect.sum(aggregate.value)} AS ${measureColumn(id)}`];
   return [
@@ -46,20 +52,21 @@ interface Totals {
   qualifying: Partial<Record<MeasureId, number>>;
 }
 
+/** The measures over every range, read from the source or from its roll-up (see rollupFor). */
 export function compileAdditive(
   dialect: Dialect,
-  sourceId: SourceId,
+  source: Source,
   ids: MeasureId[],
   scope: Scope,
   ranges: Range[],
 ): CompiledScan {
-  const source = SOURCES[sourceId];
   const pieces = piecesOf(ranges);
   const branches = branchesOf(pieces);
   const params = new Params(dialect);
+  const rows = rowsColumn(source);
   const aggregates = [
-    ...ids.flatMap((id) => partials(dialect, id)),
-    `${dialect.count()} AS ${ROW_COUNT}`,
+    ...ids.flatMap((id) => partials(dialect, id, rows)),
+    `${countOf(dialect, rows)} AS ${ROW_COUNT}`,
   ];
   const sql = unionAll(
     branches.map((branch, index) =>

@@ -23,6 +23,7 @@ import type {
 import { staleDerivedTables, tablesWrittenBy, type DerivedTable } from '../derived.ts';
 import { WriteVersions } from '../write-versions.ts';
 import { DuckDbDialect } from './dialect.ts';
+import { DUCKDB_DERIVED_TABLES, DUCKDB_ROLLUPS } from './derived.ts';
 import { migrate } from './migrate.ts';
 import { ReadPool } from './read-pool.ts';
 import { toJsValue } from './values.ts';
@@ -147,6 +148,7 @@ export function defaultReadConnections(): number {
 
 export class DuckDbStore implements Store {
   readonly dialect = new DuckDbDialect();
+  readonly rollups = DUCKDB_ROLLUPS;
   private readonly writeLock = new Mutex();
   private readonly versions = new WriteVersions();
 
@@ -235,7 +237,7 @@ export class DuckDbStore implements Store {
     await this.writer.run('BEGIN TRANSACTION');
     try {
       const result = await work(tx);
-      await refreshDerived(this.writer, staleDerivedTables(tx.written));
+      await refreshDerived(this.writer, staleDerivedTables(tx.written, DUCKDB_DERIVED_TABLES));
       await this.writer.run('COMMIT');
       return result;
     } catch (error) {
