@@ -113,10 +113,16 @@ export type Series = 'current' | 'previous' | 'yoy';
 type MeasureValues = Partial<Record<MeasureId, number | null>>;
 type SeriesTable = Map<Series, Map<string, { key: BreakdownKey; values: MeasureValues }>>;
 
+interface Bucket extends Range {
+  start: string;
+}
+
 interface Plan {
   grain: TimeGrain | null;
   dimensions: EntityDimension[];
   periods: Map<Series, Period>;
+  /** Buckets of each series, clipped to the series' period (one bucket, the period, without a time breakdown). */
+  buckets: Map<Series, Bucket[]>;
   evaluated: EvaluatedPeriod;
   today: string;
 }
@@ -146,7 +152,8 @@ function planOf(request: KpiRequest): Plan {
   )) {
     periods.set(series as Series, period);
   }
-  return { grain: grains[0] ?? null, dimensions, periods, evaluated, today };
+  const grain = grains[0] ?? null;
+  return { grain, dimensions, periods, buckets: bucketsBySeries(periods, grain), evaluated, today };
 }
 
 /**
@@ -171,23 +178,24 @@ function supportedDimensions(kpi: Kpi, plan: Plan): EntityDimension[] {
   return plan.dimensions.filter((dimension) => allowed.includes(dimension));
 }
 
-/** Buckets of each series, clipped to the series' period (one bucket, the period, without a time breakdown). */
-function bucketsBySeries(plan: Plan) {
-  const result = new Map<Series, { from: string; until: string; start: string }[]>();
-  for (const [series, period] of plan.periods) {
+function bucketsBySeries(periods: Map<Series, Period>, grain: TimeGrain | null) {
+  const result = new Map<Series, Bucket[]>();
+  for (const [series, period] of periods) {
     const until = addDays(period.to, 1);
-    if (!plan.grain) {
+    if (!grain) {
       result.set(series, [{ from: period.from, until, start: period.from }]);
       continue;
     }
-    const grain = plan.grain;
     result.set(
       series,
-      bucketsOf(period, grain).map((start) => ({
-        from: start < period.from ? period.from : start,
-        until: nextBucketStart(start, grain) > until ? until : nextBucketStart(start, grain),
-        start,
-      })),
+      bucketsOf(period, grain).map((start) => {
+        const next = nextBucketStart(start, grain);
+        return {
+          from: start < period.from ? period.from : start,
+          until: next > until ? until : next,
+          start,
+        };
+      }),
     );
   }
   return result;
@@ -238,14 +246,14 @@ function prepare(request: KpiRequest): PreparedRequest {
 
 /** Every range the plan reads: each series' window, or each of its buckets with a time breakdown. */
 function rangesOf(plan: Plan): Range[] {
-  return [...bucketsBySeries(plan).values()].flat();
+  return [...plan.buckets.values()].flat();
 }
 
 /** The measures of the group per series and breakdown key, from the batch's scans. */
 function tableOf(batch: ScanBatch, group: KpiGroup): SeriesTable {
   const { plan } = group;
   const table: SeriesTable = new Map();
-  for (const [series, buckets] of bucketsBySeries(plan)) {
+  for (const [series, buckets] of plan.buckets) {
     const seriesRows = new Map<string, { key: BreakdownKey; values: MeasureValues }>();
     table.set(series, seriesRows);
     buckets.forEach((bucket, position) => {
@@ -277,7 +285,7 @@ function keyOf(dimensions: Record<string, unknown>, plan: Plan, position: number
 function responseOf(prepared: PreparedRequest, tables: SeriesTable[]): KpiResponse {
   const { request, plan } = prepared;
   const weights = request.weights ?? DEFAULT_ENGAGEMENT_WEIGHTS;
-  const currentBuckets = bucketsBySeries(plan).get('current')!;
+  const currentBuckets = plan.buckets.get('current')!;
   const results = new Map<string, KpiResult>();
   prepared.groups.forEach((group, index) => {
     for (const kpi of group.kpis) {

@@ -96,13 +96,20 @@ export const DERIVED_TABLES: DerivedTable[] = [
  */
 export const ROLLUP_TABLES: DerivedTable[] = [
   {
+    // Whether the account is a competitor's is kept as the interactions' reading of it (NOT IN the
+    // competitor accounts), so that counts need no subquery, which costs more to plan than to run.
     name: 'interaction_days',
-    inputs: ['interactions'],
+    inputs: ['interactions', 'accounts'],
     select: `
-      SELECT CAST(created_at AS DATE) AS day, platform, account_id, kind, is_brand, sentiment,
-             sentiment_uncertain, count(*) AS interactions
-      FROM interactions
-      GROUP BY CAST(created_at AS DATE), platform, account_id, kind, is_brand, sentiment, sentiment_uncertain
+      SELECT day, platform, account_id, is_competitor, kind, is_brand, sentiment, sentiment_uncertain,
+             count(*) AS interactions
+      FROM (
+        SELECT CAST(created_at AS DATE) AS day, platform, account_id,
+               account_id IN (SELECT account_id FROM accounts WHERE coalesce(is_competitor, false)) AS is_competitor,
+               kind, is_brand, sentiment, sentiment_uncertain
+        FROM interactions
+      ) i
+      GROUP BY day, platform, account_id, is_competitor, kind, is_brand, sentiment, sentiment_uncertain
       ORDER BY day`,
   },
 ];

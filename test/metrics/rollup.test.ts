@@ -137,6 +137,17 @@ describe('interaction counts from the daily roll-up', () => {
     // i1, i1b, i2 positive; i3, i9 negative → 3 / 5.
     expect(response.results[0].rows[0].value).toBe(0.6);
   });
+
+  it('follows an account becoming a competitor', async () => {
+    await store.run("UPDATE accounts SET is_competitor = true WHERE account_id = 'own-fb'");
+    const november = await queryKpis(store, {
+      kpis: ['sentiment_positive_share'],
+      period: { from: '2026-11-01', to: '2026-11-30' },
+      today,
+    });
+    // i6 (positive) is now a competitor's: i4 neutral alone → 0.
+    expect(november.results[0].rows[0].value).toBe(0);
+  });
 });
 
 describe('every KPI counting interactions', () => {

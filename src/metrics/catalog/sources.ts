@@ -44,7 +44,7 @@ const ownInteractions = `(SELECT i.* FROM interactions i WHERE i.account_id NOT 
 const ownInteractionDays: Rollup = {
   id: 'interactions',
   table: 'interaction_days',
-  from: `(SELECT r.* FROM interaction_days r WHERE r.account_id NOT IN ${COMPETITOR_ACCOUNTS})`,
+  from: '(SELECT * FROM interaction_days WHERE NOT is_competitor)',
   time: 's.day',
   rows: 's.interactions',
   columns: ['kind', 'is_brand', 'sentiment', 'sentiment_uncertain'],
