@@ -3,28 +3,10 @@
 import type { Dialect } from '../store/index.ts';
 import { MEASURES, type MeasureId, type Source } from './catalog/index.ts';
 import { rowsColumn } from './rollup.ts';
-import {
-  branchesOf,
-  cellOf,
-  piecesOf,
-  rangeKey,
-  type CompiledScan,
-  type Range,
-  type RangeCells,
-} from './scan.ts';
-import {
-  BRANCH_COLUMN,
-  branchSelect,
-  dimensionColumn,
-  KEY_COLUMN,
-  measureColumn,
-  Params,
-  partIndex,
-  ROW_COUNT,
-  unionAll,
-  usedDimensions,
-  type Scope,
-} from './sql-parts.ts';
+import { branchesOf, cellOf, piecesOf, rangeKey } from './scan.ts';
+import type { CompiledScan, Range, RangeCells } from './scan.ts';
+import { measureColumn, placeOf, ROW_COUNT, scanStatement, usedDimensions } from './sql-parts.ts';
+import type { Scope } from './sql-parts.ts';
 
 const qualifyingColumn = (id: MeasureId) => `n_${id}`;
 
@@ -62,17 +44,12 @@ export function compileAdditive(
 ): CompiledScan {
   const pieces = piecesOf(ranges);
   const branches = branchesOf(pieces);
-  const params = new Params(dialect);
   const rows = rowsColumn(source);
   const aggregates = [
     ...ids.flatMap((id) => partials(dialect, id, rows)),
     `${countOf(dialect, rows)} AS ${ROW_COUNT}`,
   ];
-  const sql = unionAll(
-    branches.map((branch, index) =>
-      branchSelect(dialect, source, scope, { index, branch }, params, { aggregates }),
-    ),
-  );
+  const { sql, params } = scanStatement(dialect, source, scope, branches, { aggregates });
   const rangesOfPiece = pieces.map((piece) =>
     ranges.filter((range) => range.from <= piece.from && piece.until <= range.until).map(rangeKey),
   );
@@ -80,11 +57,8 @@ export function compileAdditive(
   const read = (rows: Record<string, unknown>[]): RangeCells => {
     const totals = new Map<string, Totals>();
     for (const row of rows) {
-      const piece = partIndex(branches[Number(row[BRANCH_COLUMN])], Number(row[KEY_COLUMN]));
-      const rowDimensions = Object.fromEntries(
-        dimensions.map((dimension) => [dimension, row[dimensionColumn(dimension)] ?? null]),
-      );
-      for (const range of new Set(rangesOfPiece[piece])) {
+      const { part, dimensions: rowDimensions } = placeOf(row, branches, dimensions);
+      for (const range of new Set(rangesOfPiece[part])) {
         const key = JSON.stringify([range, rowDimensions]);
         const total = totals.get(key) ?? {
           dimensions: rowDimensions,
@@ -104,7 +78,7 @@ export function compileAdditive(
     }
     return cells;
   };
-  return { sql, params: params.values, read };
+  return { sql, params, read };
 }
 
 function addRow(total: Totals, row: Record<string, unknown>, ids: MeasureId[]): void {
