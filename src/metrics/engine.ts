@@ -407,12 +407,13 @@ function resultOf(
     if (keys.size === 0 && plan.dimensions.length === 0) keys.set('{}', {});
   }
   const base = baseOf(kpi);
+  const tomorrow = addDays(plan.today, 1);
   const rows = [...keys].map(([cellKey, key]) => {
     const inputs = pick(current.get(cellKey)?.values ?? {}, ids);
     const caveat = caveatOf(kpi, inputs);
     const value = caveat ? null : evaluate(kpi.formula, inputs, weights);
     const row: KpiRow = { key: labelled(key, plan, currentBuckets), value, inputs };
-    if (plan.grain && isRunning(row.key[plan.grain]!, plan.grain, plan.today)) row.running = true;
+    if (plan.grain && isRunning(row.key[plan.grain]!, plan.grain, tomorrow)) row.running = true;
     if (caveat) row.caveat = caveat;
     if (base) row.base = rowBase(base, inputs, weights);
     const margin = marginOf(kpi, inputs);
@@ -458,9 +459,9 @@ function isEmptyUnattributed(
   );
 }
 
-/** Whether the bucket starting on `start` ends after today. */
-function isRunning(start: string, grain: TimeGrain, today: string): boolean {
-  return nextBucketStart(start, grain) > addDays(today, 1);
+/** Whether the bucket starting on `start` ends after today (the day before `tomorrow`). */
+function isRunning(start: string, grain: TimeGrain, tomorrow: string): boolean {
+  return nextBucketStart(start, grain) > tomorrow;
 }
 
 function orderedKey(key: BreakdownKey, plan: Plan): BreakdownKey {
