@@ -10,21 +10,9 @@ const today = '2026-11-20';
 const october = { from: '2026-10-01', to: '2026-10-31' };
 const at = (time: string) => Date.parse(time);
 
-const INTERACTION_COLUMNS = [
-  'interaction_id',
-  'platform',
-  'account_id',
-  'post_id',
-  'kind',
-  'author_id',
-  'created_at',
-  'sentiment',
-  'is_brand',
-  'sentiment_uncertain',
-];
-
 // prettier-ignore
-const INTERACTIONS: Cell[][] = [
+const [INTERACTION_COLUMNS, ...INTERACTIONS] = [
+  ['interaction_id', 'platform', 'account_id', 'post_id', 'kind', 'author_id', 'created_at', 'sentiment', 'is_brand', 'sentiment_uncertain'],
   ['i1', 'instagram', 'own-ig', 'p1', 'comment', 'a1', at('2026-10-02T10:00:00Z'), 'positive', false, false],
   ['i1b', 'instagram', 'own-ig', 'p1', 'comment', 'a9', at('2026-10-02T15:00:00Z'), 'positive', false, false],
   ['i2', 'instagram', 'own-ig', 'p1', 'comment', 'a2', at('2026-10-02T23:59:00Z'), 'positive', null, true],
@@ -34,7 +22,7 @@ const INTERACTIONS: Cell[][] = [
   ['i6', 'facebook', 'own-fb', 'p3', 'comment', 'a5', at('2026-11-03T12:00:00Z'), 'positive', false, false],
   ['i7', 'instagram', 'rival', 'p9', 'comment', 'a6', at('2026-10-05T00:00:00Z'), 'positive', false, false],
   ['i8', 'instagram', 'own-ig', null, 'mention', 'a7', at('2026-09-30T23:59:59Z'), 'positive', false, false],
-];
+] as [string[], ...Cell[][]];
 
 /** The SQL of every statement the store runs from now on. */
 function recordingStatements(target: Store): string[] {
