@@ -119,7 +119,7 @@ describe('the error paths, in French', () => {
     await expectNoServerEnglish();
     // The way out goes to the quarter that holds today.
     await page.getByRole('button', { name: 'Aller à la période en cours' }).click();
-    await settled(() => new URL(page.url()).searchParams.get('from')).toBe('2025-10-01');
+    await settled(async () => new URL(page.url()).searchParams.get('from')).toBe('2025-10-01');
     await page.getByTestId('drill-value').waitFor();
   });
 
