@@ -564,6 +564,15 @@ export const en = {
   'schedules.run.interrupted': 'interrupted',
   'schedules.run.late': 'late',
   'schedules.run.retry': 'next try {when}',
+  'state.refusedDetail': 'The server refused this request: {message}',
+  'problem.future-period': 'This period starts on {from}, after today ({today}): there is nothing to measure yet.',
+  'problem.objective-exists': 'An objective with the id “{id}” already exists: give this one another name, or edit that objective.',
+  'problem.objective-missing': 'The objective “{id}” no longer exists: it was probably deleted meanwhile.',
+  'problem.invalid-parameter': 'The address holds a value Cadran cannot read (“{name}”): choose the period and filters again.',
+  'problem.invalid-field': 'The server refused the value of “{name}”.',
+  'drill.future.title': 'Nothing to measure yet',
+  'drill.future.back': 'Go to the current period',
+  'objectives.form.serverRefused': 'The server refused this value: {message}',
 } as const;
 
 export type MessageKey = keyof typeof en;

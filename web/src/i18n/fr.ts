@@ -566,4 +566,13 @@ export const fr: Record<MessageKey, string> = {
   'schedules.run.interrupted': 'interrompu',
   'schedules.run.late': 'en retard',
   'schedules.run.retry': 'nouvel essai {when}',
+  'state.refusedDetail': 'Le serveur a refusé cette demande. Son message (en anglais) : {message}',
+  'problem.future-period': 'Cette période commence le {from}, après aujourd’hui ({today}) : il n’y a encore rien à mesurer.',
+  'problem.objective-exists': 'Un objectif a déjà l’identifiant « {id} » : donnez un autre nom à celui-ci, ou modifiez cet objectif-là.',
+  'problem.objective-missing': 'L’objectif « {id} » n’existe plus : il a sans doute été supprimé entre-temps.',
+  'problem.invalid-parameter': 'L’adresse contient une valeur que Cadran ne sait pas lire (« {name} ») : choisissez à nouveau la période et les filtres.',
+  'problem.invalid-field': 'Le serveur a refusé la valeur de « {name} ».',
+  'drill.future.title': 'Rien à mesurer pour l’instant',
+  'drill.future.back': 'Aller à la période en cours',
+  'objectives.form.serverRefused': 'Le serveur refuse cette valeur. Son message (en anglais) : {message}',
 };
