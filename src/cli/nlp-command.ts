@@ -119,7 +119,7 @@ function registerTrain(nlp: Command, io: CommandIO, withStore: WithStore): void 
         );
         if (outcome.accepted)
           print(
-            '\nkept: `cadran nlp rescore --brand` relabels the comments with it (the shipped model stays the default)',
+            `\nkept: ${outcome.relabelled!.toLocaleString('en-US')} comments relabelled with it (people’s corrections stay; new imports are labelled by the shipped model until \`cadran nlp rescore --brand\`)`,
           );
         else {
           throw new InputError(`refused: ${outcome.reason}; the model in use is unchanged`);
