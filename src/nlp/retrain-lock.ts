@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { InputError } from '../model/index.ts';
 
 /** A refusal that is about timing, not about the request: HTTP 409. */
@@ -26,9 +27,10 @@ interface Holder {
  * address (which may hold a password).
  */
 export function retrainLockPath(location: string): string {
-  if (location !== ':memory:' && !/^[a-z]+:\/\//i.test(location)) return `${location}.retrain.lock`;
+  if (location !== ':memory:' && !/^[a-z]+:\/\//i.test(location))
+    return `${resolve(location)}.retrain.lock`;
   const digest = createHash('sha256').update(location).digest('hex').slice(0, 16);
-  return `${tmpdir()}/cadran-retrain-${digest}.lock`;
+  return join(tmpdir(), `cadran-retrain-${digest}.lock`);
 }
 
 function isAlive(pid: number): boolean {
