@@ -178,6 +178,7 @@ export const en = {
   'model.phase.retrained': 'Scoring the retrained model on the validation sets…',
   'model.phase.relabelling': 'Kept: relabelling the stored comments with the retrained model…',
   'model.failed': 'The retraining failed: {message}',
+  'model.kept': 'Kept: the retrained model is no worse on any validation set.',
   'model.kept.one': 'Kept: the retrained model is no worse on any validation set; {count} comment was relabelled with it.',
   'model.kept.other': 'Kept: the retrained model is no worse on any validation set; {count} comments were relabelled with it.',
   'model.refused': 'Refused: the retrained model is worse on a validation set. The model in use is unchanged.',

@@ -180,6 +180,7 @@ export const fr: Record<MessageKey, string> = {
   'model.phase.retrained': 'Évaluation du modèle réentraîné sur les jeux de validation…',
   'model.phase.relabelling': 'Conservé : réétiquetage des commentaires enregistrés avec le modèle réentraîné…',
   'model.failed': 'Le réentraînement a échoué : {message}',
+  'model.kept': 'Conservé : le modèle réentraîné ne fait moins bien sur aucun jeu de validation.',
   'model.kept.one': 'Conservé : le modèle réentraîné ne fait moins bien sur aucun jeu de validation ; {count} commentaire a été réétiqueté avec lui.',
   'model.kept.other': 'Conservé : le modèle réentraîné ne fait moins bien sur aucun jeu de validation ; {count} commentaires ont été réétiquetés avec lui.',
   'model.refused': 'Refusé : le modèle réentraîné fait moins bien sur un jeu de validation. Le modèle en service ne change pas.',

@@ -130,7 +130,11 @@ function RetrainResult({ job }: { job: RetrainJob }) {
   return (
     <div role="status">
       <p className={`notice ${job.accepted ? 'notice-ok' : 'notice-error'}`}>
-        {job.accepted ? plural('model.kept', job.relabelled ?? 0) : t('model.refused')}
+        {!job.accepted
+          ? t('model.refused')
+          : job.relabelled === null
+            ? t('model.kept')
+            : plural('model.kept', job.relabelled)}
       </p>
       <FiguresTable job={job} />
     </div>
