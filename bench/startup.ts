@@ -4,10 +4,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { buildCli, cliIsStale } from '../scripts/build-cli.mjs';
-import { printTable } from './harness.ts';
+import { freePort, printTable } from './harness.ts';
 
 const root = join(import.meta.dirname, '..');
 const cadran = join(root, 'bin', 'cadran.js');
@@ -73,15 +72,6 @@ function timeCommand(command: string[]): Run {
 function cpuSoFar(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function answers(port: number, path: string): Promise<boolean> {
