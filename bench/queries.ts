@@ -9,7 +9,7 @@ import { openStore, type Store } from '../src/store/index.ts';
 import { printTable, time } from './harness.ts';
 
 export const BENCH_CACHE = join(import.meta.dirname, '.cache');
-const SCALE = Number(process.env.BENCH_SCALE ?? 100);
+export const SCALE = Number(process.env.BENCH_SCALE ?? 100);
 
 export const benchStorePath = () =>
   join(BENCH_CACHE, `demo-seed42-scale${SCALE}-${todayUtc()}.duckdb`);
