@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { buildCli, cliIsStale } from '../scripts/build-cli.mjs';
 import { freePort, printTable } from './harness.ts';
@@ -175,7 +176,7 @@ export async function benchStartup(): Promise<void> {
     ...(await whileServing(() => sample(() => timeCommand([cadran, '--db', STORE, ...KPI_ARGS])))),
   });
   printTable(
-    `Start-up, ms from spawn, and CPU ms of the process started (${RUNS} runs, demo store at scale 1, compiled build)`,
+    `Start-up, ms from spawn, and CPU ms of the process started (${RUNS} runs, demo store at scale 1, compiled build, load ${loadavg()[0].toFixed(1)})`,
     rows,
   );
 }
