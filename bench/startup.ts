@@ -1,7 +1,7 @@
 // How long `cadran` takes to start: --help, one KPI as JSON on the demo store, and the first HTTP
 // answer after `cadran serve`, each beside a floor (bare node; node with DuckDB; node, DuckDB and
 // http) measured in the same run.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { loadavg } from 'node:os';
@@ -13,6 +13,7 @@ const root = join(import.meta.dirname, '..');
 const cadran = join(root, 'bin', 'cadran.js');
 const STORE = join(import.meta.dirname, '.cache', 'startup-demo-seed42-scale1.duckdb');
 const RUNS = 7;
+const SERVER_START_TIMEOUT_MS = 60_000;
 
 const KPI_ARGS = [
   'kpi',
@@ -92,16 +93,32 @@ async function timeFirstResponse(command: (port: number) => string[], path: stri
   const started = performance.now();
   const server = spawn(process.execPath, command(port), { cwd: root, stdio: 'ignore' });
   try {
-    while (!(await answers(port, path))) {
-      if (server.exitCode !== null) throw new Error(`${command(port).join(' ')} exited`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    await untilAnswering(server, port, path, 5);
     return { wall: performance.now() - started, cpu: cpuSoFar(server.pid!) };
   } finally {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
+    await stopped(server);
   }
+}
+
+/** Polls until the server answers; fails, rather than waits for ever, if it exits or stays silent. */
+async function untilAnswering(server: ChildProcess, port: number, path: string, everyMs: number) {
+  const deadline = performance.now() + SERVER_START_TIMEOUT_MS;
+  while (!(await answers(port, path))) {
+    if (server.exitCode !== null || server.signalCode !== null)
+      throw new Error(`${server.spawnargs.join(' ')} exited before answering`);
+    if (performance.now() > deadline)
+      throw new Error(
+        `${server.spawnargs.join(' ')} did not answer ${path} within ${SERVER_START_TIMEOUT_MS / 1000} s`,
+      );
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+async function stopped(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
 }
 
 /** Runs the work while `cadran serve` holds the store. */
@@ -112,13 +129,10 @@ async function whileServing<T>(work: () => Promise<T>): Promise<T> {
     stdio: 'ignore',
   });
   try {
-    while (!(await answers(port, '/api/auth/state')))
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    await untilAnswering(server, port, '/api/auth/state', 20);
     return await work();
   } finally {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
+    await stopped(server);
   }
 }
 
