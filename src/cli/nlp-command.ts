@@ -119,7 +119,9 @@ function registerTrain(nlp: Command, io: CommandIO, withStore: WithStore): void 
         );
         if (outcome.accepted)
           print(
-            '\nkept: `cadran nlp rescore --brand` relabels the comments with it (the shipped model stays the default)',
+            outcome.relabelled === null
+              ? '\nkept (this store cannot relabel its comments in place: they keep their labels)'
+              : `\nkept: ${outcome.relabelled.toLocaleString('en-US')} comments relabelled with it (people’s corrections stay; new imports are labelled by the shipped model until \`cadran nlp rescore --brand\`)`,
           );
         else {
           throw new InputError(`refused: ${outcome.reason}; the model in use is unchanged`);

@@ -1,5 +1,5 @@
 // posts and post_metrics: what each account publishes, how far it travels and how people react.
-import type { ContentType } from '../model/index.ts';
+import { POST_COUNTERS, type ContentType } from '../model/index.ts';
 import {
   ALL_ACCOUNTS,
   CONTENT_ENGAGEMENT,
@@ -33,14 +33,7 @@ export const POST_COLUMNS = [
 export const METRIC_COLUMNS = [
   'post_id',
   'snapshot_at',
-  'impressions',
-  'reach',
-  'reactions',
-  'comments',
-  'shares',
-  'saves',
-  'link_clicks',
-  'video_views',
+  ...POST_COUNTERS,
   'participation',
   'import_id',
 ];

@@ -37,6 +37,7 @@ export function periodToDate(requested: Period, today: string): EvaluatedPeriod 
   if (requested.from > today) {
     throw new InputError(
       `the period starts (${requested.from}) after today (${today}): there is nothing to measure yet`,
+      { code: 'future-period', params: { from: requested.from, today } },
     );
   }
   const toDate = requested.to > today;

@@ -1,36 +1,24 @@
 // Sums and counts over many ranges in one scan: rows are summed per disjoint piece of the ranges, and
 // each range adds up its pieces, so a window and its buckets read their rows once.
 import type { Dialect } from '../store/index.ts';
-import { MEASURES, SOURCES, type MeasureId, type SourceId } from './catalog/index.ts';
-import {
-  branchesOf,
-  cellOf,
-  piecesOf,
-  rangeKey,
-  type CompiledScan,
-  type Range,
-  type RangeCells,
-} from './scan.ts';
-import {
-  BRANCH_COLUMN,
-  branchSelect,
-  dimensionColumn,
-  KEY_COLUMN,
-  measureColumn,
-  Params,
-  partIndex,
-  ROW_COUNT,
-  unionAll,
-  usedDimensions,
-  type Scope,
-} from './sql-parts.ts';
+import { MEASURES, type MeasureId, type Source } from './catalog/index.ts';
+import { rowsColumn } from './rollup.ts';
+import { branchesOf, cellOf, piecesOf, rangeKey } from './scan.ts';
+import type { CompiledScan, Range, RangeCells } from './scan.ts';
+import { measureColumn, placeOf, ROW_COUNT, scanStatement, usedDimensions } from './sql-parts.ts';
+import type { Scope } from './sql-parts.ts';
 
 const qualifyingColumn = (id: MeasureId) => `n_${id}`;
 
+/** Rows aggregated: counted, or their counts added up on a roll-up. */
+const countOf = (dialect: Dialect, rows: string | undefined, where?: string) =>
+  rows ? dialect.sum(rows, where) : dialect.count(where);
+
 /** The partial aggregates a piece returns for the measure; a conditional sum also counts its rows. */
-function partials(dialect: Dialect, id: MeasureId): string[] {
+function partials(dialect: Dialect, id: MeasureId, rows: string | undefined): string[] {
   const { aggregate, where } = MEASURES[id];
-  if (aggregate.kind === 'count') return [`${dialect.count(where)} AS ${measureColumn(id)}`];
+  if (aggregate.kind === 'count')
+    return [`${countOf(dialect, rows, where)} AS ${measureColumn(id)}`];
   if (aggregate.kind !== 'sum') throw new Error(`${id} is not additive`);
   if (!where) return [`${dialect.sum(aggregate.value)} AS ${measureColumn(id)}`];
   return [
@@ -46,26 +34,22 @@ interface Totals {
   qualifying: Partial<Record<MeasureId, number>>;
 }
 
+/** The measures over every range, read from the source or from its roll-up (see rollupFor). */
 export function compileAdditive(
   dialect: Dialect,
-  sourceId: SourceId,
+  source: Source,
   ids: MeasureId[],
   scope: Scope,
   ranges: Range[],
 ): CompiledScan {
-  const source = SOURCES[sourceId];
   const pieces = piecesOf(ranges);
   const branches = branchesOf(pieces);
-  const params = new Params(dialect);
+  const rows = rowsColumn(source);
   const aggregates = [
-    ...ids.flatMap((id) => partials(dialect, id)),
-    `${dialect.count()} AS ${ROW_COUNT}`,
+    ...ids.flatMap((id) => partials(dialect, id, rows)),
+    `${countOf(dialect, rows)} AS ${ROW_COUNT}`,
   ];
-  const sql = unionAll(
-    branches.map((branch, index) =>
-      branchSelect(dialect, source, scope, { index, branch }, params, { aggregates }),
-    ),
-  );
+  const { sql, params } = scanStatement(dialect, source, scope, branches, { aggregates });
   const rangesOfPiece = pieces.map((piece) =>
     ranges.filter((range) => range.from <= piece.from && piece.until <= range.until).map(rangeKey),
   );
@@ -73,11 +57,8 @@ export function compileAdditive(
   const read = (rows: Record<string, unknown>[]): RangeCells => {
     const totals = new Map<string, Totals>();
     for (const row of rows) {
-      const piece = partIndex(branches[Number(row[BRANCH_COLUMN])], Number(row[KEY_COLUMN]));
-      const rowDimensions = Object.fromEntries(
-        dimensions.map((dimension) => [dimension, row[dimensionColumn(dimension)] ?? null]),
-      );
-      for (const range of new Set(rangesOfPiece[piece])) {
+      const { part, dimensions: rowDimensions } = placeOf(row, branches, dimensions);
+      for (const range of new Set(rangesOfPiece[part])) {
         const key = JSON.stringify([range, rowDimensions]);
         const total = totals.get(key) ?? {
           dimensions: rowDimensions,
@@ -97,7 +78,7 @@ export function compileAdditive(
     }
     return cells;
   };
-  return { sql, params: params.values, read };
+  return { sql, params, read };
 }
 
 function addRow(total: Totals, row: Record<string, unknown>, ids: MeasureId[]): void {

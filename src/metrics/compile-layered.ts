@@ -2,33 +2,14 @@
 // added up from pieces (medians cannot be, sums of fractions would differ in their last bits),
 // so overlapping ranges go to separate layers (the windows in one, their buckets in another) and each
 // layer's ranges are told apart row by row within the scan of their span.
+import type { EntityDimension } from '../model/index.ts';
 import type { Dialect } from '../store/index.ts';
 import { MEASURES, SOURCES, type Measure, type MeasureId, type SourceId } from './catalog/index.ts';
-import {
-  branchesOf,
-  cellOf,
-  layersOf,
-  rangeKey,
-  type Branch,
-  type CompiledScan,
-  type Range,
-  type RangeCells,
-} from './scan.ts';
-import {
-  BRANCH_COLUMN,
-  branchSelect,
-  dimensionColumn,
-  KEY_COLUMN,
-  measureColumn,
-  Params,
-  partIndex,
-  ROW_COUNT,
-  simpleAggregate,
-  unionAll,
-  usedDimensions,
-  type BranchQuery,
-  type Scope,
-} from './sql-parts.ts';
+import { branchesOf, cellOf, layersOf, rangeKey } from './scan.ts';
+import type { Branch, CompiledScan, Range, RangeCells } from './scan.ts';
+import { measureColumn, placeOf, ROW_COUNT, scanStatement, usedDimensions } from './sql-parts.ts';
+import { BRANCH_COLUMN, dimensionColumn, KEY_COLUMN, simpleAggregate } from './sql-parts.ts';
+import type { BranchQuery, Scope } from './sql-parts.ts';
 
 /** Every layer's branches, numbered across layers, and the ranges in the order of their parts. */
 function layeredBranches(ranges: Range[]): { branches: Branch[]; parts: Range[] } {
@@ -45,17 +26,14 @@ function readByRange(
   rows: Record<string, unknown>[],
   branches: Branch[],
   parts: Range[],
-  dimensions: string[],
+  dimensions: EntityDimension[],
   ids: MeasureId[],
 ): RangeCells {
   const cells: RangeCells = new Map();
   for (const row of rows) {
     if (row[ROW_COUNT] === 0) continue;
-    const part = parts[partIndex(branches[Number(row[BRANCH_COLUMN])], Number(row[KEY_COLUMN]))];
-    const rowDimensions = Object.fromEntries(
-      dimensions.map((dimension) => [dimension, row[dimensionColumn(dimension as never)] ?? null]),
-    );
-    const cell = cellOf(cells, rangeKey(part), rowDimensions);
+    const place = placeOf(row, branches, dimensions);
+    const cell = cellOf(cells, rangeKey(parts[place.part]), place.dimensions);
     for (const id of ids) {
       const value = row[measureColumn(id)];
       cell.values[id] = value === null || value === undefined ? null : Number(value);
@@ -70,21 +48,16 @@ function layeredScan(
   scope: Scope,
   ranges: Range[],
   ids: MeasureId[],
-  query: (params: Params) => BranchQuery,
+  query: BranchQuery,
   outer?: (union: string) => string,
 ): CompiledScan {
   const source = SOURCES[sourceId];
   const { branches, parts } = layeredBranches(ranges);
-  const params = new Params(dialect);
-  const union = unionAll(
-    branches.map((branch, index) =>
-      branchSelect(dialect, source, scope, { index, branch }, params, query(params)),
-    ),
-  );
+  const { sql: union, params } = scanStatement(dialect, source, scope, branches, query);
   const dimensions = usedDimensions(source, scope);
   return {
     sql: outer ? outer(union) : union,
-    params: params.values,
+    params,
     read: (rows) => readByRange(rows, branches, parts, dimensions, ids),
   };
 }
@@ -101,7 +74,7 @@ export function compileWindowed(
     ...ids.map((id) => `${simpleAggregate(dialect, MEASURES[id])} AS ${measureColumn(id)}`),
     `${dialect.count()} AS ${ROW_COUNT}`,
   ];
-  return layeredScan(dialect, sourceId, scope, ranges, ids, () => ({ aggregates }));
+  return layeredScan(dialect, sourceId, scope, ranges, ids, { aggregates });
 }
 
 /** Measures counted per entity that share their entity, row condition and inner counts. */
@@ -149,7 +122,7 @@ export function compilePerEntity(
     scope,
     ranges,
     ids,
-    () => ({ aggregates: innerAggregates, entity, where: first.where ? [first.where] : [] }),
+    { aggregates: innerAggregates, entity, where: first.where ? [first.where] : [] },
     (union) =>
       `SELECT ${[...keys, ...outerAggregates].join(', ')} FROM (${union}) e GROUP BY ${keys.join(', ')}`,
   );

@@ -113,10 +113,16 @@ export type Series = 'current' | 'previous' | 'yoy';
 type MeasureValues = Partial<Record<MeasureId, number | null>>;
 type SeriesTable = Map<Series, Map<string, { key: BreakdownKey; values: MeasureValues }>>;
 
+interface Bucket extends Range {
+  start: string;
+}
+
 interface Plan {
   grain: TimeGrain | null;
   dimensions: EntityDimension[];
   periods: Map<Series, Period>;
+  /** Buckets of each series, clipped to the series' period (one bucket, the period, without a time breakdown). */
+  buckets: Map<Series, Bucket[]>;
   evaluated: EvaluatedPeriod;
   today: string;
 }
@@ -146,7 +152,8 @@ function planOf(request: KpiRequest): Plan {
   )) {
     periods.set(series as Series, period);
   }
-  return { grain: grains[0] ?? null, dimensions, periods, evaluated, today };
+  const grain = grains[0] ?? null;
+  return { grain, dimensions, periods, buckets: bucketsBySeries(periods, grain), evaluated, today };
 }
 
 /**
@@ -171,23 +178,24 @@ function supportedDimensions(kpi: Kpi, plan: Plan): EntityDimension[] {
   return plan.dimensions.filter((dimension) => allowed.includes(dimension));
 }
 
-/** Buckets of each series, clipped to the series' period (one bucket, the period, without a time breakdown). */
-function bucketsBySeries(plan: Plan) {
-  const result = new Map<Series, { from: string; until: string; start: string }[]>();
-  for (const [series, period] of plan.periods) {
+function bucketsBySeries(periods: Map<Series, Period>, grain: TimeGrain | null) {
+  const result = new Map<Series, Bucket[]>();
+  for (const [series, period] of periods) {
     const until = addDays(period.to, 1);
-    if (!plan.grain) {
+    if (!grain) {
       result.set(series, [{ from: period.from, until, start: period.from }]);
       continue;
     }
-    const grain = plan.grain;
     result.set(
       series,
-      bucketsOf(period, grain).map((start) => ({
-        from: start < period.from ? period.from : start,
-        until: nextBucketStart(start, grain) > until ? until : nextBucketStart(start, grain),
-        start,
-      })),
+      bucketsOf(period, grain).map((start) => {
+        const next = nextBucketStart(start, grain);
+        return {
+          from: start < period.from ? period.from : start,
+          until: next > until ? until : next,
+          start,
+        };
+      }),
     );
   }
   return result;
@@ -238,14 +246,14 @@ function prepare(request: KpiRequest): PreparedRequest {
 
 /** Every range the plan reads: each series' window, or each of its buckets with a time breakdown. */
 function rangesOf(plan: Plan): Range[] {
-  return [...bucketsBySeries(plan).values()].flat();
+  return [...plan.buckets.values()].flat();
 }
 
 /** The measures of the group per series and breakdown key, from the batch's scans. */
 function tableOf(batch: ScanBatch, group: KpiGroup): SeriesTable {
   const { plan } = group;
   const table: SeriesTable = new Map();
-  for (const [series, buckets] of bucketsBySeries(plan)) {
+  for (const [series, buckets] of plan.buckets) {
     const seriesRows = new Map<string, { key: BreakdownKey; values: MeasureValues }>();
     table.set(series, seriesRows);
     buckets.forEach((bucket, position) => {
@@ -277,7 +285,7 @@ function keyOf(dimensions: Record<string, unknown>, plan: Plan, position: number
 function responseOf(prepared: PreparedRequest, tables: SeriesTable[]): KpiResponse {
   const { request, plan } = prepared;
   const weights = request.weights ?? DEFAULT_ENGAGEMENT_WEIGHTS;
-  const currentBuckets = bucketsBySeries(plan).get('current')!;
+  const currentBuckets = plan.buckets.get('current')!;
   const results = new Map<string, KpiResult>();
   prepared.groups.forEach((group, index) => {
     for (const kpi of group.kpis) {
@@ -399,12 +407,13 @@ function resultOf(
     if (keys.size === 0 && plan.dimensions.length === 0) keys.set('{}', {});
   }
   const base = baseOf(kpi);
+  const tomorrow = addDays(plan.today, 1);
   const rows = [...keys].map(([cellKey, key]) => {
     const inputs = pick(current.get(cellKey)?.values ?? {}, ids);
     const caveat = caveatOf(kpi, inputs);
     const value = caveat ? null : evaluate(kpi.formula, inputs, weights);
     const row: KpiRow = { key: labelled(key, plan, currentBuckets), value, inputs };
-    if (plan.grain && isRunning(row.key[plan.grain]!, plan.grain, plan.today)) row.running = true;
+    if (plan.grain && isRunning(row.key[plan.grain]!, plan.grain, tomorrow)) row.running = true;
     if (caveat) row.caveat = caveat;
     if (base) row.base = rowBase(base, inputs, weights);
     const margin = marginOf(kpi, inputs);
@@ -450,9 +459,9 @@ function isEmptyUnattributed(
   );
 }
 
-/** Whether the bucket starting on `start` ends after today. */
-function isRunning(start: string, grain: TimeGrain, today: string): boolean {
-  return nextBucketStart(start, grain) > addDays(today, 1);
+/** Whether the bucket starting on `start` ends after today (the day before `tomorrow`). */
+function isRunning(start: string, grain: TimeGrain, tomorrow: string): boolean {
+  return nextBucketStart(start, grain) > tomorrow;
 }
 
 function orderedKey(key: BreakdownKey, plan: Plan): BreakdownKey {

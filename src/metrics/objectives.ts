@@ -66,6 +66,13 @@ export interface Scorecard {
   return_on_objectives: number | null;
 }
 
+const objectiveMissing = (id: string) =>
+  new InputError(`no objective with id "${id}"`, {
+    value: id,
+    code: 'objective-missing',
+    params: { id },
+  });
+
 /** Re-validates whatever the caller built, so a typed Objective from code gets the same checks as user input. */
 const checked = (objective: Objective) => parseObjective(objective);
 
@@ -75,7 +82,7 @@ export async function createObjective(store: Store, objective: Objective): Promi
     if (await findObjective(store, tx, valid.id)) {
       throw new InputError(
         `an objective with id "${valid.id}" already exists (update it, or give this one another id)`,
-        { value: valid.id },
+        { value: valid.id, code: 'objective-exists', params: { id: valid.id } },
       );
     }
     await insertObjective(store, tx, valid);
@@ -91,7 +98,7 @@ export async function updateObjective(
 ): Promise<Objective> {
   return store.transaction(async (tx) => {
     const existing = await findObjective(store, tx, id);
-    if (!existing) throw new InputError(`no objective with id "${id}"`, { value: id });
+    if (!existing) throw objectiveMissing(id);
     const defined = Object.fromEntries(
       Object.entries(patch ?? {}).filter(([, value]) => value !== undefined),
     ) as Partial<Objective>;
@@ -105,6 +112,8 @@ export async function updateObjective(
     if (merged.id !== id && (await findObjective(store, tx, merged.id))) {
       throw new InputError(`cannot rename objective "${id}" to "${merged.id}": that id is taken`, {
         value: merged.id,
+        code: 'objective-exists',
+        params: { id: merged.id },
       });
     }
     await removeObjective(store, tx, id);
@@ -115,8 +124,7 @@ export async function updateObjective(
 
 export async function deleteObjective(store: Store, id: string): Promise<void> {
   await store.transaction(async (tx) => {
-    if (!(await findObjective(store, tx, id)))
-      throw new InputError(`no objective with id "${id}"`, { value: id });
+    if (!(await findObjective(store, tx, id))) throw objectiveMissing(id);
     await removeObjective(store, tx, id);
   });
 }

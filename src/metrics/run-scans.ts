@@ -6,6 +6,7 @@ import { MEASURES, SOURCES, type MeasureId, type SourceId } from './catalog/inde
 import { compileAdditive } from './compile-additive.ts';
 import { compilePerEntity, compileWindowed, perEntityShape } from './compile-layered.ts';
 import { compileGauge } from './compile.ts';
+import { rollupFor } from './rollup.ts';
 import { rangeKey, type CompiledScan, type Range, type RangeCells, type ScanCell } from './scan.ts';
 import type { Scope } from './sql-parts.ts';
 
@@ -96,8 +97,10 @@ function scansOf(store: Store, need: Need): CompiledScan[] {
     [...need.measures].filter((id) => kinds.includes(MEASURES[id].aggregate.kind));
   const scans: CompiledScan[] = [];
   const [additive, windowed] = partition(byKind(['sum', 'count', 'quantile']), isAdditive);
-  if (additive.length)
-    scans.push(compileAdditive(dialect, need.source, additive, need.scope, ranges));
+  if (additive.length) {
+    const source = rollupFor(store, need.source, additive, need.scope) ?? SOURCES[need.source];
+    scans.push(compileAdditive(dialect, source, additive, need.scope, ranges));
+  }
   if (windowed.length)
     scans.push(compileWindowed(dialect, need.source, windowed, need.scope, ranges));
   const shapes = new Map<string, MeasureId[]>();

@@ -172,6 +172,37 @@ export function branchSelect(
 export const unionAll = (parts: string[]): string =>
   parts.map((part) => `(${part})`).join(' UNION ALL ');
 
+/** The statement reading every branch of a scan, with its bound values in order. */
+export function scanStatement(
+  dialect: Dialect,
+  source: Source,
+  scope: Scope,
+  branches: Branch[],
+  query: BranchQuery,
+): { sql: string; params: SqlValue[] } {
+  const params = new Params(dialect);
+  const sql = unionAll(
+    branches.map((branch, index) =>
+      branchSelect(dialect, source, scope, { index, branch }, params, query),
+    ),
+  );
+  return { sql, params: params.values };
+}
+
+/** Where a row of a scan's result belongs: its part among all the scan's parts, its dimension values. */
+export function placeOf(
+  row: Record<string, unknown>,
+  branches: Branch[],
+  dimensions: EntityDimension[],
+): { part: number; dimensions: Record<string, unknown> } {
+  return {
+    part: partIndex(branches[Number(row[BRANCH_COLUMN])], Number(row[KEY_COLUMN])),
+    dimensions: Object.fromEntries(
+      dimensions.map((dimension) => [dimension, row[dimensionColumn(dimension)] ?? null]),
+    ),
+  };
+}
+
 /** A sum, count or quantile over all the rows aggregated together. */
 export function simpleAggregate(dialect: Dialect, measure: Measure): string {
   const { aggregate, where } = measure;

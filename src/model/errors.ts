@@ -10,14 +10,23 @@ export interface Location {
   params?: Record<string, string | number>;
 }
 
-/** The commonest import refusals, worded in French and English by the Imports page. */
+/**
+ * Refusals the dashboard words itself in French and English, from the code and its params: the commonest
+ * import refusals (Imports page), a period that has not started, an objective id taken or gone, a request
+ * field that does not validate.
+ */
 export type RefusalCode =
   | 'unknown-format'
   | 'unknown-format-closest'
   | 'no-period'
   | 'bad-values'
   | 'no-rows'
-  | 'totals-mismatch';
+  | 'totals-mismatch'
+  | 'future-period'
+  | 'objective-exists'
+  | 'objective-missing'
+  | 'invalid-parameter'
+  | 'invalid-field';
 
 /** A problem with what the user gave us (exit code 1, HTTP 400), as opposed to a bug of ours. */
 export class InputError extends Error {

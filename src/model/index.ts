@@ -26,6 +26,40 @@ export const INTERACTION_KINDS = [
 ] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
+/** A post's lifetime counters, as post exports report them (one snapshot per import). */
+export const POST_COUNTERS = [
+  'impressions',
+  'reach',
+  'reactions',
+  'comments',
+  'shares',
+  'saves',
+  'link_clicks',
+  'video_views',
+] as const;
+export type PostCounter = (typeof POST_COUNTERS)[number];
+
+/** An account's additive counters for one day (watch_time in seconds); followers is a gauge, not among them. */
+export const ACCOUNT_DAY_COUNTERS = [
+  'profile_visits',
+  'impressions',
+  'reach',
+  'video_views',
+  'watch_time',
+  'reactions',
+  'comments',
+  'shares',
+  'link_shares',
+  'saves',
+  'link_clicks',
+  'engagements',
+  'new_followers',
+  'lost_followers',
+  'posts_published',
+  'media_views',
+  'unique_visitors',
+] as const;
+
 export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
 export type Sentiment = (typeof SENTIMENTS)[number];
 

@@ -1,6 +1,7 @@
 // Retraining with this brand's corrections: the shipped training data plus every corrected comment (counted several
 // times, as they are few), kept only when it does not do worse than the shipped model on the shipped validation files.
-// The CLI and the server both come here; the training itself runs in a child process (retrain-process.ts).
+// A kept model relabels the store's comments at once. The CLI and the server both come here, one at a time per store
+// (retrain-lock.ts); the training itself runs in a child process (retrain-process.ts).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../model/index.ts';
@@ -10,8 +11,11 @@ import type { SentimentModel } from './classifier.ts';
 import type { EvalGroup } from './evaluate.ts';
 import type { Sentiment } from './lexicon.ts';
 import { decodeModel, encodeModel } from './model-file.ts';
+import { canRescore, rescore } from './rescore.ts';
+import { takeRetrainLock } from './retrain-lock.ts';
 import type { RetrainPhase } from './retrain-protocol.ts';
 import { trainInChildProcess } from './retrain-process.ts';
+import { createLabeller } from './sentiment.ts';
 import type { TrainingExample, TrainingOptions } from './train.ts';
 
 /** How many times a correction counts against one training row: a person's verdict on this brand's own comments. */
@@ -26,6 +30,8 @@ export interface RetrainOutcome {
   accepted: boolean;
   /** Why the new model was refused, if it was. */
   reason: string | null;
+  /** Comments relabelled with the kept model; null when it was refused, or on a store that cannot relabel (ClickHouse). */
+  relabelled: number | null;
   seconds: number;
 }
 
@@ -85,7 +91,21 @@ function checkTrainingData(dataDir: string): void {
     );
 }
 
+/** Retrains under the store's retraining lock; a second retraining of the same store meanwhile is refused. */
 export async function retrainWithCorrections(
+  store: Store,
+  request: RetrainRequest = {},
+): Promise<RetrainOutcome> {
+  const lock = takeRetrainLock(store.location);
+  try {
+    return await retrainHoldingLock(store, request);
+  } finally {
+    lock.release();
+  }
+}
+
+/** The retraining itself, for a caller that already holds the store's retraining lock (the server's job). */
+export async function retrainHoldingLock(
   store: Store,
   request: RetrainRequest = {},
 ): Promise<RetrainOutcome> {
@@ -107,14 +127,23 @@ export async function retrainWithCorrections(
     request.onPhase,
   );
   const reason = worseOn(trained.before, trained.after);
-  if (reason === null)
-    await saveBrandModel(store, Buffer.from(trained.model), corrections.length, trained.after);
+  let relabelled: number | null = null;
+  if (reason === null) {
+    const model = Buffer.from(trained.model);
+    await saveBrandModel(store, model, corrections.length, trained.after);
+    if (canRescore(store)) {
+      request.onPhase?.('relabelling');
+      const label = createLabeller(decodeModel(model, 'the retrained model'));
+      relabelled = (await rescore(store, { label })).rows;
+    }
+  }
   return {
     corrections: corrections.length,
     before: trained.before,
     after: trained.after,
     accepted: reason === null,
     reason,
+    relabelled,
     seconds: (performance.now() - started) / 1000,
   };
 }

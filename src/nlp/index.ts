@@ -40,6 +40,7 @@ export { encodeModel, decodeModel, readModelFile, SHIPPED_MODEL_PATH } from './m
 export { labelCsvFile } from './label-file.ts';
 export {
   retrainWithCorrections,
+  retrainHoldingLock,
   loadBrandModel,
   dropBrandModel,
   readCorrections,
@@ -52,3 +53,9 @@ export {
   type RetrainOutcome,
 } from './brand-model.ts';
 export { RETRAIN_PHASES, type RetrainPhase } from './retrain-protocol.ts';
+export {
+  takeRetrainLock,
+  retrainLockPath,
+  RetrainAlreadyRunning,
+  type RetrainLock,
+} from './retrain-lock.ts';

@@ -1,4 +1,5 @@
 // Recomputes the model's labels after the labeller changed; people's corrections are re-applied last.
+import { InputError } from '../model/index.ts';
 import type { Cell, Store } from '../store/index.ts';
 import { type Labeller, labelText } from './sentiment.ts';
 
@@ -11,11 +12,21 @@ export interface RescoreSummary {
   uncertain: number;
 }
 
+/**
+ * Whether this store can relabel in place: the relabelling joins a scratch table in an UPDATE … FROM, which ClickHouse
+ * has no form of (its UPDATE is an asynchronous mutation without joins).
+ */
+export const canRescore = (store: Store): boolean => store.dialect.name === 'duckdb';
+
 /** Labels every text interaction written by the model (and, with `all`, those labelled by their file). */
 export async function rescore(
   store: Store,
   options: { all?: boolean; label?: Labeller } = {},
 ): Promise<RescoreSummary> {
+  if (!canRescore(store))
+    throw new InputError(
+      'relabelling stored comments works on the embedded (DuckDB) store only for now; on ClickHouse, comments keep the labels they were imported with',
+    );
   const label = options.label ?? labelText;
   const started = performance.now();
   const sources = options.all ? "('model', 'import')" : "('model')";

@@ -14,8 +14,13 @@ export interface RetrainJobRequest {
   limit?: number;
 }
 
-/** The steps a retraining goes through, in order. */
-export const RETRAIN_PHASES = ['validating baseline', 'training', 'validating retrained'] as const;
+/** The steps a retraining goes through, in order; the last only when the retrained model is kept. */
+export const RETRAIN_PHASES = [
+  'validating baseline',
+  'training',
+  'validating retrained',
+  'relabelling',
+] as const;
 export type RetrainPhase = (typeof RETRAIN_PHASES)[number];
 
 /** The retrained model (encoded) and the validation figures of both models. */

@@ -73,7 +73,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   });
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof InputError) {
-      return reply.status(400).send({
+      // A few refusals are about timing rather than the request (a retraining already running: 409).
+      return reply.status((error as { statusCode?: number }).statusCode ?? 400).send({
         error: error.message,
         location: error.location,
         details: error.details.map((detail) => detail.location),

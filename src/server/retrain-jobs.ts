@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { InputError } from '../model/index.ts';
 import {
   isWorse,
-  retrainWithCorrections,
+  retrainHoldingLock,
+  takeRetrainLock,
   type EvalGroup,
   type RetrainOutcome,
   type RetrainPhase,
@@ -42,6 +43,8 @@ export interface RetrainJob {
   accepted: boolean | null;
   /** Why the retrained model was refused. */
   reason: string | null;
+  /** Comments relabelled with the kept model. */
+  relabelled: number | null;
   figures: ValidationFigure[];
   error: string | null;
 }
@@ -66,6 +69,7 @@ function finish(job: RetrainJob, outcome: RetrainOutcome): void {
   job.corrections = outcome.corrections;
   job.accepted = outcome.accepted;
   job.reason = outcome.reason;
+  job.relabelled = outcome.relabelled;
   job.figures = figuresOf(outcome.before, outcome.after);
 }
 
@@ -90,9 +94,13 @@ export class RetrainJobs {
     return this.latest;
   }
 
-  /** Starts a retraining, or gives the one already running: two would train the same thing twice. */
+  /**
+   * Starts a retraining, or gives the one already running: two would train the same thing twice. One run by another
+   * process on the same store (the CLI) makes this throw RetrainAlreadyRunning at once.
+   */
   start(): RetrainJob {
     if (this.latest?.state === 'running') return this.latest;
+    const lock = takeRetrainLock(this.store.location);
     const job: RetrainJob = {
       jobId: randomUUID(),
       state: 'running',
@@ -102,24 +110,27 @@ export class RetrainJobs {
       corrections: null,
       accepted: null,
       reason: null,
+      relabelled: null,
       figures: [],
       error: null,
     };
     this.jobs.set(job.jobId, job);
     if (this.jobs.size > KEEP_JOBS) this.jobs.delete(this.jobs.keys().next().value!);
     this.latest = job;
-    retrainWithCorrections(this.store, {
+    retrainHoldingLock(this.store, {
       ...this.settings,
       onPhase: (phase) => (job.phase = phase),
-    }).then(
-      (outcome) => finish(job, outcome),
-      (error: unknown) => {
-        job.state = 'failed';
-        job.error = error instanceof InputError ? error.message : 'internal error';
-        if (!(error instanceof InputError))
-          process.stderr.write(`sentiment retraining failed: ${String(error)}\n`);
-      },
-    );
+    })
+      .finally(() => lock.release())
+      .then(
+        (outcome) => finish(job, outcome),
+        (error: unknown) => {
+          job.state = 'failed';
+          job.error = error instanceof InputError ? error.message : 'internal error';
+          if (!(error instanceof InputError))
+            process.stderr.write(`sentiment retraining failed: ${String(error)}\n`);
+        },
+      );
     return job;
   }
 }

@@ -64,6 +64,8 @@ function parseInput<T extends z.ZodType>(schema: T | undefined, value: unknown, 
   const field = issue.path.join('.');
   throw new InputError(`${where}${field ? ` "${field}"` : ''}: ${issue.message}`, {
     column: field || undefined,
+    code: where === 'field' ? 'invalid-field' : 'invalid-parameter',
+    params: { name: field },
   });
 }
 

@@ -246,7 +246,10 @@ export const paged = <T extends z.ZodType>(row: T) =>
 export const role = z.enum(['admin', 'analyst', 'viewer']);
 export const errorBody = z.object({
   error: z.string(),
-  location: z.record(z.string(), z.unknown()).optional(),
+  location: z.record(z.string(), z.unknown()).optional().meta({
+    description:
+      'where the problem is (file, line, column, value, expected); a refusal a client may word in its own language also has `code` (future-period, objective-exists, objective-missing, invalid-parameter, invalid-field, or an import refusal) and `params`',
+  }),
   details: z.array(z.unknown()).optional(),
 });
 

@@ -1,5 +1,7 @@
 // Derived tables: joins that every KPI query would otherwise redo on millions of rows, kept
 // up to date by the store itself at the end of any transaction that wrote one of their inputs.
+// Each is written in time order: a window's scan then skips the row groups outside it, which the
+// joins' scattered output would not let it do.
 import { createHash } from 'node:crypto';
 
 export interface DerivedTable {
@@ -51,7 +53,8 @@ export const DERIVED_TABLES: DerivedTable[] = [
       FROM posts p
       LEFT JOIN accounts a ON a.account_id = p.account_id
       LEFT JOIN (SELECT post_id, max(snapshot_at) AS latest FROM post_metrics GROUP BY post_id) l ON l.post_id = p.post_id
-      LEFT JOIN post_metrics m ON m.post_id = l.post_id AND m.snapshot_at = l.latest`,
+      LEFT JOIN post_metrics m ON m.post_id = l.post_id AND m.snapshot_at = l.latest
+      ORDER BY p.published_at`,
   },
   {
     // Inbound items that expect an answer, with the time of the brand's first reply to each, in
@@ -69,7 +72,8 @@ export const DERIVED_TABLES: DerivedTable[] = [
         SELECT reply_to, min(created_at) AS first_reply_at FROM interactions
         WHERE coalesce(is_brand, false) AND reply_to IS NOT NULL GROUP BY reply_to
       ) r ON r.reply_to = i.interaction_id
-      WHERE i.kind IN ('comment', 'message') AND NOT coalesce(i.is_brand, false) AND coalesce(i.expects_reply, true)`,
+      WHERE i.kind IN ('comment', 'message') AND NOT coalesce(i.is_brand, false) AND coalesce(i.expects_reply, true)
+      ORDER BY i.created_at`,
   },
   {
     // Each author's first mention of the brand over the whole history, with their largest known audience.
@@ -85,14 +89,42 @@ export const DERIVED_TABLES: DerivedTable[] = [
   },
 ];
 
+/**
+ * Roll-ups: a large table's rows counted per day and per value of the columns KPIs split and filter
+ * counts by, so that a count over months reads thousands of rows instead of millions. Kept only by
+ * the engines that list them in Store.rollups; elsewhere the metric layer reads the base table.
+ */
+export const ROLLUP_TABLES: DerivedTable[] = [
+  {
+    // Whether the account is a competitor's is kept as the interactions' reading of it (NOT IN the
+    // competitor accounts), so that counts need no subquery, which costs more to plan than to run.
+    name: 'interaction_days',
+    inputs: ['interactions', 'accounts'],
+    select: `
+      SELECT day, platform, account_id, is_competitor, kind, is_brand, sentiment, sentiment_uncertain,
+             count(*) AS interactions
+      FROM (
+        SELECT CAST(created_at AS DATE) AS day, platform, account_id,
+               account_id IN (SELECT account_id FROM accounts WHERE coalesce(is_competitor, false)) AS is_competitor,
+               kind, is_brand, sentiment, sentiment_uncertain
+        FROM interactions
+      ) i
+      GROUP BY day, platform, account_id, is_competitor, kind, is_brand, sentiment, sentiment_uncertain
+      ORDER BY day`,
+  },
+];
+
 export function derivedHash(table: DerivedTable): string {
   return createHash('sha256').update(table.select).digest('hex').slice(0, 16);
 }
 
-/** Derived tables made stale by writes to the given base tables. */
-export function staleDerivedTables(written: Iterable<string>): DerivedTable[] {
+/** Derived tables (of the engine's list) made stale by writes to the given base tables. */
+export function staleDerivedTables(
+  written: Iterable<string>,
+  tables: DerivedTable[] = DERIVED_TABLES,
+): DerivedTable[] {
   const names = new Set(written);
-  return DERIVED_TABLES.filter((table) => table.inputs.some((input) => names.has(input)));
+  return tables.filter((table) => table.inputs.some((input) => names.has(input)));
 }
 
 const WRITE_STATEMENT =

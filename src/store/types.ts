@@ -34,6 +34,8 @@ export interface Store extends Queryable {
   readonly dataVersion: number;
   /** Moves on after every write that may touch users, sessions or API tokens: who may read. */
   readonly accessVersion: number;
+  /** Roll-up tables this store keeps up to date (see ROLLUP_TABLES); none when absent. */
+  readonly rollups?: ReadonlySet<string>;
   /** Counts of reads run and called off (see withReadSignal), for tests and the load benchmark. */
   readStats(): ReadStats;
   /** Runs the work in one transaction: everything lands, or nothing does. */

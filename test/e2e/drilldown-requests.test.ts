@@ -1,38 +1,13 @@
 // How many requests a drill-down costs in Chromium, over a real server and demo store: the session's
 // three and the drill-down's one, whatever lists its KPI shows (posts, comments, advocates).
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../src/demo/index.ts';
-import type { Store } from '../../src/store/index.ts';
-import { tempStore } from '../helpers.ts';
-import { adminTab, launchChromium, pinToday } from './browser.ts';
-import { ensureWebBuilt, startServer, type RunningServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { demoData, openDashboard } from './dashboard-fixture.ts';
 
 const TODAY = '2026-11-18';
 const QUERY = `?from=2026-10-01&to=${TODAY}&compare=yoy`;
 const SESSION_AND_VIEW = ['/api/auth/state', '/api/dimensions', '/api/drilldown', '/api/kpis'];
 
-let store: Store;
-let server: RunningServer;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-let page: Page;
-let restoreToday: (() => void) | undefined;
-
-beforeAll(async () => {
-  restoreToday = pinToday(TODAY);
-  await ensureWebBuilt();
-  store = await tempStore();
-  await generateDemo(store, { seed: 7, scale: 0.2, today: TODAY });
-  server = await startServer(store);
-  ({ browser, page } = await adminTab(server.base));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await store?.close();
-  restoreToday?.();
-});
+const dash = openDashboard({ today: TODAY, fill: demoData(TODAY) });
 
 /** Opens the drill-down by its address and returns the API paths it asked, once every panel is drawn. */
 async function apiCallsOf(kpi: string, lastPanel: string): Promise<string[]> {
@@ -41,14 +16,14 @@ async function apiCallsOf(kpi: string, lastPanel: string): Promise<string[]> {
     const path = new URL(request.url()).pathname;
     if (path.startsWith('/api/')) calls.push(path);
   };
-  page.on('request', count);
+  dash.page.on('request', count);
   try {
-    await page.goto(`${server.base}/kpi/${kpi}${QUERY}`);
-    await page.locator(lastPanel).first().waitFor();
-    await page.locator('[data-testid="trend-points"]').waitFor({ state: 'attached' });
-    await expect.poll(() => page.locator('.loading').count()).toBe(0);
+    await dash.page.goto(`${dash.server.base}/kpi/${kpi}${QUERY}`);
+    await dash.page.locator(lastPanel).first().waitFor();
+    await dash.page.locator('[data-testid="trend-points"]').waitFor({ state: 'attached' });
+    await expect.poll(() => dash.page.locator('.loading').count()).toBe(0);
   } finally {
-    page.off('request', count);
+    dash.page.off('request', count);
   }
   return calls.sort();
 }
@@ -64,14 +39,16 @@ describe('requests per drill-down', () => {
     expect(await apiCallsOf('sentiment_positive_share', '.comments .comment')).toEqual(
       SESSION_AND_VIEW,
     );
-    const [worst] = await store.all(
+    const [worst] = await dash.store.all(
       `SELECT i.text FROM interactions i
        WHERE i.kind IN ('comment', 'reply', 'mention', 'message') AND NOT coalesce(i.is_brand, false)
          AND i.account_id NOT IN (SELECT account_id FROM accounts WHERE coalesce(is_competitor, false))
          AND i.created_at >= TIMESTAMP '2026-10-01' AND i.created_at < TIMESTAMP '2026-11-19'
        ORDER BY i.sentiment_score ASC NULLS LAST, i.created_at DESC, i.interaction_id LIMIT 1`,
     );
-    expect(await page.locator('.comments .comment-text').first().textContent()).toBe(worst.text);
+    expect(await dash.page.locator('.comments .comment-text').first().textContent()).toBe(
+      worst.text,
+    );
   });
 
   it('advocates, with the people lists: 4 calls', async () => {
@@ -80,10 +57,10 @@ describe('requests per drill-down', () => {
 
   it('another page of comments asks for that page alone', async () => {
     await apiCallsOf('sentiment_positive_share', '.comments .comment');
-    const next = page.waitForRequest(
+    const next = dash.page.waitForRequest(
       (request) => new URL(request.url()).pathname === '/api/interactions',
     );
-    await page.locator('.comments .pager button').last().click();
+    await dash.page.locator('.comments .pager button').last().click();
     expect(new URL((await next).url()).searchParams.get('offset')).toBe('10');
   });
 });

@@ -1,23 +1,16 @@
 // The drill-down's finish in Chromium over a small store written here: NPS with its margin of error on a
 // case worked out by hand, the funnel's drop-off between stages, and the download buttons of its tables.
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/index.ts';
 import type { Dimensions } from '../../web/src/api/types.ts';
 import { makeFormat } from '../../web/src/i18n/format.ts';
-import { tempStore } from '../helpers.ts';
-import { adminTab, launchChromium } from './browser.ts';
-import { ensureWebBuilt, startServer, type RunningServer } from './server.ts';
+import { openDashboard } from './dashboard-fixture.ts';
 
 const OCTOBER = 'from=2025-10-01&to=2025-10-31';
-let store: Store;
-let server: RunningServer;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-let page: Page;
 
 const settled = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
 
-async function seed() {
+async function seed(store: Store) {
   const at = (day: number) => Date.parse(`2025-10-${String(day).padStart(2, '0')}T12:00:00Z`);
   await store.transaction(async (tx) => {
     // 10 answers: 5 promoters (9–10), 2 passives (7–8), 3 detractors (0–6).
@@ -55,36 +48,24 @@ async function seed() {
   });
 }
 
-beforeAll(async () => {
-  await ensureWebBuilt();
-  store = await tempStore();
-  await seed();
-  server = await startServer(store);
-  ({ browser, page } = await adminTab(server.base));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await store?.close();
-});
+const dash = openDashboard({ fill: seed });
 
 describe('NPS margin of error, by hand', () => {
   it('reads +20 ± 54 points on 10 answers, marked as a low base', async () => {
-    await page.goto(`${server.base}/kpi/nps?${OCTOBER}`);
+    await dash.page.goto(`${dash.server.base}/kpi/nps?${OCTOBER}`);
     // NPS = 5/10 − 3/10 = +20. var = (0.5 + 0.3 − 0.2²) ÷ 10 = 0.076; √0.076 = 0.275681;
     // × 1.96 × 100 = 54.0335 points.
-    const value = page.getByTestId('drill-value');
+    const value = dash.page.getByTestId('drill-value');
     await settled(() => value.getAttribute('data-value')).toBe('20');
-    const margin = page.getByTestId('drill-margin');
+    const margin = dash.page.getByTestId('drill-margin');
     expect(Number(await margin.getAttribute('data-margin'))).toBeCloseTo(54.0335, 3);
     expect(await margin.textContent()).toBe('± 54 pts (95 %)');
-    const base = page.getByTestId('drill-base');
+    const base = dash.page.getByTestId('drill-base');
     expect(await base.getAttribute('data-base')).toBe('10');
     expect(await base.textContent()).toContain('10 answers');
     expect(await base.getAttribute('class')).toContain('low-base');
     // the split that makes the +20: 50 % promoters, 20 % passives, 30 % detractors
-    const split = await page.$$eval('[data-testid="nps-split"] li', (items) =>
+    const split = await dash.page.$$eval('[data-testid="nps-split"] li', (items) =>
       items.map((item) => [item.getAttribute('data-part'), item.getAttribute('data-count')]),
     );
     expect(split).toEqual([
@@ -97,10 +78,10 @@ describe('NPS margin of error, by hand', () => {
 
 describe('the funnel drop-off', () => {
   it('shows each stage kept from the one before: 100 engagements of 2 000 impressions is 5 %', async () => {
-    await page.goto(`${server.base}/kpi/engagements?${OCTOBER}`);
-    const chart = page.getByTestId('funnel-dropoff');
+    await dash.page.goto(`${dash.server.base}/kpi/engagements?${OCTOBER}`);
+    const chart = dash.page.getByTestId('funnel-dropoff');
     await chart.waitFor();
-    const rates = await page.$$eval('[data-testid="funnel-step-rate"]', (items) =>
+    const rates = await dash.page.$$eval('[data-testid="funnel-step-rate"]', (items) =>
       items.map((item) => [
         item.getAttribute('data-stage'),
         item.getAttribute('data-from-previous'),
@@ -121,14 +102,14 @@ describe('the funnel drop-off', () => {
 
 describe('drill-down downloads', () => {
   it('the share-of-voice table downloads its CSV with the view’s period', async () => {
-    await page.goto(`${server.base}/kpi/share_of_voice?${OCTOBER}`);
-    const link = page.getByTestId('voice-split').locator('a.export-link');
+    await dash.page.goto(`${dash.server.base}/kpi/share_of_voice?${OCTOBER}`);
+    const link = dash.page.getByTestId('voice-split').locator('a.export-link');
     await link.waitFor();
-    const href = new URL((await link.getAttribute('href'))!, server.base);
+    const href = new URL((await link.getAttribute('href'))!, dash.server.base);
     expect(href.pathname).toBe('/api/voice-split');
     expect(href.searchParams.get('from')).toBe('2025-10-01');
     expect(href.searchParams.get('format')).toBe('csv');
-    const response = await page.context().request.get(href.toString());
+    const response = await dash.page.context().request.get(href.toString());
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('text/csv');
   });
@@ -136,31 +117,37 @@ describe('drill-down downloads', () => {
 
 describe('an empty period', () => {
   it('says where the data starts instead of drawing bare axes', async () => {
-    const response = await fetch(`${server.base}/api/dimensions`, { headers: server.adminApi });
+    const response = await fetch(`${dash.server.base}/api/dimensions`, {
+      headers: dash.server.adminApi,
+    });
     const { first_day: first, last_day: last, currency } = (await response.json()) as Dimensions;
     // the store holds October 2025 only; the first quarter of 2024 has nothing
     expect(first!.startsWith('2025-10')).toBe(true);
     const english = makeFormat('en-US', 'en', currency);
-    await page.goto(`${server.base}/kpi/nps?from=2024-01-01&to=2024-03-31&compare=previous`);
-    const empty = page.getByTestId('empty-period');
+    await dash.page.goto(
+      `${dash.server.base}/kpi/nps?from=2024-01-01&to=2024-03-31&compare=previous`,
+    );
+    const empty = dash.page.getByTestId('empty-period');
     await settled(() => empty.textContent()).toBe(
       `Nothing was measured in ${english.period({ from: '2024-01-01', to: '2024-03-31' })}.` +
         `The data runs from ${english.day(first!)} to ${english.day(last!)}.`,
     );
-    expect(await page.getByTestId('trend-points').count()).toBe(0);
+    expect(await dash.page.getByTestId('trend-points').count()).toBe(0);
   });
 });
 
 describe('the objective editor', () => {
   it('saves an English and a French name beside the plain one', async () => {
-    await page.goto(`${server.base}/objectives/new`);
-    await page.locator('#objective-name').fill('Impressions Q4');
-    await page.getByLabel('English').fill('Impressions this quarter');
-    await page.getByLabel('French').fill('Impressions ce trimestre');
-    await page.locator('#objective-target').fill('5000');
-    await page.locator('.objective-form button[type="submit"]').click();
+    await dash.page.goto(`${dash.server.base}/objectives/new`);
+    await dash.page.locator('#objective-name').fill('Impressions Q4');
+    await dash.page.getByLabel('English').fill('Impressions this quarter');
+    await dash.page.getByLabel('French').fill('Impressions ce trimestre');
+    await dash.page.locator('#objective-target').fill('5000');
+    await dash.page.locator('.objective-form button[type="submit"]').click();
     const saved = async () => {
-      const response = await fetch(`${server.base}/api/objectives`, { headers: server.adminApi });
+      const response = await fetch(`${dash.server.base}/api/objectives`, {
+        headers: dash.server.adminApi,
+      });
       const objectives = (await response.json()) as { name: string; names?: object }[];
       return objectives.find((objective) => objective.name === 'Impressions Q4')?.names;
     };

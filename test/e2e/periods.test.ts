@@ -2,29 +2,22 @@
 // Wednesday 18 November 2026 (CADRAN_TODAY): periods to date, no future buckets, bases, low-base
 // marking, NPS's margin of error, the scorecard's period control and French on the error paths.
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../src/demo/index.ts';
-import type { Store } from '../../src/store/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dimensions, KpiResponse, Objective, Scorecard } from '../../web/src/api/types.ts';
 import { makeFormat, type Format } from '../../web/src/i18n/format.ts';
-import { tempStore } from '../helpers.ts';
-import { adminTab, launchChromium, pinToday } from './browser.ts';
-import { ADMIN, ensureWebBuilt, startServer, type RunningServer } from './server.ts';
+import { launchChromium } from './browser.ts';
+import { demoData, openDashboard } from './dashboard-fixture.ts';
+import { ADMIN } from './server.ts';
 
 const TODAY = '2026-11-18';
 const Q4 = { from: '2026-10-01', to: '2026-12-31' };
 const Q4_TO_DATE = { from: '2026-10-01', to: TODAY };
 
-let store: Store;
-let server: RunningServer;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-let page: Page;
+const dash = openDashboard({ today: TODAY, fill: demoData(TODAY) });
 let english: Format;
-let restoreToday: (() => void) | undefined;
 
 async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${server.base}${path}`, { headers: server.adminApi });
+  const response = await fetch(`${dash.server.base}${path}`, { headers: dash.server.adminApi });
   expect(response.status, `${path}: ${await response.clone().text()}`).toBe(200);
   return (await response.json()) as T;
 }
@@ -33,7 +26,7 @@ const settled = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_0
 
 /** Each trend point as the page lists it for assistive technology. */
 function trendPoints() {
-  return page.$$eval('[data-testid="trend-points"] li', (items) =>
+  return dash.page.$$eval('[data-testid="trend-points"] li', (items) =>
     items.map((item) => ({
       day: item.getAttribute('data-day')!,
       value: item.getAttribute('data-value')!,
@@ -44,33 +37,22 @@ function trendPoints() {
 }
 
 async function one(sql: string): Promise<Record<string, unknown>> {
-  const [row] = await store.all(sql, []);
+  const [row] = await dash.store.all(sql, []);
   return row;
 }
 
 beforeAll(async () => {
-  restoreToday = pinToday(TODAY);
-  await ensureWebBuilt();
-  store = await tempStore();
-  await generateDemo(store, { seed: 7, scale: 0.2, today: TODAY });
-  server = await startServer(store);
   const { currency } = await api<Dimensions>('/api/dimensions');
   english = makeFormat('en-US', 'en', currency);
-  ({ browser, page } = await adminTab(server.base));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await store?.close();
-  restoreToday?.();
 });
 
 describe('a period not over, in the browser', () => {
   it('shows Q4 to date against the same elapsed days a year earlier', async () => {
-    await page.goto(`${server.base}/kpi/social_revenue?from=${Q4.from}&to=${Q4.to}&compare=yoy`);
+    await dash.page.goto(
+      `${dash.server.base}/kpi/social_revenue?from=${Q4.from}&to=${Q4.to}&compare=yoy`,
+    );
     // Q4 2026 runs 1 Oct–31 Dec; on 18 Nov it is measured 1 Oct–18 Nov, and a year earlier the same dates.
-    const note = page.getByTestId('period-note');
+    const note = dash.page.getByTestId('period-note');
     await settled(() => note.textContent()).toBe(
       `Q4 2026 to date (${english.day('2026-10-01')} – ${english.day(TODAY)}) vs ${english.day('2025-10-01')} – ${english.day('2025-11-18')}`,
     );
@@ -81,7 +63,7 @@ describe('a period not over, in the browser', () => {
     ]);
     const value = now.results[0].rows[0].value;
     const earlier = then.results[0].rows[0].value!;
-    await settled(() => page.getByTestId('drill-value').getAttribute('data-value')).toBe(
+    await settled(() => dash.page.getByTestId('drill-value').getAttribute('data-value')).toBe(
       String(value),
     );
     const yoy = await api<KpiResponse>(
@@ -92,10 +74,12 @@ describe('a period not over, in the browser', () => {
   });
 
   it('draws no bucket after today and marks the running one', async () => {
-    await page.goto(`${server.base}/kpi/impressions?from=${Q4.from}&to=${Q4.to}&compare=yoy`);
+    await dash.page.goto(
+      `${dash.server.base}/kpi/impressions?from=${Q4.from}&to=${Q4.to}&compare=yoy`,
+    );
     // 92 days → weekly points: the Mondays from 28 Sep (the week holding 1 Oct) to 16 Nov (holding
     // 18 Nov): 28 Sep, 5, 12, 19, 26 Oct, 2, 9, 16 Nov = 8 weeks; the week of 23 Nov has not started.
-    await page.getByTestId('trend-points').waitFor({ state: 'attached' });
+    await dash.page.getByTestId('trend-points').waitFor({ state: 'attached' });
     const points = await trendPoints();
     expect(points.map((point) => point.day)).toEqual([
       '2026-09-28',
@@ -118,11 +102,11 @@ describe('one request per drill-down', () => {
       const path = new URL(request.url()).pathname;
       if (path.startsWith('/api/')) calls.push(path);
     };
-    page.on('request', count);
-    await page.goto(`${server.base}/kpi/nps?from=${Q4.from}&to=${Q4.to}&compare=yoy`);
-    await page.getByTestId('trend-points').waitFor({ state: 'attached' });
-    await page.getByTestId('drill-value').waitFor();
-    page.off('request', count);
+    dash.page.on('request', count);
+    await dash.page.goto(`${dash.server.base}/kpi/nps?from=${Q4.from}&to=${Q4.to}&compare=yoy`);
+    await dash.page.getByTestId('trend-points').waitFor({ state: 'attached' });
+    await dash.page.getByTestId('drill-value').waitFor();
+    dash.page.off('request', count);
     // the panels' numbers come in one call; the rest is the session (who, catalog, filter choices)
     expect(calls.filter((path) => path === '/api/drilldown')).toHaveLength(1);
     expect(calls.filter((path) => path === '/api/kpi' || path === '/api/funnel')).toEqual([]);
@@ -153,17 +137,16 @@ describe('bases and margins', () => {
     const pP = promoters / n;
     const pD = detractors / n;
     const margin = 1.96 * Math.sqrt((pP + pD - (pP - pD) ** 2) / n) * 100;
-    await page.goto(`${server.base}/kpi/nps?from=${Q4.from}&to=${Q4.to}&compare=yoy`);
-    const base = page.getByTestId('drill-base');
+    await dash.page.goto(`${dash.server.base}/kpi/nps?from=${Q4.from}&to=${Q4.to}&compare=yoy`);
+    const base = dash.page.getByTestId('drill-base');
     await settled(() => base.getAttribute('data-base')).toBe(String(n));
     expect(await base.textContent()).toContain(`${english.number(n)} answers`);
-    const shown = page.getByTestId('drill-margin');
+    const shown = dash.page.getByTestId('drill-margin');
     expect(Number(await shown.getAttribute('data-margin'))).toBeCloseTo(margin, 9);
     expect(await shown.textContent()).toBe(`± ${english.number(margin, { digits: 1 })} pts (95 %)`);
-    expect(Number(await page.getByTestId('drill-value').getAttribute('data-value'))).toBeCloseTo(
-      (100 * (promoters - detractors)) / n,
-      9,
-    );
+    expect(
+      Number(await dash.page.getByTestId('drill-value').getAttribute('data-value')),
+    ).toBeCloseTo((100 * (promoters - detractors)) / n, 9);
   });
 
   it('shows sentiment with the comments it was read from', async () => {
@@ -174,14 +157,16 @@ describe('bases and margins', () => {
     // the share is over positive + neutral + negative comments
     const comments =
       inputs.sentiment_positive! + inputs.sentiment_neutral! + inputs.sentiment_negative!;
-    await page.goto(`${server.base}/kpi/sentiment_positive_share?from=${Q4.from}&to=${Q4.to}`);
-    const base = page.getByTestId('drill-base');
+    await dash.page.goto(
+      `${dash.server.base}/kpi/sentiment_positive_share?from=${Q4.from}&to=${Q4.to}`,
+    );
+    const base = dash.page.getByTestId('drill-base');
     await settled(() => base.getAttribute('data-base')).toBe(String(comments));
     expect(await base.textContent()).toContain(`${english.number(comments)} comments`);
   });
 
   it('marks the weeks with fewer than 30 answers as low-base', async () => {
-    const weekly = await store.all(
+    const weekly = await dash.store.all(
       `SELECT strftime(date_trunc('week', answered_at), '%Y-%m-%d') AS week, count(*)::INTEGER AS n
        FROM nps_responses
        WHERE answered_at >= TIMESTAMP '2026-10-01' AND answered_at < TIMESTAMP '2026-11-19'
@@ -189,15 +174,15 @@ describe('bases and margins', () => {
       [],
     );
     const answers = new Map(weekly.map((row) => [row.week as string, row.n as number]));
-    await page.goto(`${server.base}/kpi/nps?from=${Q4.from}&to=${Q4.to}`);
-    await page.getByTestId('trend-points').waitFor({ state: 'attached' });
+    await dash.page.goto(`${dash.server.base}/kpi/nps?from=${Q4.from}&to=${Q4.to}`);
+    await dash.page.getByTestId('trend-points').waitFor({ state: 'attached' });
     const points = await trendPoints();
     expect(points.length).toBe(8);
     for (const point of points)
       expect(point.lowBase, point.day).toBe((answers.get(point.day) ?? 0) < 30);
     // at demo scale 0.2 every week is under 30 answers: the trend says so
     expect(points.some((point) => point.lowBase)).toBe(true);
-    await page.getByTestId('trend-low-base').waitFor();
+    await dash.page.getByTestId('trend-low-base').waitFor();
   });
 });
 
@@ -208,7 +193,7 @@ describe('null is not zero', () => {
       (account) => account.platform === 'instagram' && !account.is_competitor,
     )!;
     // A story with no link-click counter (Instagram reports none for stories) and the most reactions of Q4.
-    await store.transaction(async (tx) => {
+    await dash.store.transaction(async (tx) => {
       await tx.append(
         'posts',
         ['post_id', 'account_id', 'platform', 'published_at', 'content_type', 'text'],
@@ -251,11 +236,13 @@ describe('null is not zero', () => {
         ],
       );
     });
-    await page.goto(`${server.base}/kpi/engagements?from=${Q4.from}&to=${Q4.to}`);
-    const note = page.locator('[data-testid="not-reported"][data-metric="link_clicks"]').first();
+    await dash.page.goto(`${dash.server.base}/kpi/engagements?from=${Q4.from}&to=${Q4.to}`);
+    const note = dash.page
+      .locator('[data-testid="not-reported"][data-metric="link_clicks"]')
+      .first();
     await settled(() => note.textContent()).toBe('— clicks, not reported by Instagram for story');
     // the same post's counters say "1 share", "1 save" in the singular
-    const item = page.locator('.post-item', { hasText: 'A story' }).first();
+    const item = dash.page.locator('.post-item', { hasText: 'A story' }).first();
     expect(await item.locator('[data-metric="shares"]').textContent()).toBe('1 share');
     expect(await item.locator('[data-metric="saves"]').textContent()).toBe('1 save');
   });
@@ -266,15 +253,15 @@ describe('the scorecard period control', () => {
     const objectives = await api<Objective[]>('/api/objectives');
     const revenue = objectives.find((objective) => objective.id === 'obj-social-revenue')!;
     expect(revenue.period).toEqual({ from: '2026-01-01', to: '2026-12-31' });
-    await page.goto(`${server.base}/`);
-    await page.getByTestId('tile-value').first().waitFor();
-    const tile = page.locator('[data-objective="obj-social-revenue"]');
+    await dash.page.goto(`${dash.server.base}/`);
+    await dash.page.getByTestId('tile-value').first().waitFor();
+    const tile = dash.page.locator('[data-objective="obj-social-revenue"]');
     // own periods: the whole yearly target, no "part of"
     await settled(() => tile.getByTestId('tile-target-of').count()).toBe(0);
     const own = await tile.getByTestId('tile-value').getAttribute('data-value');
 
-    await page.getByRole('radio', { name: 'Quarter' }).click();
-    await page.waitForURL((url) => url.searchParams.get('from') === Q4.from);
+    await dash.page.getByRole('radio', { name: 'Quarter' }).click();
+    await dash.page.waitForURL((url) => url.searchParams.get('from') === Q4.from);
     const quarter = await api<Scorecard>(`/api/scorecard?from=${Q4.from}&to=${Q4.to}`);
     const inQuarter = quarter.entries.find((entry) => entry.objective.id === revenue.id)!;
     // revenue is additive: Q4's 92 days of 2026's 365 → target × 92 ÷ 365
@@ -287,8 +274,8 @@ describe('the scorecard period control', () => {
       english.value(inQuarter.objective.target, 'currency', { compact: true }),
     );
 
-    await page.getByRole('radio', { name: 'Month' }).click();
-    await page.waitForURL((url) => url.searchParams.get('from') === '2026-11-01');
+    await dash.page.getByRole('radio', { name: 'Month' }).click();
+    await dash.page.waitForURL((url) => url.searchParams.get('from') === '2026-11-01');
     const month = await api<Scorecard>('/api/scorecard?from=2026-11-01&to=2026-11-30');
     const inMonth = month.entries.find((entry) => entry.objective.id === revenue.id)!;
     // November: 30 of 365 days
@@ -298,11 +285,11 @@ describe('the scorecard period control', () => {
     );
 
     // a past quarter in which no objective runs shows none
-    await page.getByRole('button', { name: 'Previous period' }).click();
-    await page.getByRole('button', { name: 'Previous period' }).click();
-    await page.getByRole('radio', { name: 'Objectives’ periods' }).click();
-    await page.waitForURL((url) => !url.searchParams.has('from'));
-    await settled(() => page.getByTestId('tile').count()).toBe(
+    await dash.page.getByRole('button', { name: 'Previous period' }).click();
+    await dash.page.getByRole('button', { name: 'Previous period' }).click();
+    await dash.page.getByRole('radio', { name: 'Objectives’ periods' }).click();
+    await dash.page.waitForURL((url) => !url.searchParams.has('from'));
+    await settled(() => dash.page.getByTestId('tile').count()).toBe(
       (await api<Scorecard>('/api/scorecard')).entries.length,
     );
   });
@@ -314,7 +301,7 @@ describe('French on the error paths', () => {
     try {
       const french = context.context.pages()[0] ?? (await context.context.newPage());
       french.setDefaultTimeout(10_000);
-      await french.goto(`${server.base}/`);
+      await french.goto(`${dash.server.base}/`);
       await french.getByLabel('E-mail').fill(ADMIN.email);
       await french.getByLabel('Mot de passe').fill('not the password');
       await french.getByRole('button', { name: 'Se connecter' }).click();
@@ -324,7 +311,7 @@ describe('French on the error paths', () => {
       await french.getByLabel('Mot de passe').fill(ADMIN.password);
       await french.getByRole('button', { name: 'Se connecter' }).click();
       await french.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor();
-      await french.goto(`${server.base}/imports`);
+      await french.goto(`${dash.server.base}/imports`);
       const file = join(import.meta.dirname, '..', 'fixtures', 'cli', 'bad_posts.csv');
       await french.locator('input[type="file"]').setInputFiles(file);
       await french.locator('button[type="submit"]').click();

@@ -42,12 +42,16 @@ export function accuracy(model: SentimentModel, set: [string, string][]): number
   return set.filter(([text, gold]) => label(text).sentiment === gold).length / set.length;
 }
 
-export async function storeWithCorrections(): Promise<Store> {
-  const store = await tempStore();
-  await importFile(store, fixture('kpis', 'accounts.csv'));
+/** Imports `texts` as Instagram comments with ids `${prefix}0`, `${prefix}1`…, labelled by the shipped model. */
+export async function importComments(
+  store: Store,
+  texts: readonly string[],
+  prefix: string,
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cadran-retrain-'));
-  const rows = CORRECTED.map(
-    ([text], k) => `c${k},instagram,instagram:lumen,comment,a${k},2025-01-10T12:00:00Z,"${text}"`,
+  const rows = texts.map(
+    (text, k) =>
+      `${prefix}${k},instagram,instagram:lumen,comment,a${k},2025-01-10T12:00:00Z,"${text}"`,
   );
   const path = join(dir, 'interactions.csv');
   writeFileSync(
@@ -55,6 +59,16 @@ export async function storeWithCorrections(): Promise<Store> {
     ['interaction_id,platform,account_id,kind,author_id,created_at,text', ...rows].join('\n'),
   );
   await importFile(store, path);
+}
+
+export async function storeWithCorrections(): Promise<Store> {
+  const store = await tempStore();
+  await importFile(store, fixture('kpis', 'accounts.csv'));
+  await importComments(
+    store,
+    CORRECTED.map(([text]) => text),
+    'c',
+  );
   for (const [k, [, label]] of CORRECTED.entries())
     await correctSentiment(store, `c${k}`, label as 'positive' | 'negative', 'analyst');
   return store;

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labelText } from '../../src/nlp/index.ts';
+import { labelText, takeRetrainLock } from '../../src/nlp/index.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'cadran-nlp-cli-'));
@@ -113,5 +113,23 @@ describe('cadran nlp label --file', () => {
     const result = cadran('nlp', 'label', '--file', file('no-text.csv', 'comment\nSuper\n'));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('line 1, column 1: expected a header with columns text');
+  });
+});
+
+describe('cadran nlp train --with-corrections', () => {
+  it('says a retraining is already running when another holds the store, and exits 1', () => {
+    const store = join(dir, 'busy.duckdb');
+    const server = takeRetrainLock(store);
+    try {
+      const { code, stderr } = cadran('--db', store, 'nlp', 'train', '--with-corrections');
+      expect(stderr).toMatch(
+        new RegExp(
+          `^error: a retraining is already running on this store \\(process ${process.pid}, `,
+        ),
+      );
+      expect(code).toBe(1);
+    } finally {
+      server.release();
+    }
   });
 });

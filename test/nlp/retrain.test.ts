@@ -4,18 +4,32 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildModel,
+  createLabeller,
   DEFAULT_TRAINING_DIR,
   loadBrandModel,
   retrainWithCorrections,
   rowsPerFileFromEnvironment,
 } from '../../src/nlp/index.ts';
 import type { Store } from '../../src/store/index.ts';
-import { accuracy, HELD_OUT, SMALL, storeWithCorrections } from './brand-corrections.ts';
+import {
+  accuracy,
+  CORRECTED,
+  HELD_OUT,
+  importComments,
+  SMALL,
+  storeWithCorrections,
+} from './brand-corrections.ts';
 
 describe.skipIf(!existsSync(DEFAULT_TRAINING_DIR))('cadran nlp train --with-corrections', () => {
   let store: Store;
   beforeAll(async () => {
     store = await storeWithCorrections();
+    // Comments nobody corrected, in the brand's words: labelled by the shipped model at import.
+    await importComments(
+      store,
+      HELD_OUT.map(([text]) => text),
+      'h',
+    );
   });
   afterAll(() => store.close());
 
@@ -33,6 +47,21 @@ describe.skipIf(!existsSync(DEFAULT_TRAINING_DIR))('cadran nlp train --with-corr
       const before = outcome.before.find((g) => g.set === after.set && g.lang === after.lang)!;
       expect(after.macroF1).toBeGreaterThanOrEqual(before.macroF1 - 0.005);
     }
+    // Kept, it relabelled the 6 uncorrected comments at once; the 12 corrected ones keep the person's label.
+    expect(outcome.relabelled).toBe(6);
+    const stored = await store.all(
+      'SELECT interaction_id, text, sentiment, sentiment_source FROM interactions ORDER BY interaction_id',
+    );
+    const label = createLabeller(brand);
+    for (const row of stored.filter((r) => String(r.interaction_id).startsWith('h')))
+      expect([row.sentiment, row.sentiment_source]).toEqual([
+        label(String(row.text)).sentiment,
+        'model',
+      ]);
+    const corrected = stored
+      .filter((r) => String(r.interaction_id).startsWith('c'))
+      .map((r) => `${r.interaction_id} ${r.sentiment} ${r.sentiment_source}`);
+    expect(corrected).toEqual(CORRECTED.map(([, gold], k) => `c${k} ${gold} user`).sort());
   }, 300_000);
 
   it('refuses a model worse on the validation sets, and stores nothing', async () => {
@@ -42,6 +71,7 @@ describe.skipIf(!existsSync(DEFAULT_TRAINING_DIR))('cadran nlp train --with-corr
     const outcome = await retrainWithCorrections(fresh, { baseline, limit: 40, options: SMALL });
     expect(outcome.accepted).toBe(false);
     expect(outcome.reason).toMatch(/macro-F1 on .+ would fall from 0\.\d{3} to 0\.\d{3}/);
+    expect(outcome.relabelled).toBeNull();
     expect(await loadBrandModel(fresh)).toBeNull();
     fresh.close();
   }, 300_000);

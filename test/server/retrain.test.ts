@@ -10,6 +10,8 @@ import {
   buildModel,
   DEFAULT_TRAINING_DIR,
   loadBrandModel,
+  RetrainAlreadyRunning,
+  takeRetrainLock,
   validate,
   type SentimentModel,
 } from '../../src/nlp/index.ts';
@@ -17,7 +19,13 @@ import { buildApp, createToken } from '../../src/server/index.ts';
 import type { RetrainSettings } from '../../src/server/retrain-jobs.ts';
 import type { Store } from '../../src/store/index.ts';
 import { tempStore } from '../helpers.ts';
-import { accuracy, HELD_OUT, SMALL, storeWithCorrections } from '../nlp/brand-corrections.ts';
+import {
+  accuracy,
+  HELD_OUT,
+  importComments,
+  SMALL,
+  storeWithCorrections,
+} from '../nlp/brand-corrections.ts';
 
 interface Job {
   jobId: string;
@@ -26,6 +34,7 @@ interface Job {
   accepted: boolean | null;
   reason: string | null;
   corrections: number | null;
+  relabelled: number | null;
   figures: {
     set: string;
     lang: string;
@@ -96,7 +105,13 @@ describe.skipIf(!existsSync(DEFAULT_TRAINING_DIR))('POST /api/nlp/retrain', () =
   let baseline: SentimentModel;
   beforeAll(async () => {
     baseline = (await buildModel({ limit: 400, options: SMALL })).model;
-    kept = await serve(await storeWithCorrections(), { baseline, limit: 400, options: SMALL });
+    const store = await storeWithCorrections();
+    await importComments(
+      store,
+      HELD_OUT.map(([text]) => text),
+      'h',
+    );
+    kept = await serve(store, { baseline, limit: 400, options: SMALL });
   }, 120_000);
   afterAll(async () => {
     await kept.app.close();
@@ -143,14 +158,43 @@ describe.skipIf(!existsSync(DEFAULT_TRAINING_DIR))('POST /api/nlp/retrain', () =
     missing.store.close();
   });
 
+  it('answers 409 while `cadran nlp train` retrains the same store, and starts no job', async () => {
+    const cli = takeRetrainLock(kept.store.location);
+    try {
+      const busy = await kept.app.inject({
+        method: 'POST',
+        url: '/api/nlp/retrain',
+        headers: kept.admin,
+      });
+      expect(busy.statusCode).toBe(409);
+      expect(busy.json().error).toMatch(
+        /^a retraining is already running on this store \(process \d+, started /,
+      );
+      const model = (await kept.app.inject({ url: '/api/nlp/model', headers: kept.admin })).json();
+      expect(model.lastJob).toBeNull();
+    } finally {
+      cli.release();
+    }
+  });
+
   it('trains in its own process, keeps a model no worse on validation, and it learnt the brand’s words', async () => {
     const started = await startRetraining(kept);
     expect(started).toMatchObject({ state: 'running', phase: 'validating baseline' });
     // A second click while it runs gives the same job rather than a second training.
     expect((await startRetraining(kept)).jobId).toBe(started.jobId);
+    // Meanwhile `cadran nlp train` on the same store is refused; once the job ends, the lock is free again.
+    expect(() => takeRetrainLock(kept.store.location)).toThrow(RetrainAlreadyRunning);
     const { job, stallMs } = await followToEnd(kept, started.jobId);
+    takeRetrainLock(kept.store.location).release();
     expect(job.error).toBeNull();
-    expect(job).toMatchObject({ state: 'done', accepted: true, reason: null, corrections: 12 });
+    // Kept: the 6 comments nobody corrected were relabelled with it (the 12 corrected ones keep their label).
+    expect(job).toMatchObject({
+      state: 'done',
+      accepted: true,
+      reason: null,
+      corrections: 12,
+      relabelled: 6,
+    });
     // Training in the server's own thread stalls it for seconds; in a child process, never for long.
     expect(stallMs).toBeLessThan(1000);
     // Before: the baseline's own figures; after: the kept model's. One row per validation set and language.

@@ -1,41 +1,14 @@
 // After an export landed: each mapped metric's total in the file against what the store holds from
 // that import. A difference no rule explains refuses the import (the transaction rolls back).
-import { InputError } from '../../model/index.ts';
+import { ACCOUNT_DAY_COUNTERS, InputError, POST_COUNTERS } from '../../model/index.ts';
 import { tableByName, type Transaction } from '../../store/index.ts';
 import type { CanonicalRow } from './format.ts';
 import type { SkipCode } from './messages.ts';
 
 /** The additive counters each table takes from exports; gauges (followers) are not totals. */
 export const RECONCILED_COLUMNS: Record<string, readonly string[]> = {
-  post_metrics: [
-    'impressions',
-    'reach',
-    'reactions',
-    'comments',
-    'shares',
-    'saves',
-    'link_clicks',
-    'video_views',
-  ],
-  account_daily: [
-    'profile_visits',
-    'impressions',
-    'reach',
-    'video_views',
-    'watch_time',
-    'reactions',
-    'comments',
-    'shares',
-    'link_shares',
-    'saves',
-    'link_clicks',
-    'engagements',
-    'new_followers',
-    'lost_followers',
-    'posts_published',
-    'media_views',
-    'unique_visitors',
-  ],
+  post_metrics: POST_COUNTERS,
+  account_daily: ACCOUNT_DAY_COUNTERS,
   web_sessions: ['sessions', 'users', 'engaged_sessions'],
 };
 

@@ -21,7 +21,7 @@ export {
   type FunnelStage,
 } from './kpis.ts';
 export { MEASURES, type Measure, type MeasureId, type Aggregate } from './measures.ts';
-export { SOURCES, type Source, type SourceId } from './sources.ts';
+export { SOURCES, type Rollup, type Source, type SourceId } from './sources.ts';
 export { SECTIONS, sectionsOf, type Section } from './sections.ts';
 export { baseOf, caveatOf, marginOf, type BaseNoun, type RatioBase } from './bases.ts';
 export {

@@ -15,6 +15,18 @@ export interface Source {
   /** Time column on `s`; rows belong to the window that contains it. */
   time: string;
   dimensions: Partial<Record<EntityDimension, Dimension>>;
+  /** The same rows counted per day, for counts whose conditions and scope it keeps (see ROLLUP_TABLES). */
+  rollup?: Rollup;
+}
+
+/** A roll-up read in place of its source where the store keeps it: a source whose rows carry a count. */
+export interface Rollup extends Source {
+  /** The roll-up table's name in src/store/derived.ts. */
+  table: string;
+  /** How many of the source's rows each row stands for. */
+  rows: string;
+  /** Columns of the source kept: a count's condition may use only these. */
+  columns: string[];
 }
 
 const OWN_ACCOUNT = 'NOT coalesce(a.is_competitor, false)';
@@ -27,6 +39,17 @@ const ownPostsWithLatestMetrics = '(SELECT * FROM post_facts WHERE NOT is_compet
 const COMPETITOR_ACCOUNTS =
   '(SELECT account_id FROM accounts WHERE coalesce(is_competitor, false))';
 const ownInteractions = `(SELECT i.* FROM interactions i WHERE i.account_id NOT IN ${COMPETITOR_ACCOUNTS})`;
+
+// Sentiment and mention counts over quarters read a few thousand rows per month instead of millions.
+const ownInteractionDays: Rollup = {
+  id: 'interactions',
+  table: 'interaction_days',
+  from: '(SELECT * FROM interaction_days WHERE NOT is_competitor)',
+  time: 's.day',
+  rows: 's.interactions',
+  columns: ['kind', 'is_brand', 'sentiment', 'sentiment_uncertain'],
+  dimensions: { platform: { sql: 's.platform' }, account: { sql: 's.account_id' } },
+};
 
 // Derived tables (src/store/derived.ts) hold the self-joins over all history, refreshed on write.
 const inboundItems = '(SELECT * FROM inbound_facts WHERE NOT is_competitor)';
@@ -84,6 +107,7 @@ export const SOURCES = {
     from: ownInteractions,
     time: 's.created_at',
     dimensions: postDimensions,
+    rollup: ownInteractionDays,
   },
   inbound: { id: 'inbound', from: inboundItems, time: 's.created_at', dimensions: postDimensions },
   first_mentions: {

@@ -1,4 +1,5 @@
-// What the filters can choose from: platforms, accounts, campaigns and content types present in the store.
+// What the filters can choose from: platforms, accounts, campaigns and content types present in the store,
+// and the days the store holds data for (every dated table, so a store of survey answers alone has a span).
 import type { Store } from '../../store/index.ts';
 
 export async function listDimensions(store: Store) {
@@ -18,6 +19,9 @@ export async function listDimensions(store: Store) {
       `SELECT CAST(min(day) AS VARCHAR) AS first_day, CAST(max(day) AS VARCHAR) AS last_day FROM (
          SELECT CAST(published_at AS DATE) AS day FROM posts UNION ALL SELECT day FROM account_daily
          UNION ALL SELECT day FROM web_sessions UNION ALL SELECT CAST(created_at AS DATE) FROM interactions
+         UNION ALL SELECT CAST(answered_at AS DATE) FROM nps_responses
+         UNION ALL SELECT CAST(occurred_at AS DATE) FROM conversions
+         UNION ALL SELECT day FROM spend UNION ALL SELECT day FROM ssi
        )`,
     ),
     store.all(

@@ -1,19 +1,9 @@
 // The brand's posts of a period with their latest metrics: the drill-down's top and bottom posts and the posts table.
-import type { Filters, Period } from '../../model/index.ts';
+import { POST_COUNTERS, type Filters, type Period } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { Where } from './where.ts';
 
-export const POST_SORTS = [
-  'published_at',
-  'impressions',
-  'reach',
-  'reactions',
-  'comments',
-  'shares',
-  'saves',
-  'link_clicks',
-  'video_views',
-] as const;
+export const POST_SORTS = ['published_at', ...POST_COUNTERS] as const;
 export type PostSort = (typeof POST_SORTS)[number];
 
 export interface PostsQuery {

@@ -24,6 +24,10 @@ export const retrainJob = z.object({
     .nullable()
     .meta({ description: 'kept: no worse than the model in use on any validation set' }),
   reason: z.string().nullable().meta({ description: 'why the retrained model was refused' }),
+  relabelled: z
+    .number()
+    .nullable()
+    .meta({ description: 'comments relabelled with the kept model (null when refused)' }),
   figures: z.array(
     z.object({
       set: z.string(),
@@ -97,7 +101,7 @@ export function sentimentModelRoutes(store: Store, settings: RetrainSettings = {
       tag: 'nlp',
       summary: 'Retrain the sentiment model with the stored corrections (a job of a few minutes)',
       description:
-        'Trains on the shipped training data plus the corrections, in a process of its own, and keeps the result only when its macro-F1 on each shipped validation set and language is no worse than the model in use (0.005 of tolerance). The answer is the job (202); GET /api/nlp/retrain/{jobId} follows it. While one runs, the answer is that one.',
+        'Trains on the shipped training data plus the corrections, in a process of its own, and keeps the result only when its macro-F1 on each shipped validation set and language is no worse than the model in use (0.005 of tolerance). A kept model relabels the stored comments at once (people’s corrections stay). The answer is the job (202); GET /api/nlp/retrain/{jobId} follows it. While one runs here, the answer is that one; while another process (`cadran nlp train --with-corrections`) retrains the same store, 409.',
       role: 'admin',
       response: retrainJob,
       status: 202,

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DERIVED_TABLES, derivedHash } from '../derived.ts';
+import { derivedHash } from '../derived.ts';
+import { DUCKDB_DERIVED_TABLES } from './derived.ts';
 import { TABLES } from '../schema.ts';
 import { DuckDbDialect } from './dialect.ts';
 
@@ -53,7 +54,7 @@ async function staleDerivedStatements(
   );
   const reader = await connection.runAndReadAll('SELECT name, definition_hash FROM derived_tables');
   const built = new Map(reader.getRows().map(([name, hash]) => [String(name), String(hash)]));
-  return DERIVED_TABLES.filter(
+  return DUCKDB_DERIVED_TABLES.filter(
     (table) => schemaChanged || built.get(table.name) !== derivedHash(table),
   ).flatMap((table) => [
     `CREATE OR REPLACE TABLE ${table.name} AS ${table.select}`,

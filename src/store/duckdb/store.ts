@@ -7,6 +7,7 @@ import {
   DuckDBInstance,
   DuckDBTimestampValue,
   type DuckDBAppender,
+  type DuckDBResultReader,
 } from '@duckdb/node-api';
 import { InputError } from '../../model/index.ts';
 import { tableByName, type ColumnType } from '../schema.ts';
@@ -23,7 +24,9 @@ import type {
 import { staleDerivedTables, tablesWrittenBy, type DerivedTable } from '../derived.ts';
 import { WriteVersions } from '../write-versions.ts';
 import { DuckDbDialect } from './dialect.ts';
+import { DUCKDB_DERIVED_TABLES, DUCKDB_ROLLUPS } from './derived.ts';
 import { migrate } from './migrate.ts';
+import { PreparedStatements } from './prepared.ts';
 import { ReadPool } from './read-pool.ts';
 import { toJsValue } from './values.ts';
 
@@ -51,7 +54,28 @@ async function readAll(
   sql: string,
   params: SqlValue[] = [],
 ): Promise<ResultRow[]> {
-  const reader = await connection.runAndReadAll(sql, params.length ? (params as never) : undefined);
+  return rowsOf(await connection.runAndReadAll(sql, params.length ? (params as never) : undefined));
+}
+
+/** A read with values through the connection's kept statement (see PreparedStatements). */
+async function readPrepared(
+  statements: PreparedStatements,
+  connection: DuckDBConnection,
+  sql: string,
+  params: SqlValue[] = [],
+): Promise<ResultRow[]> {
+  if (params.length === 0) return readAll(connection, sql);
+  const statement = await statements.get(connection, sql);
+  try {
+    statement.bind(params as never);
+    return rowsOf(await statement.runAndReadAll());
+  } catch (error) {
+    statements.forget(connection, sql);
+    throw error;
+  }
+}
+
+function rowsOf(reader: DuckDBResultReader): ResultRow[] {
   const columns = reader.columnNames();
   return reader.getRows().map((row) => {
     const record: ResultRow = {};
@@ -147,8 +171,10 @@ export function defaultReadConnections(): number {
 
 export class DuckDbStore implements Store {
   readonly dialect = new DuckDbDialect();
+  readonly rollups = DUCKDB_ROLLUPS;
   private readonly writeLock = new Mutex();
   private readonly versions = new WriteVersions();
+  private readonly statements = new PreparedStatements();
 
   private constructor(
     readonly location: string,
@@ -189,7 +215,10 @@ export class DuckDbStore implements Store {
   }
 
   all(sql: string, params?: SqlValue[]): Promise<ResultRow[]> {
-    return this.readers.use((connection) => readAll(connection, sql, params), readSignal());
+    return this.readers.use(
+      (connection) => readPrepared(this.statements, connection, sql, params),
+      readSignal(),
+    );
   }
 
   run(sql: string, params?: SqlValue[]): Promise<void> {
@@ -235,7 +264,7 @@ export class DuckDbStore implements Store {
     await this.writer.run('BEGIN TRANSACTION');
     try {
       const result = await work(tx);
-      await refreshDerived(this.writer, staleDerivedTables(tx.written));
+      await refreshDerived(this.writer, staleDerivedTables(tx.written, DUCKDB_DERIVED_TABLES));
       await this.writer.run('COMMIT');
       return result;
     } catch (error) {
@@ -245,6 +274,7 @@ export class DuckDbStore implements Store {
   }
 
   close(): void {
+    this.statements.close();
     this.readers.close();
     this.writer.closeSync();
     this.instance.closeSync();

@@ -1,9 +1,14 @@
 // Talks to /api with the session cookie. Errors carry the server's message, which names what to fix.
+import type { ProblemLocation } from './types.ts';
+
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
     readonly field?: string,
+    /** A refusal the page can word in the reader's language (see problemText), with its values. */
+    readonly code?: string,
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
   }
@@ -46,8 +51,8 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
   if (response.status === 401 && !path.startsWith('/api/auth/')) onUnauthorized();
   const payload = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
   if (!response.ok) {
-    const location = payload?.location as { column?: string } | undefined;
-    throw new ApiError(payload?.error ?? response.statusText, response.status, location?.column);
+    const location = payload?.location as ProblemLocation | undefined;
+    throw new ApiError(payload?.error ?? response.statusText, response.status, location?.column, location?.code, location?.params);
   }
   return payload as T;
 }

@@ -1,8 +1,22 @@
 // "Every number explains itself": hover, focus or tap the ⓘ to see the formula, its convention and the raw counts.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import type { CatalogEntry } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { measureLabel } from './labels.ts';
+
+/** Where the open panel sits on screen: below the trigger when it fits, else above; inside the viewport. */
+function placePanel(trigger: DOMRect, panel: DOMRect): CSSProperties {
+  const margin = 8;
+  const below = trigger.bottom + 6;
+  const top = below + panel.height <= window.innerHeight - margin || trigger.top - 6 - panel.height < margin ? below : trigger.top - 6 - panel.height;
+  const preferred = trigger.left > window.innerWidth / 2 ? trigger.right + 8 - panel.width : trigger.left - 8;
+  const left = Math.min(Math.max(preferred, margin), window.innerWidth - panel.width - margin);
+  return { top, left };
+}
+
+/** Phones show the panel as a sheet at the bottom of the screen (styles.css), wherever the trigger is. */
+const isPhone = () => window.matchMedia('(max-width: 720px)').matches;
 
 export function Explain({
   label,
@@ -16,16 +30,31 @@ export function Explain({
 }) {
   const [open, setOpen] = useState(false);
   const [pinned, setPinned] = useState(false);
-  const [alignRight, setAlignRight] = useState(false);
+  const [place, setPlace] = useState<CSSProperties | null>(null);
   const id = useId();
   const root = useRef<HTMLSpanElement>(null);
+  const panel = useRef<HTMLSpanElement>(null);
+  // The panel lives in <body>, fixed on screen: no card, table scroller or later tile can cover or clip it.
+  useLayoutEffect(() => {
+    if (!open) return setPlace(null);
+    const update = () => {
+      if (!root.current || !panel.current) return;
+      setPlace(isPhone() ? {} : placePanel(root.current.getBoundingClientRect(), panel.current.getBoundingClientRect()));
+    };
+    update();
+    window.addEventListener('scroll', update, true);
+    window.addEventListener('resize', update);
+    return () => {
+      window.removeEventListener('scroll', update, true);
+      window.removeEventListener('resize', update);
+    };
+  }, [open]);
   useEffect(() => {
     if (!open) return;
-    const rect = root.current?.getBoundingClientRect();
-    if (rect) setAlignRight(rect.left > window.innerWidth / 2);
     const close = (event: Event) => {
       if (event instanceof KeyboardEvent && event.key !== 'Escape') return;
-      if (event instanceof MouseEvent && root.current?.contains(event.target as Node)) return;
+      const target = event.target as Node;
+      if (event instanceof MouseEvent && (root.current?.contains(target) || panel.current?.contains(target))) return;
       setOpen(false);
       setPinned(false);
     };
@@ -64,11 +93,14 @@ export function Explain({
         </svg>
         )}
       </button>
-      {open && (
-        <span role="tooltip" id={id} className={`explain-panel${alignRight ? ' explain-right' : ''}`}>
-          {children}
-        </span>
-      )}
+      {open &&
+        createPortal(
+          // Measured once hidden, then shown where it fits.
+          <span role="tooltip" id={id} ref={panel} className="explain-panel" style={place ?? { visibility: 'hidden', top: 0, left: 0 }}>
+            {children}
+          </span>,
+          document.body,
+        )}
     </span>
   );
 }

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { problemText } from './problem-text.ts';
 
 export function Loading({ label, lines = 3 }: { label?: string; lines?: number }) {
   const { t } = useI18n();
@@ -15,18 +16,12 @@ export function Loading({ label, lines = 3 }: { label?: string; lines?: number }
   );
 }
 
-/** Failures the page can say in the reader's language itself; a refused request keeps the server's detail. */
-function localMessage(error: ApiError, t: ReturnType<typeof useI18n>['t']): string | null {
-  if (error.status === 0) return t('state.network');
-  if (error.status === 403) return t('state.forbidden');
-  if (error.status === 429) return t('state.tooMany');
-  if (error.status >= 500) return t('state.serverError');
-  return null;
-}
-
 export function ErrorBox({ error, retry }: { error: ApiError; retry?: () => void }) {
-  const { t } = useI18n();
-  const message = localMessage(error, t) ?? t('state.error', { message: error.message });
+  const words = useI18n();
+  const { t, language } = words;
+  // A refusal without a code keeps the server's detail, which names what to change; in French, said to be English.
+  const message =
+    problemText(error, words) ?? t(language === 'en' ? 'state.error' : 'state.refusedDetail', { message: error.message });
   return (
     <div className="notice notice-error" role="alert">
       <p>{message}</p>

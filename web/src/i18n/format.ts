@@ -59,10 +59,12 @@ export function makeFormat(locale: string, language: 'en' | 'fr', currency: stri
     const sign = seconds < 0 ? '−' : '';
     const total = Math.abs(seconds);
     if (total < 60) return `${sign}${Math.round(total)} s`;
-    if (total < 3600) return `${sign}${Math.round(total / 60)} min`;
-    if (total < 86_400) {
-      const hours = Math.floor(total / 3600);
-      const minutes = Math.round((total % 3600) / 60);
+    // Rounded to the minute first, so 19 h 59 min 40 s reads 20 h, never "19 h 60 min".
+    const minutesInAll = Math.round(total / 60);
+    if (minutesInAll < 60) return `${sign}${minutesInAll} min`;
+    if (minutesInAll < 24 * 60) {
+      const hours = Math.floor(minutesInAll / 60);
+      const minutes = minutesInAll % 60;
       return `${sign}${hours} h${minutes ? ` ${String(minutes).padStart(2, '0')} min` : ''}`;
     }
     return `${sign}${number(total / 86_400, { digits: 1 })} ${language === 'fr' ? 'j' : 'd'}`;
@@ -90,14 +92,17 @@ export function makeFormat(locale: string, language: 'en' | 'fr', currency: stri
     }
   };
 
-  const signed = (text: string, delta: number) => (delta > 0 ? `+${text}` : delta < 0 ? `−${text.replace(/^[−-]/, '')}` : text);
+  // A change that rounds to nothing is written ±0, not +0 or −0.
+  const signed = (text: string, delta: number) =>
+    !/[1-9]/.test(text) ? `±${text.replace(/^[−-]/, '')}` : delta > 0 ? `+${text}` : delta < 0 ? `−${text.replace(/^[−-]/, '')}` : text;
 
   const delta: Format['delta'] = (comparison, unit) => {
     if (!comparison || comparison.delta === null) return '—';
     const d = comparison.delta;
     switch (unit) {
       case 'ratio':
-        return `${signed(number(Math.abs(d) * 100, { digits: Math.abs(d) < 0.001 ? 2 : 1 }), d)} ${points}`;
+        // Under one point, two decimals kept (+0.40, −0.09), as the percentages beside them have.
+        return `${signed(number(Math.abs(d) * 100, { digits: Math.abs(d) < 0.01 ? 2 : 1, fixed: true }), d)} ${points}`;
       case 'score':
       case 'index':
         return signed(number(Math.abs(d), { digits: 1 }), d);

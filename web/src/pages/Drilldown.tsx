@@ -1,5 +1,6 @@
 // Tier 2: the analysis behind a tile. Trend with its comparison, breakdowns, the funnel, the posts and the
 // comments behind the number, all over the period and filters of the URL.
+import type { ApiError } from '../api/client.ts';
 import { useApi, type Loaded } from '../api/use-api.ts';
 import { objectiveName } from '../components/labels.ts';
 import { drilldownRequest } from '../first-requests.ts';
@@ -11,9 +12,11 @@ import { ExportLink } from '../components/ExportLink.tsx';
 import { Link } from '../components/Link.tsx';
 import { Empty, ErrorBox, Loading } from '../components/States.tsx';
 import { PeriodNote, useBaseText } from '../components/PeriodNote.tsx';
+import { codedProblemText } from '../components/problem-text.ts';
 import { Toolbar } from '../components/Toolbar.tsx';
 import { useDimensionLabel } from '../components/use-labels.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { kindOf, periodAround } from '../state/period.ts';
 import { navigate } from '../state/router.ts';
 import { roleAtLeast, useSession } from '../state/session.tsx';
 import { FILTER_DIMENSIONS, kpiParams, scorecardSearch, useView, viewSearch, type View } from '../state/view.ts';
@@ -45,7 +48,6 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
       </main>
     );
   const families = [...new Set(session.catalog.map((entry) => entry.family))];
-  const shows = (section: CatalogEntry['sections'][number]) => kpi.sections.includes(section);
   return (
     <main id="main" className="page drill-page">
       <div className="page-head">
@@ -74,6 +76,38 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
         </label>
       </div>
       <Toolbar view={view} onChange={setView} />
+      {bundle.error?.code === 'future-period' ? (
+        <FuturePeriod error={bundle.error} onBack={() => setView({ ...view, period: currentPeriodLike(view.period, session.today) })} />
+      ) : (
+        <Sections kpi={kpi} view={view} objectiveId={objectiveId} bundle={bundle} />
+      )}
+    </main>
+  );
+}
+
+/** A period that has not started yet: one sentence for the whole page, rather than the same refusal in every card. */
+function FuturePeriod({ error, onBack }: { error: ApiError; onBack: () => void }) {
+  const words = useI18n();
+  return (
+    <Empty title={words.t('drill.future.title')}>
+      <p data-testid="future-period">{codedProblemText(error, words)}</p>
+      <button type="button" className="button" onClick={onBack}>
+        {words.t('drill.future.back')}
+      </button>
+    </Empty>
+  );
+}
+
+/** The month, quarter or year (as the period is) that holds today; a custom span becomes the quarter. */
+function currentPeriodLike(period: View['period'], today: string): View['period'] {
+  const kind = kindOf(period);
+  return periodAround(kind === 'custom' ? 'quarter' : kind, today);
+}
+
+function Sections({ kpi, view, objectiveId, bundle }: { kpi: CatalogEntry; view: View; objectiveId: string | null; bundle: Loaded<DrilldownBundle> }) {
+  const shows = (section: CatalogEntry['sections'][number]) => kpi.sections.includes(section);
+  return (
+    <>
       <Summary kpi={kpi} view={view} objectiveId={objectiveId} bundle={bundle} />
       {/* The catalog says which sections apply to this KPI. */}
       <div className={`drill-grid${shows('funnel') ? '' : ' drill-grid-single'}`}>
@@ -87,7 +121,7 @@ export default function Drilldown({ kpiId }: { kpiId: string }) {
       {shows('slow_threads') && <SlowThreads loaded={partOf(bundle, 'slowestThreads')} params={kpiParams(view)} />}
       {shows('people') && <People view={view} loaded={partOf(bundle, 'people')} />}
       {shows('comments') && <Comments view={view} first={partOf(bundle, 'comments')} />}
-    </main>
+    </>
   );
 }
 

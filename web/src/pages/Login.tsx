@@ -3,10 +3,12 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { LanguageSwitch } from '../components/Header.tsx';
+import { problemText } from '../components/problem-text.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 export function Login({ setup, onDone }: { setup: boolean; onDone: (user: Me) => void }) {
-  const { t, language } = useI18n();
+  const words = useI18n();
+  const { t, language } = words;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -24,15 +26,11 @@ export function Login({ setup, onDone }: { setup: boolean; onDone: (user: Me) =>
       const failure = caught as ApiError;
       // The server's words are English: the statuses a person meets here are said in the reader's language.
       setError(
-        failure.status === 0
-          ? t('state.network')
-          : failure.status === 401
-            ? t('login.failed')
-            : failure.status === 429
-              ? t('login.throttled')
-              : language === 'en'
-                ? failure.message
-                : t('login.refused'),
+        failure.status === 401
+          ? t('login.failed')
+          : failure.status === 429
+            ? t('login.throttled')
+            : (problemText(failure, words) ?? (language === 'en' ? failure.message : t('login.refused'))),
       );
       setBusy(false);
     }

@@ -77,10 +77,12 @@ export default function Scorecard() {
             </span>
           </div>
         )}
-        <ExportLink path="/api/scorecard" params={params} />
-        <a className="button button-small export-link" href={api.url('/api/reports', { from: view.period.from, to: view.period.to, lang: language, format: 'pdf' })} download>
-          {t('scorecard.exportReport')}
-        </a>
+        <div className="page-exports">
+          <ExportLink path="/api/scorecard" params={params} />
+          <a className="button button-small export-link" href={api.url('/api/reports', { from: view.period.from, to: view.period.to, lang: language, format: 'pdf' })} download>
+            {t('scorecard.exportReport')}
+          </a>
+        </div>
       </div>
       <Toolbar
         view={view}

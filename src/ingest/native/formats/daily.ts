@@ -1,29 +1,17 @@
 // Account-level daily exports: one row per day of followers, visits and views.
-import type { Platform } from '../../../model/index.ts';
+import { ACCOUNT_DAY_COUNTERS, type Platform } from '../../../model/index.ts';
 import type { Transaction } from '../../../store/index.ts';
 import type { FileContext, NativeFormat, RowOutput, RowReader } from '../format.ts';
 import { dayOf } from '../dates.ts';
 import { accountOf } from './posts.ts';
 
-/** The account_daily columns a per-day export may bring (see the schema), by their canonical name. */
+/**
+ * The account_daily columns a per-day export may bring under their canonical name: the followers
+ * gauge and the counters (watch time comes in hours, see readDay).
+ */
 export const DAILY_COUNTERS = [
   'followers',
-  'profile_visits',
-  'impressions',
-  'reach',
-  'video_views',
-  'reactions',
-  'comments',
-  'shares',
-  'link_shares',
-  'saves',
-  'link_clicks',
-  'engagements',
-  'new_followers',
-  'lost_followers',
-  'posts_published',
-  'media_views',
-  'unique_visitors',
+  ...ACCOUNT_DAY_COUNTERS.filter((counter) => counter !== 'watch_time'),
 ];
 const SECONDS_PER_HOUR = 3600;
 

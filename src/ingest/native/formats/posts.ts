@@ -1,19 +1,8 @@
 // The shape every post export shares: a post, and its lifetime counters as one snapshot.
-import type { ContentType, Platform } from '../../../model/index.ts';
+import { POST_COUNTERS, type ContentType, type Platform } from '../../../model/index.ts';
 import type { BulkPlan } from '../bulk.ts';
 import type { CanonicalRow, FileContext, RowOutput, RowReader } from '../format.ts';
 import { sqlString, type StagedRow } from '../staged-row.ts';
-
-export const POST_COUNTERS = [
-  'impressions',
-  'reach',
-  'reactions',
-  'comments',
-  'shares',
-  'saves',
-  'link_clicks',
-  'video_views',
-] as const;
 
 const CONTENT_KEYWORDS: [RegExp, ContentType][] = [
   [/reel/i, 'reel'],

@@ -2,7 +2,8 @@
 // variants: "Post Link" late 2025, "Link" early 2025) and the daily account overview.
 import type { NativeFormat, RowReader, SkipRule } from '../format.ts';
 import { readDay } from './daily.ts';
-import { accountOf, accountSql, bulkPost, handleInLink, POST_COUNTERS, readPost } from './posts.ts';
+import { POST_COUNTERS } from '../../../model/index.ts';
+import { accountOf, accountSql, bulkPost, handleInLink, readPost } from './posts.ts';
 
 const HANDLE_IN_LINK = /(?:twitter|x)\.com\/([A-Za-z0-9_]+)\/status/i;
 const HANDLE_IN_LINK_SQL = '(?:twitter|x)\\.com/([A-Za-z0-9_]+)/status';

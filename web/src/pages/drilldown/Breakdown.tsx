@@ -60,7 +60,8 @@ export function Breakdown({ kpi, view, preloaded }: { kpi: CatalogEntry; view: V
   }, [rows, dimension, format, kpi.unit, label]);
   if (!dimension) return null;
   const hasBase = rows.some((row) => row.base);
-  const height = Math.max(120, Math.min(12, rows.length) * 30 + 16);
+  // In rem, so bars and their labels grow with the type on wide screens (2 rem a bar, 8 rem at least).
+  const height = `${Math.max(8, Math.min(12, rows.length) * 2 + 1)}rem`;
   return (
     <section className="card breakdown" aria-label={t('drill.breakdown')}>
       <div className="card-head">

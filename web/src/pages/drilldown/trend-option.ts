@@ -14,6 +14,36 @@ export interface TrendTexts {
   base: (row: KpiRow) => string;
 }
 
+/** The band's colour as its legend shows it: the shade of the area, not the palette's next blue. */
+const BAND = 'rgba(31, 58, 95, 0.25)';
+/** Steps a duration axis can take: whole minutes, hours and days, never "1 h 07 min". */
+const DURATION_STEPS = [60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 172_800, 604_800];
+/** Steps of a score axis: each divides 100, so the −100…100 bounds fall on a tick. */
+const SCORE_STEPS = [5, 10, 20, 25, 50];
+
+/**
+ * Axis bounds a reader can trust: a score (NPS) stays within −100…100, where the axis's own rounding
+ * drew +120; a duration steps by whole minutes or hours. Bounds fall on the step, so no stray label.
+ */
+function axisSteps(rows: KpiRow[], compare: 'previous' | 'yoy', unit: Unit, target: number | null) {
+  if (unit !== 'score' && unit !== 'seconds') return {};
+  const values = rows
+    .flatMap((row) => [row.value, row[compare]?.value ?? null, ...(row.value !== null && row.margin !== undefined ? [row.value - row.margin, row.value + row.margin] : [])])
+    .concat(target)
+    .filter((value): value is number => value !== null);
+  if (values.length === 0) return {};
+  const [low, high] = unit === 'score' ? [-100, 100] : [0, Infinity];
+  const least = Math.max(low, Math.min(...values));
+  const most = Math.min(high, Math.max(...values));
+  const steps = unit === 'score' ? SCORE_STEPS : DURATION_STEPS;
+  const step = steps.find((candidate) => (most - least) / candidate <= 6) ?? steps.at(-1)!;
+  return {
+    interval: step,
+    min: Math.max(low, Math.floor(least / step) * step),
+    max: Math.min(high, Math.max(Math.ceil(most / step) * step, Math.floor(least / step) * step + step)),
+  };
+}
+
 export function trendOption(
   rows: KpiRow[],
   grain: string,
@@ -26,6 +56,7 @@ export function trendOption(
   const labels = rows.map((row) => row.key[grain] ?? '');
   const axisLabel = (day: string) => (grain === 'month' ? format.month(day) : format.day(day));
   const hasBand = rows.some((row) => row.margin !== undefined);
+  const targetName = target !== null ? `${texts.target} ${format.value(target, unit)}` : null;
   const point = (row: KpiRow) => {
     if (row.value === null) return null;
     if (row.base?.low) return { value: row.value, symbol: 'emptyCircle', symbolSize: 8, itemStyle: { color: COLORS.grid, borderColor: '#8a8f98' } };
@@ -44,6 +75,7 @@ export function trendOption(
           type: 'line',
           data: rows.map((row) => bandOf(row)?.low ?? null),
           stack: 'band',
+          color: BAND,
           lineStyle: { opacity: 0 },
           symbol: 'none',
           silent: true,
@@ -57,6 +89,7 @@ export function trendOption(
             return range ? range.high - range.low : null;
           }),
           stack: 'band',
+          color: BAND,
           lineStyle: { opacity: 0 },
           areaStyle: { color: COLORS.current, opacity: 0.12 },
           symbol: 'none',
@@ -67,7 +100,9 @@ export function trendOption(
     : [];
   return {
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    legend: { top: 0, left: 0, itemWidth: 18, textStyle: { color: COLORS.text }, data: [texts.current, texts.comparison, ...(hasBand ? [texts.band] : [])] },
+    legend: { top: 0, left: 0, itemWidth: 18, textStyle: { color: COLORS.text }, data: [texts.current, texts.comparison, ...(hasBand ? [texts.band] : []), ...(targetName ? [targetName] : [])] },
+    // On a phone a legend of three entries takes two lines: the plot starts below the second.
+    media: [{ query: { maxWidth: 440 }, option: { grid: { top: hasBand || targetName ? 60 : 36 } } }],
     tooltip: {
       trigger: 'axis',
       formatter: (params: unknown) => {
@@ -95,6 +130,7 @@ export function trendOption(
       scale: unit !== 'count' && unit !== 'currency',
       axisLabel: { formatter: (value: number) => format.value(value, unit, { compact: true }), color: COLORS.text },
       splitLine: { lineStyle: { color: COLORS.grid } },
+      ...axisSteps(rows, compare, unit, target),
     },
     series: [
       ...band,
@@ -107,17 +143,20 @@ export function trendOption(
         symbolSize: 5,
         lineStyle: { width: 2.5 },
         connectNulls: false,
-        // The target's label sits at the start of its line, away from the latest point.
+        // The target is named in the legend, so no label sits over a point. ECharts rounds a mark line to
+        // 2 decimals unless told: a 4.2 % target (0.042) was drawn at 4.00 %.
         markLine:
           target !== null
             ? {
                 symbol: 'none',
+                precision: 10,
                 lineStyle: { color: COLORS.target, type: 'solid', width: 1.5 },
-                label: { formatter: `${texts.target} ${format.value(target, unit)}`, position: 'insideStartTop', color: COLORS.target },
+                label: { show: false },
                 data: [{ yAxis: target }],
               }
             : undefined,
       },
+      ...(targetName ? [{ name: targetName, type: 'line', data: [], color: COLORS.target, symbol: 'none', lineStyle: { width: 1.5 } }] : []),
       {
         name: texts.comparison,
         type: 'line',

@@ -110,10 +110,11 @@ const PHASE_TEXT: Record<RetrainJob['phase'], MessageKey> = {
   'validating baseline': 'model.phase.baseline',
   training: 'model.phase.training',
   'validating retrained': 'model.phase.retrained',
+  relabelling: 'model.phase.relabelling',
 };
 
 function RetrainResult({ job }: { job: RetrainJob }) {
-  const { t } = useI18n();
+  const { t, plural } = useI18n();
   if (job.state === 'running')
     return (
       <p className="notice notice-info" role="status">
@@ -129,7 +130,11 @@ function RetrainResult({ job }: { job: RetrainJob }) {
   return (
     <div role="status">
       <p className={`notice ${job.accepted ? 'notice-ok' : 'notice-error'}`}>
-        {job.accepted ? t('model.kept') : t('model.refused')}
+        {!job.accepted
+          ? t('model.refused')
+          : job.relabelled === null
+            ? t('model.kept')
+            : plural('model.kept', job.relabelled)}
       </p>
       <FiguresTable job={job} />
     </div>

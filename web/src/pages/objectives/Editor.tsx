@@ -5,6 +5,7 @@ import { api, type ApiError } from '../../api/client.ts';
 import type { Objective } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link } from '../../components/Link.tsx';
+import { problemText } from '../../components/problem-text.ts';
 import { Empty, ErrorBox, Loading } from '../../components/States.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { navigate, useLocation } from '../../state/router.ts';
@@ -60,7 +61,8 @@ export function ObjectiveEditor({ id }: { id: string | null }) {
 }
 
 function ObjectiveForm({ initial, existing, back }: { initial: Draft; existing: Objective | null; back: ReactNode }) {
-  const { t } = useI18n();
+  const words = useI18n();
+  const { t } = words;
   const session = useSession();
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -98,7 +100,7 @@ function ObjectiveForm({ initial, existing, back }: { initial: Draft; existing: 
       navigate(`/objectives?saved=${encodeURIComponent(saved.id)}`);
     } catch (caught) {
       setBusy(false);
-      setErrors(focusFirst(serverErrors(caught as ApiError, t)));
+      setErrors(focusFirst(serverErrors(caught as ApiError, words)));
     }
   };
   const title = existing ? t('objectives.form.edit', { name: existing.name }) : t('objectives.form.new');
@@ -152,9 +154,16 @@ function ObjectiveForm({ initial, existing, back }: { initial: Draft; existing: 
   );
 }
 
-/** The server's (first) problem goes next to the field it names, else above the buttons. */
-function serverErrors(error: ApiError, t: ReturnType<typeof useI18n>['t']): FieldErrors {
-  if (error.status === 0) return { form: t('state.network') };
-  const field = fieldOfServer(error.field);
-  return { [field]: field === 'form' ? error.message : withoutFieldPrefix(error.message) };
+/**
+ * The server's (first) problem goes next to the field it names, else above the buttons, in the reader's
+ * language; a refusal without a code keeps the server's detail (said to be English on a French page).
+ */
+function serverErrors(error: ApiError, words: ReturnType<typeof useI18n>): FieldErrors {
+  const { t, language } = words;
+  // The id is made from the name, so a taken id is the name's problem.
+  const field = error.code === 'objective-exists' ? 'name' : fieldOfServer(error.code === 'invalid-field' ? String(error.params.name) : error.field);
+  const worded = problemText(error, words);
+  if (worded) return { [field]: worded };
+  const detail = field === 'form' ? error.message : withoutFieldPrefix(error.message);
+  return { [field]: language === 'en' ? detail : t('objectives.form.serverRefused', { message: detail }) };
 }
