@@ -1,4 +1,5 @@
 // Timing helpers: medians of several warm runs, printed as a table with the floor beside each figure.
+import { createServer } from 'node:net';
 
 export interface Timing {
   name: string;
@@ -42,4 +43,14 @@ function formatCell(value: string | number): string {
       ? String(value)
       : value.toFixed(1)
     : value;
+}
+
+/** A TCP port free on loopback at the time of asking. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }

@@ -20,6 +20,7 @@ const suites: Record<string, () => Promise<void>> = {
   alerts: async () => (await import('./alerts.ts')).benchAlerts(),
   reports: async () => (await import('./reports.ts')).benchReports(),
   scorecard: async () => (await import('./scorecard.ts')).benchScorecard(),
+  engines: async () => (await import('./engines.ts')).benchEngines(),
 };
 
 for (const [name, run] of Object.entries(suites)) {

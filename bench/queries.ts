@@ -8,14 +8,17 @@ import { addDays, addMonths, todayUtc } from '../src/model/index.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 import { printTable, time } from './harness.ts';
 
-const CACHE = join(import.meta.dirname, '.cache');
-const SCALE = Number(process.env.BENCH_SCALE ?? 100);
+export const BENCH_CACHE = join(import.meta.dirname, '.cache');
+export const SCALE = Number(process.env.BENCH_SCALE ?? 100);
+
+export const benchStorePath = () =>
+  join(BENCH_CACHE, `demo-seed42-scale${SCALE}-${todayUtc()}.duckdb`);
 
 /** The scale-100 store is generated once and kept under bench/.cache (it takes a minute or two). */
-async function benchStore(): Promise<Store> {
-  const path = join(CACHE, `demo-seed42-scale${SCALE}-${todayUtc()}.duckdb`);
+export async function benchStore(): Promise<Store> {
+  const path = benchStorePath();
   const fresh = !existsSync(path);
-  mkdirSync(CACHE, { recursive: true });
+  mkdirSync(BENCH_CACHE, { recursive: true });
   const store = await openStore(path);
   if (fresh) {
     const started = performance.now();

@@ -1,18 +1,19 @@
 // How long `cadran` takes to start: --help, one KPI as JSON on the demo store, and the first HTTP
 // answer after `cadran serve`, each beside a floor (bare node; node with DuckDB; node, DuckDB and
 // http) measured in the same run.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { buildCli, cliIsStale } from '../scripts/build-cli.mjs';
-import { printTable } from './harness.ts';
+import { freePort, printTable } from './harness.ts';
 
 const root = join(import.meta.dirname, '..');
 const cadran = join(root, 'bin', 'cadran.js');
 const STORE = join(import.meta.dirname, '.cache', 'startup-demo-seed42-scale1.duckdb');
 const RUNS = 7;
+const SERVER_START_TIMEOUT_MS = 60_000;
 
 const KPI_ARGS = [
   'kpi',
@@ -75,15 +76,6 @@ function cpuSoFar(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 function answers(port: number, path: string): Promise<boolean> {
   return new Promise((resolve) => {
     const call = request({ host: '127.0.0.1', port, path }, (response) => {
@@ -101,16 +93,32 @@ async function timeFirstResponse(command: (port: number) => string[], path: stri
   const started = performance.now();
   const server = spawn(process.execPath, command(port), { cwd: root, stdio: 'ignore' });
   try {
-    while (!(await answers(port, path))) {
-      if (server.exitCode !== null) throw new Error(`${command(port).join(' ')} exited`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    await untilAnswering(server, port, path, 5);
     return { wall: performance.now() - started, cpu: cpuSoFar(server.pid!) };
   } finally {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
+    await stopped(server);
   }
+}
+
+/** Polls until the server answers; fails, rather than waits for ever, if it exits or stays silent. */
+async function untilAnswering(server: ChildProcess, port: number, path: string, everyMs: number) {
+  const deadline = performance.now() + SERVER_START_TIMEOUT_MS;
+  while (!(await answers(port, path))) {
+    if (server.exitCode !== null || server.signalCode !== null)
+      throw new Error(`${server.spawnargs.join(' ')} exited before answering`);
+    if (performance.now() > deadline)
+      throw new Error(
+        `${server.spawnargs.join(' ')} did not answer ${path} within ${SERVER_START_TIMEOUT_MS / 1000} s`,
+      );
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+async function stopped(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
 }
 
 /** Runs the work while `cadran serve` holds the store. */
@@ -121,13 +129,10 @@ async function whileServing<T>(work: () => Promise<T>): Promise<T> {
     stdio: 'ignore',
   });
   try {
-    while (!(await answers(port, '/api/auth/state')))
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    await untilAnswering(server, port, '/api/auth/state', 20);
     return await work();
   } finally {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
+    await stopped(server);
   }
 }
 
@@ -185,7 +190,7 @@ export async function benchStartup(): Promise<void> {
     ...(await whileServing(() => sample(() => timeCommand([cadran, '--db', STORE, ...KPI_ARGS])))),
   });
   printTable(
-    `Start-up, ms from spawn, and CPU ms of the process started (${RUNS} runs, demo store at scale 1, compiled build)`,
+    `Start-up, ms from spawn, and CPU ms of the process started (${RUNS} runs, demo store at scale 1, compiled build, load ${loadavg()[0].toFixed(1)})`,
     rows,
   );
 }
