@@ -1,6 +1,5 @@
 // The JSON API on the demo data set: each endpoint answers what the metrics stage computes, in its documented shape.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { ENGINES, engineStore } from '../engines.ts';
 import { generateDemo } from '../../src/demo/index.ts';
 import { describeCatalog, kpiById, queryKpis } from '../../src/metrics/index.ts';
 import { scorecard } from '../../src/metrics/objectives.ts';
-import { buildApp, createToken } from '../../src/server/index.ts';
+import { bearer, testApp } from './app.ts';
 import { csvCell } from '../../src/server/csv.ts';
 import type { Store } from '../../src/store/index.ts';
 import { tableCounts } from '../helpers.ts';
@@ -48,16 +47,9 @@ describe.each(ENGINES)('%s', (engine) => {
     store = await engineStore(engine, (duckdb) =>
       generateDemo(duckdb, { seed: 42, scale: 1, today: TODAY }),
     );
-    const dist = mkdtempSync(join(tmpdir(), 'cadran-web-'));
-    writeFileSync(
-      join(dist, 'index.html'),
-      '<!doctype html><title>Cadran</title><div id="root"></div>',
-    );
-    app = await buildApp(store, { ingestEveryMs: 0, webDist: dist });
-    admin = { authorization: `Bearer ${(await createToken(store, 'tests', 'admin')).secret}` };
-    analyst = {
-      authorization: `Bearer ${(await createToken(store, 'importer', 'analyst')).secret}`,
-    };
+    app = await testApp(store);
+    admin = await bearer(store, 'admin');
+    analyst = await bearer(store, 'analyst', 'importer');
   });
   afterAll(async () => {
     await app.close();

@@ -1,12 +1,9 @@
 // A drill-down in one request: /api/drilldown carries the ranked posts, the first page of comments and
 // the advocates its panels show, the same rows as the separate routes; the funnel is computed once per
 // data version for every route that shows it, and a write computes it afresh.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, createToken } from '../../src/server/index.ts';
+import { bearer, testApp } from './app.ts';
 import { funnelMemoOf } from '../../src/server/shared-funnel.ts';
 import type { Store } from '../../src/store/index.ts';
 import { tempStore } from '../helpers.ts';
@@ -104,10 +101,8 @@ async function seed() {
 beforeAll(async () => {
   store = await tempStore();
   await seed();
-  const dist = mkdtempSync(join(tmpdir(), 'cadran-web-'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
-  app = await buildApp(store, { ingestEveryMs: 0, webDist: dist });
-  admin = { authorization: `Bearer ${(await createToken(store, 'tests', 'admin')).secret}` };
+  app = await testApp(store);
+  admin = await bearer(store, 'admin');
 });
 afterAll(async () => {
   await app.close();

@@ -1,11 +1,8 @@
 // The drill-down sections built from the store's rows: the slowest threads behind response time, the SSI
 // team table and the share-of-voice split, each checked against values worked out by hand below.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, createToken } from '../../src/server/index.ts';
+import { bearer, testApp } from './app.ts';
 import type { Store } from '../../src/store/index.ts';
 import { tempStore } from '../helpers.ts';
 
@@ -108,10 +105,8 @@ async function seed(store: Store) {
 beforeAll(async () => {
   store = await tempStore();
   await seed(store);
-  const dist = mkdtempSync(join(tmpdir(), 'cadran-web-'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
-  app = await buildApp(store, { ingestEveryMs: 0, webDist: dist });
-  admin = { authorization: `Bearer ${(await createToken(store, 'tests', 'admin')).secret}` };
+  app = await testApp(store);
+  admin = await bearer(store, 'admin');
 });
 afterAll(async () => {
   await app.close();

@@ -1,11 +1,8 @@
 // Refusals a client words in its own language come with a code and the values to fill in, beside the
 // English message: a period that has not started, an objective id taken or gone, a field that does not validate.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, createToken } from '../../src/server/index.ts';
+import { bearer, testApp } from './app.ts';
 import type { Store } from '../../src/store/index.ts';
 import { tempStore } from '../helpers.ts';
 
@@ -24,10 +21,8 @@ const objective = {
 beforeAll(async () => {
   process.env.CADRAN_TODAY = '2025-06-15';
   store = await tempStore();
-  const dist = mkdtempSync(join(tmpdir(), 'cadran-web-'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
-  app = await buildApp(store, { ingestEveryMs: 0, webDist: dist });
-  admin = { authorization: `Bearer ${(await createToken(store, 'tests', 'admin')).secret}` };
+  app = await testApp(store);
+  admin = await bearer(store, 'admin');
 });
 afterAll(async () => {
   await app.close();

@@ -1,12 +1,10 @@
 // Hostile spreadsheets sent to a listening server: it keeps answering, its memory stays flat, the
 // user is told the file was too large or too complex, and nothing is written.
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, createToken } from '../../src/server/index.ts';
+import { createToken } from '../../src/server/index.ts';
+import { testApp } from './app.ts';
 import type { Store } from '../../src/store/index.ts';
 import { tableCounts, tempStore } from '../helpers.ts';
 import {
@@ -22,9 +20,7 @@ let token: string;
 
 beforeAll(async () => {
   store = await tempStore();
-  const dist = mkdtempSync(join(tmpdir(), 'cadran-web-'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Cadran</title>');
-  app = await buildApp(store, { ingestEveryMs: 0, webDist: dist });
+  app = await testApp(store);
   await app.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   token = (await createToken(store, 'importer', 'analyst')).secret;

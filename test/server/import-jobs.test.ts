@@ -1,11 +1,9 @@
 // Imports as jobs: a request may return at once with its job, whose progress anyone allowed can
 // follow; two imports sent together are written one after the other, each whole.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, createToken } from '../../src/server/index.ts';
+import { bearer, testApp } from './app.ts';
 import type { Store } from '../../src/store/index.ts';
 import { fixture, tempStore } from '../helpers.ts';
 
@@ -16,11 +14,9 @@ let viewer: Record<string, string>;
 
 beforeAll(async () => {
   store = await tempStore();
-  const dist = mkdtempSync(join(tmpdir(), 'cadran-web-'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Cadran</title>');
-  app = await buildApp(store, { ingestEveryMs: 0, webDist: dist });
-  analyst = { authorization: `Bearer ${(await createToken(store, 'importer', 'analyst')).secret}` };
-  viewer = { authorization: `Bearer ${(await createToken(store, 'reader', 'viewer')).secret}` };
+  app = await testApp(store);
+  analyst = await bearer(store, 'analyst', 'importer');
+  viewer = await bearer(store, 'viewer', 'reader');
 });
 afterAll(async () => {
   await app.close();

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/index.ts';
-import { buildApp, createToken } from '../../src/server/index.ts';
+import { bearer, testApp } from './app.ts';
 import { withReadSignal, type Store } from '../../src/store/index.ts';
 import { storeWith } from '../helpers.ts';
 
@@ -14,14 +14,10 @@ const JANUARY = 'from=2025-01-01&to=2025-01-31';
 const ENDLESS = 'SELECT count(*) AS n FROM range(100000000000) t(i) WHERE i % 7 = 3';
 
 async function serve(store: Store) {
-  const dist = mkdtempSync(join(tmpdir(), 'cadran-web-'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Cadran</title>');
-  const app = await buildApp(store, { ingestEveryMs: 0, webDist: dist });
+  const app = await testApp(store);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };
-  const headers = {
-    authorization: `Bearer ${(await createToken(store, 'tests', 'admin')).secret}`,
-  };
+  const headers = await bearer(store, 'admin');
   const call = (path: string, init: RequestInit = {}) =>
     fetch(`http://127.0.0.1:${port}${path}`, {
       ...init,

@@ -1,7 +1,7 @@
 // Retraining from the server: an admin starts it, it runs in a process of its own while the server keeps
 // answering, and the job gives the validation figures before and after and the verdict. Small models (a few
 // hundred training rows, see brand-corrections.ts) keep it quick; the rule is the same as at full size.
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -15,7 +15,8 @@ import {
   validate,
   type SentimentModel,
 } from '../../src/nlp/index.ts';
-import { buildApp, createToken } from '../../src/server/index.ts';
+import { createToken } from '../../src/server/index.ts';
+import { testApp } from './app.ts';
 import type { RetrainSettings } from '../../src/server/retrain-jobs.ts';
 import type { Store } from '../../src/store/index.ts';
 import { tempStore } from '../helpers.ts';
@@ -54,9 +55,7 @@ interface Served {
 }
 
 async function serve(store: Store, retrain: RetrainSettings): Promise<Served> {
-  const dist = mkdtempSync(join(tmpdir(), 'cadran-web-'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Cadran</title>');
-  const app = await buildApp(store, { ingestEveryMs: 0, webDist: dist, retrain });
+  const app = await testApp(store, { retrain });
   const bearer = async (role: 'admin' | 'analyst') => ({
     authorization: `Bearer ${(await createToken(store, role, role)).secret}`,
   });

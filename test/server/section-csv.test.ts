@@ -1,11 +1,8 @@
 // The drill-down's own tables as downloads: the slowest threads, the SSI team table and the share-of-voice
 // split, each with format=csv on its route, checked cell by cell against values worked out by hand below.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, createToken } from '../../src/server/index.ts';
+import { bearer, testApp } from './app.ts';
 import type { Store } from '../../src/store/index.ts';
 import { tempStore } from '../helpers.ts';
 
@@ -112,10 +109,8 @@ async function seed(store: Store) {
 beforeAll(async () => {
   store = await tempStore();
   await seed(store);
-  const dist = mkdtempSync(join(tmpdir(), 'cadran-web-'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
-  app = await buildApp(store, { ingestEveryMs: 0, webDist: dist });
-  viewer = { authorization: `Bearer ${(await createToken(store, 'tests', 'viewer')).secret}` };
+  app = await testApp(store);
+  viewer = await bearer(store, 'viewer');
 });
 afterAll(async () => {
   await app.close();
