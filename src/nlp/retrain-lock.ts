@@ -1,11 +1,9 @@
 // One retraining per store at a time, across processes: `cadran nlp train --with-corrections` and the server's
 // retraining job both take an exclusive lock file beside the store, so the second one is told at once that a
 // retraining is already running instead of training the same thing twice and racing to write the brand model.
-import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { InputError } from '../model/index.ts';
+import { localPathOf } from '../store/index.ts';
 
 /** A refusal that is about timing, not about the request: HTTP 409. */
 export class RetrainAlreadyRunning extends InputError {
@@ -27,10 +25,7 @@ interface Holder {
  * address (which may hold a password).
  */
 export function retrainLockPath(location: string): string {
-  if (location !== ':memory:' && !/^[a-z]+:\/\//i.test(location))
-    return `${resolve(location)}.retrain.lock`;
-  const digest = createHash('sha256').update(location).digest('hex').slice(0, 16);
-  return join(tmpdir(), `cadran-retrain-${digest}.lock`);
+  return localPathOf(location, '.retrain.lock');
 }
 
 function isAlive(pid: number): boolean {

@@ -57,3 +57,4 @@ export { isStoreEmpty, resetStore } from './state.ts';
 export { readSettings, writeSettings } from './settings.ts';
 export { DEFAULT_BUSINESS_HOURS } from './derived.ts';
 export { copyStore, CopyMismatch, type TableCopy } from './copy.ts';
+export { localFolderOf, localPathOf } from './local-files.ts';

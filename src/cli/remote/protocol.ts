@@ -1,5 +1,6 @@
 // The control socket's messages: one JSON object per line, each way.
 import type { Socket } from 'node:net';
+import { localPathOf } from '../../store/local-files.ts';
 
 /** From the command line to the server. */
 export type Request =
@@ -19,9 +20,9 @@ export type Reply =
   | { type: 'stdin' }
   | { type: 'exit'; code: number };
 
-/** The socket next to a store file: `<store>.sock`. */
-export function controlSocketPath(storeFile: string): string {
-  return `${storeFile}.sock`;
+/** The socket next to a store file: `<store>.sock` (see localPathOf for other stores). */
+export function controlSocketPath(location: string): string {
+  return localPathOf(location, '.sock');
 }
 
 export function send(socket: Socket, message: Request | Reply): void {

@@ -64,13 +64,6 @@ export class ClickLog {
       this.ingestTimer = setInterval(() => void this.ingest(), ingestEveryMs).unref();
   }
 
-  /** The log beside a store file (a temporary one for an in-memory store). */
-  static pathFor(storeLocation: string, fallbackDir: string): string {
-    return storeLocation === ':memory:'
-      ? join(fallbackDir, 'cadran-clicks.log')
-      : `${storeLocation}.clicks.log`;
-  }
-
   /** Resolves once the click is on disk: only then may its redirect be answered. */
   record(click: Click): Promise<void> {
     return new Promise((done, failed) => {

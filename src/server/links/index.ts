@@ -1,6 +1,5 @@
-import { tmpdir } from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import type { Store } from '../../store/index.ts';
+import { localPathOf, type Store } from '../../store/index.ts';
 import type { Authenticator } from '../auth/tokens.ts';
 import { ClickLog } from './click-log.ts';
 import { registerRedirects } from './redirect.ts';
@@ -28,7 +27,7 @@ export async function registerLinks(
 ): Promise<ClickLog> {
   const clicks = new ClickLog(
     store,
-    ClickLog.pathFor(store.location, tmpdir()),
+    localPathOf(store.location, '.clicks.log'),
     options.ingestEveryMs,
   );
   clicks.afterDrain = options.afterDrain;

@@ -1,14 +1,14 @@
 // Imports: upload a file through the importers (native exports when they exist, else Cadran CSV); list past imports.
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { afterImport } from '../../alerts/index.ts';
 import { importUpload, undoImport } from '../../ingest/index.ts';
 import { InputError } from '../../model/index.ts';
-import type { Store } from '../../store/index.ts';
+import { localFolderOf, type Store } from '../../store/index.ts';
 import { ImportJobs } from '../import-jobs.ts';
 import { route, type Route } from '../route.ts';
 import { importJob, importRecord, importSummary, undoSummary } from '../schemas.ts';
@@ -46,7 +46,7 @@ async function receiveUpload(request: FastifyRequest, folder: string) {
 }
 
 /** The one folder uploads wait in while they are imported: beside the store, emptied at start. */
-export const uploadFolderOf = (store: Store) => join(dirname(store.location), 'uploads');
+export const uploadFolderOf = (store: Store) => localFolderOf(store.location, 'uploads');
 
 /** Removes what uploads interrupted by a stop or a crash left behind; call before serving. */
 export async function cleanUploadFolder(store: Store): Promise<void> {
