@@ -119,9 +119,7 @@ function registerTrain(nlp: Command, io: CommandIO, withStore: WithStore): void 
         );
         if (outcome.accepted)
           print(
-            outcome.relabelled === null
-              ? '\nkept (this store cannot relabel its comments in place: they keep their labels)'
-              : `\nkept: ${outcome.relabelled.toLocaleString('en-US')} comments relabelled with it (people’s corrections stay; new imports are labelled by the shipped model until \`cadran nlp rescore --brand\`)`,
+            `\nkept: ${(outcome.relabelled ?? 0).toLocaleString('en-US')} comments relabelled with it (people’s corrections stay; new imports are labelled by the shipped model until \`cadran nlp rescore --brand\`)`,
           );
         else {
           throw new InputError(`refused: ${outcome.reason}; the model in use is unchanged`);

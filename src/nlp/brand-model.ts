@@ -11,7 +11,7 @@ import type { SentimentModel } from './classifier.ts';
 import type { EvalGroup } from './evaluate.ts';
 import type { Sentiment } from './lexicon.ts';
 import { decodeModel, encodeModel } from './model-file.ts';
-import { canRescore, rescore } from './rescore.ts';
+import { rescore } from './rescore.ts';
 import { takeRetrainLock } from './retrain-lock.ts';
 import type { RetrainPhase } from './retrain-protocol.ts';
 import { trainInChildProcess } from './retrain-process.ts';
@@ -30,7 +30,7 @@ export interface RetrainOutcome {
   accepted: boolean;
   /** Why the new model was refused, if it was. */
   reason: string | null;
-  /** Comments relabelled with the kept model; null when it was refused, or on a store that cannot relabel (ClickHouse). */
+  /** Comments relabelled with the kept model; null when it was refused. */
   relabelled: number | null;
   seconds: number;
 }
@@ -131,11 +131,9 @@ export async function retrainHoldingLock(
   if (reason === null) {
     const model = Buffer.from(trained.model);
     await saveBrandModel(store, model, corrections.length, trained.after);
-    if (canRescore(store)) {
-      request.onPhase?.('relabelling');
-      const label = createLabeller(decodeModel(model, 'the retrained model'));
-      relabelled = (await rescore(store, { label })).rows;
-    }
+    request.onPhase?.('relabelling');
+    const label = createLabeller(decodeModel(model, 'the retrained model'));
+    relabelled = (await rescore(store, { label })).rows;
   }
   return {
     corrections: corrections.length,

@@ -128,7 +128,7 @@ export function staleDerivedTables(
 }
 
 const WRITE_STATEMENT =
-  /\b(?:INSERT\s+INTO|DELETE\s+FROM|UPDATE|TRUNCATE(?:\s+TABLE)?|CREATE\s+OR\s+REPLACE\s+TABLE)\s+"?([a-z_]+)"?/gi;
+  /\b(?:INSERT\s+INTO|DELETE\s+FROM|UPDATE|TRUNCATE(?:\s+TABLE)?|CREATE\s+OR\s+REPLACE\s+TABLE|RENAME\s+TABLE)\s+"?([a-z_]+)"?/gi;
 
 /** Base tables a statement writes to, so derived tables can be refreshed at commit. */
 export function tablesWrittenBy(sql: string): string[] {

@@ -61,8 +61,9 @@ export async function importComments(
   await importFile(store, path);
 }
 
-export async function storeWithCorrections(): Promise<Store> {
-  const store = await tempStore();
+/** `store` (a fresh DuckDB file unless given) with the corrected comments of CORRECTED. */
+export async function storeWithCorrections(store?: Store): Promise<Store> {
+  store ??= await tempStore();
   await importFile(store, fixture('kpis', 'accounts.csv'));
   await importComments(
     store,
