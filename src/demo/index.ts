@@ -1,7 +1,10 @@
 // The demo data set: Maison Lumen, a French home-décor brand, over the 24 months ending today.
 // Deterministic: the same seed, scale and day give the same rows, written in one transaction.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InputError, parseDay, todayUtc } from '../model/index.ts';
-import type { Store, Transaction } from '../store/index.ts';
+import { copyStore, openStore, type Store, type Transaction } from '../store/index.ts';
 import { AUDIENCE_COLUMNS, audienceRows, PERSONA_COLUMNS, personaRows } from './audience.ts';
 import { ALL_ACCOUNTS } from './brand.ts';
 import { buildCalendar, type Calendar } from './calendar.ts';
@@ -128,8 +131,30 @@ async function writeBusiness(
   };
 }
 
-/** Fills the store with the demo data set in one transaction: everything lands, or nothing does. */
+/**
+ * Fills the store with the demo data set in one transaction: everything lands, or nothing does. On
+ * ClickHouse the set is generated in a scratch DuckDB file (its objectives' targets are read back with
+ * DuckDB's SQL, inside the transaction), then moved over by copyStore, which checks every table's rows.
+ */
 export async function generateDemo(
+  store: Store,
+  options: DemoOptions,
+  onProgress?: Progress,
+): Promise<DemoSummary> {
+  if (store.dialect.name === 'duckdb') return generateInto(store, options, onProgress);
+  const folder = mkdtempSync(join(tmpdir(), 'cadran-demo-'));
+  const scratch = await openStore(join(folder, 'demo.duckdb'));
+  try {
+    const summary = await generateInto(scratch, options, onProgress);
+    await copyStore(scratch, store);
+    return summary;
+  } finally {
+    scratch.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+async function generateInto(
   store: Store,
   options: DemoOptions,
   onProgress?: Progress,

@@ -11,6 +11,7 @@ import {
   platformOfSource,
 } from '../../src/model/index.ts';
 import { openStore, TABLES, type Store } from '../../src/store/index.ts';
+import { clickhouseAbsence, emptyClickHouseStore } from '../engines.ts';
 
 const TODAY = '2026-03-15';
 const directory = mkdtempSync(join(tmpdir(), 'cadran-demo-'));
@@ -296,4 +297,30 @@ describe('demo data set', () => {
       InputError,
     );
   });
+});
+
+describe.skipIf(clickhouseAbsence !== null)('demo data set on ClickHouse', () => {
+  it('is generated in a scratch DuckDB file and moved over: the same rows and sums as on DuckDB', async () => {
+    const clickhouse = await emptyClickHouseStore();
+    try {
+      const onClickHouse = await generateDemo(clickhouse, { seed: 42, scale: 1, today: TODAY });
+      expect(onClickHouse).toEqual(summary);
+      for (const table of TABLES) {
+        const count = async (store: Store) =>
+          Number((await one(store, `SELECT count(*) AS n FROM ${table.name}`)).n);
+        expect(await count(clickhouse), table.name).toBe(await count(demo));
+      }
+      const sums = async (store: Store) =>
+        one(
+          store,
+          `SELECT (SELECT sum(impressions) FROM post_metrics) AS impressions,
+                  (SELECT sum(author_audience) FROM interactions) AS audience,
+                  (SELECT round(sum(value), 2) FROM conversions) AS revenue`,
+        );
+      const [expected, actual] = [await sums(demo), await sums(clickhouse)];
+      expect(Object.values(actual).map(Number)).toEqual(Object.values(expected).map(Number));
+    } finally {
+      clickhouse.close();
+    }
+  }, 180_000);
 });
