@@ -57,14 +57,19 @@ function summarise(runs: Run[]) {
   };
 }
 
+const COMMAND_TIMEOUT_MS = 60_000;
+
 // GNU time reports the command's own user and system CPU seconds.
 function timeCommand(command: string[]): Run {
   const started = performance.now();
   const result = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, ...command], {
     cwd: root,
     encoding: 'utf8',
+    // A command that waits on something (a lock, a socket) fails the bench instead of hanging it.
+    timeout: COMMAND_TIMEOUT_MS,
   });
   const wall = performance.now() - started;
+  if (result.error) throw new Error(`${command.join(' ')} did not finish: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`${command.join(' ')} failed: ${result.stderr}`);
   const [, user, system] = /cpu (\S+) (\S+)\s*$/.exec(result.stderr) ?? [];
   return { wall, cpu: (Number(user) + Number(system)) * 1000 };
