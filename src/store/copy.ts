@@ -36,7 +36,7 @@ export async function copyStore(from: Store, to: Store): Promise<TableCopy[]> {
   } else {
     copied = await to.transaction(async (tx) => {
       const tables: TableCopy[] = [];
-      for (const table of TABLES) tables.push(await copyRows(from, tx, table));
+      for (const table of TABLES) tables.push(await copyTableByPages(from, tx, table));
       return tables;
     });
   }
@@ -48,7 +48,12 @@ export async function copyStore(from: Store, to: Store): Promise<TableCopy[]> {
   return copied;
 }
 
-async function copyRows(from: Store, tx: Transaction, table: Table): Promise<TableCopy> {
+/** The route for other pairs of engines, one page of rows at a time through JavaScript. */
+export async function copyTableByPages(
+  from: Store,
+  tx: Transaction,
+  table: Table,
+): Promise<TableCopy> {
   const names = table.columns.map((column) => column.name);
   const total = await rowCount(from, table.name);
   for (let offset = 0; offset < total; offset += COPY_SLICE_ROWS) {
