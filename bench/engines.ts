@@ -1,7 +1,7 @@
 // The scorecard, month × platform and top 50 posts on DuckDB and on ClickHouse over the same
 // scale-100 demo data, each beside that engine's own raw-scan floor. ClickHouse runs as a throwaway
-// server (scripts/clickhouse-test-server.sh) whose data folder, a copy of the DuckDB store (see
-// bulkCopy), is kept under bench/.cache and keyed on that store, so later runs skip the copy.
+// server (scripts/clickhouse-test-server.sh) whose data folder, a copy of the DuckDB store made by
+// copyStore (`cadran store copy`), is kept under bench/.cache and keyed on that store, so later runs skip the copy.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -19,9 +19,9 @@ import { queryKpis, type KpiRequest } from '../src/metrics/index.ts';
 import { scorecard } from '../src/metrics/objectives.ts';
 import { addDays, addMonths, todayUtc } from '../src/model/index.ts';
 import { clickHouseSelect } from '../src/store/clickhouse/derived.ts';
-import { columnDefinition, createTableSql } from '../src/store/clickhouse/schema.ts';
+import { createTableSql } from '../src/store/clickhouse/schema.ts';
 import { DERIVED_TABLES } from '../src/store/derived.ts';
-import { TABLES, openStoreAt, type Column, type Store } from '../src/store/index.ts';
+import { TABLES, copyStore, openStoreAt, type Store } from '../src/store/index.ts';
 import { freePort, printTable } from './harness.ts';
 import { BENCH_CACHE, SCALE, benchStore, benchStorePath } from './queries.ts';
 
@@ -199,10 +199,8 @@ function copyFolder(key: string): { folder: string; complete: string } {
   return { folder, complete: join(folder, 'complete') };
 }
 
-interface Server {
+export interface Server {
   address: string;
-  /** The folder file() reads from. */
-  userFiles: string;
   stop: () => void;
 }
 
@@ -210,7 +208,7 @@ interface Server {
  * A server in a temporary folder whose data/ is the given cache folder (a link, which the
  * script's stop removes without touching its target).
  */
-async function startServer(dataFolder: string): Promise<Server> {
+export async function startServer(dataFolder: string): Promise<Server> {
   const folder = mkdtempSync(join(tmpdir(), 'cadran-bench-clickhouse-'));
   symlinkSync(dataFolder, join(folder, 'data'));
   const http = await freePort();
@@ -230,7 +228,6 @@ async function startServer(dataFolder: string): Promise<Server> {
   }
   return {
     address: `clickhouse://default:@127.0.0.1:${http}/${DATABASE}`,
-    userFiles: join(folder, 'user_files'),
     stop,
   };
 }
@@ -243,57 +240,12 @@ async function sameRowCounts(duckdb: Store, clickhouse: Store): Promise<boolean>
   return true;
 }
 
-/** A column as DuckDB's CSV writer should give it for ClickHouse 18.16's CSV reader. */
-function csvColumn(column: Column): string {
-  const name = `"${column.name}"`;
-  switch (column.type) {
-    case 'timestamp': // to the second, as copyStore writes them (18.16 has no DateTime64)
-      return `strftime(${name}, '%Y-%m-%d %H:%M:%S')`;
-    case 'date':
-      return `strftime(${name}, '%Y-%m-%d 00:00:00')`;
-    case 'bool':
-      return `CAST(${name} AS INTEGER)`;
-    default:
-      return name;
-  }
-}
-
-/**
- * The rows of every table moved as CSV: DuckDB writes each table into the server's user_files
- * folder and ClickHouse reads it with file(). copyStore pages each table with ORDER BY … LIMIT
- * 50 000 OFFSET n, a sort of the whole table per page: at scale 100 a page of interactions took
- * 50–60 s on this machine, hours in all. The insert runs in the store's own transaction, so the
- * derived tables are rebuilt at its end, as after copyStore.
- */
-async function bulkCopy(duckdb: Store, clickhouse: Store, userFiles: string): Promise<number> {
-  let rows = 0;
-  await clickhouse.transaction(async (tx) => {
-    for (const table of TABLES) {
-      const file = join(userFiles, `${table.name}.csv`);
-      await duckdb.all(
-        `COPY (SELECT ${table.columns.map(csvColumn).join(', ')} FROM ${table.name})
-         TO '${file}' (FORMAT CSV, HEADER false, NULLSTR '\\N')`,
-      );
-      const structure = table.columns
-        .map((column) => columnDefinition(table, column))
-        .join(', ')
-        .replaceAll("'", "\\'");
-      await tx.run(
-        `INSERT INTO ${table.name} SELECT * FROM file('${table.name}.csv', 'CSV', '${structure}')`,
-      );
-      rmSync(file);
-      rows += await rowCount(duckdb, table.name);
-    }
-  });
-  return rows;
-}
-
 /** The ClickHouse store holding the DuckDB store's rows: from the cache, or copied now. */
 async function clickHouseCopy(duckdb: Store, server: Server, complete: string): Promise<Store> {
   const clickhouse = await openStoreAt(server.address);
   if (!existsSync(complete)) {
     const started = performance.now();
-    const rows = await bulkCopy(duckdb, clickhouse, server.userFiles);
+    const rows = (await copyStore(duckdb, clickhouse)).reduce((sum, table) => sum + table.rows, 0);
     console.log(
       `copied ${rows.toLocaleString('en-US')} rows to ClickHouse in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
@@ -305,7 +257,7 @@ async function clickHouseCopy(duckdb: Store, server: Server, complete: string): 
 }
 
 /** Stops the server on Ctrl-C too: it is a separate process that would outlive the bench. */
-function stopOnSignal(server: Server): () => void {
+export function stopOnSignal(server: Server): () => void {
   const onSignal = (signal: NodeJS.Signals) => {
     server.stop();
     process.exit(signal === 'SIGINT' ? 130 : 143);
@@ -318,7 +270,7 @@ function stopOnSignal(server: Server): () => void {
   };
 }
 
-function clickHouseInstalled(): boolean {
+export function clickHouseInstalled(): boolean {
   try {
     execFileSync(
       'sh',

@@ -21,6 +21,7 @@ const suites: Record<string, () => Promise<void>> = {
   reports: async () => (await import('./reports.ts')).benchReports(),
   scorecard: async () => (await import('./scorecard.ts')).benchScorecard(),
   engines: async () => (await import('./engines.ts')).benchEngines(),
+  copy: async () => (await import('./copy.ts')).benchCopy(),
 };
 
 for (const [name, run] of Object.entries(suites)) {

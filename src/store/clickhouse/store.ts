@@ -67,7 +67,7 @@ class Mutex {
   }
 }
 
-class ClickHouseTransaction implements Transaction {
+export class ClickHouseTransaction implements Transaction {
   readonly written = new Set<string>();
   readonly dialect: ClickHouseDialect;
 
@@ -118,6 +118,12 @@ class ClickHouseTransaction implements Transaction {
     });
     await this.store.http.insertJsonRows(into, objects);
   }
+
+  /** Bulk-writes a CSV file whose header names `columns` (see ClickHouseHttp.insertCsvFile). */
+  async appendCsvFile(table: string, columns: string[], file: string): Promise<void> {
+    this.written.add(table);
+    await this.store.http.insertCsvFile(table, columns, file);
+  }
 }
 
 export class ClickHouseStore implements Store {
@@ -155,6 +161,13 @@ export class ClickHouseStore implements Store {
   nextLandedOrder(): number {
     this.landedOrder = Math.max(this.landedOrder + 1, Date.now() * 1000);
     return this.landedOrder;
+  }
+
+  /** Numbers for `count` rows landing now, from the one returned: later rows still number higher. */
+  reserveLandedOrders(count: number): number {
+    const first = this.nextLandedOrder();
+    this.landedOrder = first + Math.max(count - 1, 0);
+    return first;
   }
 
   private async migrate(): Promise<void> {
