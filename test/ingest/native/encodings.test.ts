@@ -6,23 +6,21 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { importPath } from '../../../src/ingest/index.ts';
-import { tempStore } from '../../helpers.ts';
-import { exportFixture } from './helpers.ts';
+import { emptyStore, ENGINES, type EngineName } from '../../engines.ts';
+import { exportFixture, landedRows } from './helpers.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'cadran-native-encodings-'));
 const french = readFileSync(exportFixture('Publications_fr.csv'), 'utf8');
 
-async function landedRows(name: string, bytes: Buffer) {
-  const path = join(folder, name);
+async function importedRows(engine: EngineName, name: string, bytes: Buffer) {
+  const path = join(folder, `${engine}-${name}`);
   writeFileSync(path, bytes);
-  const store = await tempStore();
+  const store = await emptyStore(engine);
   try {
     const [summary] = await importPath(store, path);
     expect(summary.format).toBe('facebook-posts');
-    const posts = await store.all('SELECT * EXCLUDE (import_id) FROM posts ORDER BY post_id');
-    const metrics = await store.all(
-      'SELECT * EXCLUDE (import_id) FROM post_metrics ORDER BY post_id',
-    );
+    const posts = await landedRows(store, 'posts', 'post_id');
+    const metrics = await landedRows(store, 'post_metrics', 'post_id');
     const extras = await store.all(
       'SELECT entity_key, metrics FROM extra_metrics ORDER BY entity_key',
     );
@@ -32,9 +30,9 @@ async function landedRows(name: string, bytes: Buffer) {
   }
 }
 
-describe('encodings', () => {
+describe.each(ENGINES)('encodings (%s)', (engine) => {
   it('UTF-8 with BOM, UTF-16 LE and BE, Windows-1252 and tabs give identical rows', async () => {
-    const reference = await landedRows('utf8.csv', Buffer.from(french));
+    const reference = await importedRows(engine, 'utf8.csv', Buffer.from(french));
     expect(reference.posts[0].text).toBe('Nouvelle lampe Aube, en boutique demain.\nRéservez-la !');
     const variants: [string, Buffer][] = [
       ['bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(french)])],
@@ -43,7 +41,8 @@ describe('encodings', () => {
       ['cp1252.csv', iconv.encode(french, 'windows-1252')],
       ['tabs.csv', Buffer.from(french.replaceAll(';', '\t'))],
     ];
-    for (const [name, bytes] of variants) expect(await landedRows(name, bytes)).toEqual(reference);
+    for (const [name, bytes] of variants)
+      expect(await importedRows(engine, name, bytes)).toEqual(reference);
   });
 
   it('a Windows-1252 file whose first accent comes after the first megabyte still reads right', async () => {
@@ -59,9 +58,9 @@ describe('encodings', () => {
       ...filler,
       french.split('\r\n')[1] + '\r\n' + french.split('\r\n')[2],
     ].join('\r\n');
-    const path = join(folder, 'late-accent.csv');
+    const path = join(folder, `${engine}-late-accent.csv`);
     writeFileSync(path, iconv.encode(text, 'windows-1252'));
-    const store = await tempStore();
+    const store = await emptyStore(engine);
     try {
       await importPath(store, path, { format: 'facebook-posts' });
       const [post] = await store.all(

@@ -29,3 +29,17 @@ export async function extraMetrics(
   ]);
   return Object.assign({}, ...rows.map((row) => JSON.parse(String(row.metrics))));
 }
+
+/**
+ * A table's rows without the bookkeeping that differs between two imports of the same rows: the
+ * import id, and on ClickHouse the landed-order column (DuckDB's rowid never shows in SELECT *).
+ */
+export async function landedRows(store: Store, table: string, order: string) {
+  const rows = await store.all(`SELECT * FROM ${table} ORDER BY ${order}`);
+  return rows.map((row) => {
+    const landed: Record<string, unknown> = { ...row };
+    delete landed.import_id;
+    delete landed[store.dialect.landedOrder];
+    return landed;
+  });
+}

@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importPath } from '../../../src/ingest/index.ts';
 import type { Store } from '../../../src/store/index.ts';
-import { tempStore } from '../../helpers.ts';
+import { emptyStore, ENGINES } from '../../engines.ts';
 import { exportFixture, kpi } from './helpers.ts';
 
 let store: Store | undefined;
 afterEach(() => store?.close());
 
-describe('X account content export', () => {
+describe.each(ENGINES)('X account content export (%s)', (engine) => {
   it('skips the placeholder rows X writes and counts them; a separator-only line is blank', async () => {
-    store = await tempStore();
+    store = await emptyStore(engine);
     const [summary] = await importPath(
       store,
       exportFixture('account_analytics_content_2025-11-01_2025-11-30.csv'),
@@ -36,7 +36,7 @@ describe('X account content export', () => {
   });
 
   it('reads the early-2025 variant: Link as permalink, the handle from it, dates like Thu Mar 20 2025', async () => {
-    store = await tempStore();
+    store = await emptyStore(engine);
     await importPath(
       store,
       exportFixture('lumenparis_account_analytics_content_2025-03-01_2025-03-31.csv'),
@@ -55,7 +55,7 @@ describe('X account content export', () => {
   });
 
   it('takes the handle from the file name when no link names it', async () => {
-    store = await tempStore();
+    store = await emptyStore(engine);
     const dir = mkdtempSync(join(tmpdir(), 'cadran-x-'));
     const path = join(dir, 'maisonlumen_account_analytics_content_2025-03-01_2025-03-31.csv');
     writeFileSync(
@@ -68,7 +68,7 @@ describe('X account content export', () => {
   });
 
   it('refuses ids Excel rewrote when no permalink can replace them, saying how to avoid it', async () => {
-    store = await tempStore();
+    store = await emptyStore(engine);
     const dir = mkdtempSync(join(tmpdir(), 'cadran-x-'));
     const path = join(dir, 'account_analytics_content_2025-03-01_2025-03-31.csv');
     writeFileSync(
