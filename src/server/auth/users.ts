@@ -104,9 +104,21 @@ export async function updateUser(
   userId: string,
   patch: { role?: Role; disabled?: boolean; name?: string | null },
 ): Promise<User> {
-  const [existing] = await store.all('SELECT user_id FROM users WHERE user_id = $1', [userId]);
-  if (!existing) throw new InputError(`no user with id "${userId}"`);
   await store.transaction(async (tx) => {
+    // Checked before any write: ClickHouse has no rollback, so a refused change must write nothing.
+    const [current] = await tx.all(
+      'SELECT role, coalesce(disabled, false) AS disabled FROM users WHERE user_id = $1',
+      [userId],
+    );
+    if (!current) throw new InputError(`no user with id "${userId}"`);
+    const [{ others }] = await tx.all(
+      "SELECT count(*) AS others FROM users WHERE role = 'admin' AND NOT coalesce(disabled, false) AND user_id <> $1",
+      [userId],
+    );
+    const staysActiveAdmin =
+      (patch.role ?? current.role) === 'admin' && !(patch.disabled ?? Boolean(current.disabled));
+    if (Number(others) === 0 && !staysActiveAdmin)
+      throw new InputError('keep at least one active admin');
     if (patch.role !== undefined)
       await tx.run('UPDATE users SET role = $1 WHERE user_id = $2', [patch.role, userId]);
     if (patch.name !== undefined)
@@ -115,10 +127,6 @@ export async function updateUser(
       await tx.run('UPDATE users SET disabled = $1 WHERE user_id = $2', [patch.disabled, userId]);
       if (patch.disabled) await tx.run('DELETE FROM sessions WHERE user_id = $1', [userId]);
     }
-    const [{ admins }] = await tx.all(
-      "SELECT count(*) AS admins FROM users WHERE role = 'admin' AND NOT coalesce(disabled, false)",
-    );
-    if (Number(admins) === 0) throw new InputError('keep at least one active admin');
   });
   const [row] = await store.all(`SELECT ${COLUMNS} FROM users WHERE user_id = $1`, [userId]);
   return row as unknown as User;
