@@ -10,16 +10,16 @@ import {
 } from '../../src/metrics/objectives.ts';
 import { InputError } from '../../src/model/index.ts';
 import type { Store } from '../../src/store/index.ts';
-import { tempStore } from '../helpers.ts';
+import { emptyStore, engineStore, ENGINES } from '../engines.ts';
 
 const QUARTER = { from: '2025-01-01', to: '2025-03-31' };
-let store: Store;
-beforeAll(async () => {
-  store = await tempStore();
-});
-afterAll(() => store.close());
+describe.each(ENGINES)('objective names per language, on %s', (engine) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await emptyStore(engine);
+  });
+  afterAll(() => store.close());
 
-describe('objective names per language', () => {
   it('keeps an English and French name pair beside the name', async () => {
     await createObjective(store, {
       id: 'reach-q1',
@@ -54,9 +54,10 @@ describe('objective names per language', () => {
   });
 
   it('the demo objectives are named in English and in French', async () => {
-    const demo = await tempStore();
+    const demo = await engineStore(engine, (duckdb) =>
+      generateDemo(duckdb, { seed: 1, scale: 0.05, today: '2026-06-15' }),
+    );
     try {
-      await generateDemo(demo, { seed: 1, scale: 0.05, today: '2026-06-15' });
       const objectives = await listObjectives(demo);
       expect(objectives).toHaveLength(6);
       const nps = objectives.find((item) => item.kpi === 'nps')!;

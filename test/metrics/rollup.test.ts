@@ -4,7 +4,7 @@ import { generateDemo } from '../../src/demo/index.ts';
 import { inputsOf, MEASURES } from '../../src/metrics/catalog/index.ts';
 import { KPIS, queryKpis, type KpiRequest } from '../../src/metrics/index.ts';
 import type { Cell, Store } from '../../src/store/index.ts';
-import { tempStore } from '../helpers.ts';
+import { emptyStore, engineStore, ENGINES } from '../engines.ts';
 
 const today = '2026-11-20';
 const october = { from: '2026-10-01', to: '2026-10-31' };
@@ -39,10 +39,10 @@ function recordingStatements(target: Store): string[] {
 const withoutRollups = (store: Store): Store =>
   Object.create(store, { rollups: { value: new Set<string>() } }) as Store;
 
-describe('interaction counts from the daily roll-up', () => {
+describe.each(ENGINES)('interaction counts from the daily roll-up, on %s', (engine) => {
   let store: Store;
   beforeAll(async () => {
-    store = await tempStore();
+    store = await emptyStore(engine);
     await store.transaction(async (tx) => {
       await tx.append(
         'accounts',
@@ -138,12 +138,13 @@ describe('interaction counts from the daily roll-up', () => {
   });
 });
 
-describe('every KPI counting interactions', () => {
+describe.each(ENGINES)('every KPI counting interactions, on %s', (engine) => {
   let store: Store;
   beforeAll(async () => {
-    store = await tempStore();
-    await generateDemo(store, { seed: 5, scale: 0.05, today });
-  }, 60_000);
+    store = await engineStore(engine, (duckdb) =>
+      generateDemo(duckdb, { seed: 5, scale: 0.05, today }),
+    );
+  }, 120_000);
   afterAll(() => store.close());
 
   const countingInteractions = KPIS.filter((kpi) =>

@@ -1,8 +1,12 @@
 // The derived tables of ../derived.ts written for ClickHouse 18.16, side by side with DuckDB's:
 // one join per SELECT (18.16 joins two row sets at a time), argMax for the latest snapshot, and
 // business hours parsed from 'HH:MM' text.
-import type { DerivedTable } from '../derived.ts';
-import { DEFAULT_BUSINESS_HOURS } from '../derived.ts';
+import {
+  DEFAULT_BUSINESS_HOURS,
+  DERIVED_TABLES,
+  ROLLUP_TABLES,
+  type DerivedTable,
+} from '../derived.ts';
 
 const postFacts = `
   SELECT post_id, account_id, platform, published_at, content_type, campaign, is_competitor,
@@ -74,11 +78,36 @@ const authorFirstMentions = `
   WHERE account_id NOT IN (${competitorAccounts}) AND kind = 'mention' AND ifNull(is_brand, 0) = 0
   GROUP BY author_id`;
 
+// Days are midnight times, as the store's dates (18.16 compares a Date with a DateTime wrongly).
+const interactionDays = `
+  SELECT day, platform, account_id, is_competitor, kind, is_brand, sentiment, sentiment_uncertain,
+         toInt64(count()) AS interactions
+  FROM (
+    SELECT toDateTime(toDate(assumeNotNull(created_at)), 'UTC') AS day, platform, account_id,
+           toUInt8(account_id IN (${competitorAccounts})) AS is_competitor,
+           kind, is_brand, sentiment, sentiment_uncertain
+    FROM interactions
+  )
+  GROUP BY day, platform, account_id, is_competitor, kind, is_brand, sentiment, sentiment_uncertain`;
+
 export const CLICKHOUSE_DERIVED_SELECTS: Record<string, string> = {
   post_facts: postFacts,
   inbound_facts: inboundFacts,
   author_first_mentions: authorFirstMentions,
+  interaction_days: interactionDays,
 };
+
+/** The derived tables ClickHouse keeps: every engine's, and the roll-ups. */
+export const CLICKHOUSE_DERIVED_TABLES: DerivedTable[] = [...DERIVED_TABLES, ...ROLLUP_TABLES];
+
+export const CLICKHOUSE_ROLLUPS: ReadonlySet<string> = new Set(
+  ROLLUP_TABLES.map((table) => table.name),
+);
+
+/** Sorting keys of derived tables read by time window: a window's scan skips the other days. */
+const SORTING_KEYS: Record<string, string> = { interaction_days: 'day' };
+
+export const sortingKey = (table: DerivedTable): string => SORTING_KEYS[table.name] ?? 'tuple()';
 
 export function clickHouseSelect(table: DerivedTable): string {
   const select = CLICKHOUSE_DERIVED_SELECTS[table.name];

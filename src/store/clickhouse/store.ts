@@ -4,7 +4,7 @@
 // "Clustered deployment").
 import { InputError } from '../../model/index.ts';
 import { readSignal } from '../cancel.ts';
-import { DERIVED_TABLES, staleDerivedTables, tablesWrittenBy } from '../derived.ts';
+import { staleDerivedTables, tablesWrittenBy } from '../derived.ts';
 import { TABLES, tableByName, type ColumnType } from '../schema.ts';
 import type {
   Cell,
@@ -16,7 +16,12 @@ import type {
   Transaction,
 } from '../types.ts';
 import { WriteVersions } from '../write-versions.ts';
-import { clickHouseSelect } from './derived.ts';
+import {
+  CLICKHOUSE_DERIVED_TABLES,
+  CLICKHOUSE_ROLLUPS,
+  clickHouseSelect,
+  sortingKey,
+} from './derived.ts';
 import { ClickHouseDialect, LANDED_ORDER } from './dialect.ts';
 import { ClickHouseHttp } from './http.ts';
 import { bindValues } from './literal.ts';
@@ -129,6 +134,7 @@ export class ClickHouseTransaction implements Transaction {
 export class ClickHouseStore implements Store {
   readonly dialect = new ClickHouseDialect();
   readonly location: string;
+  readonly rollups = CLICKHOUSE_ROLLUPS;
   private readonly writeLock = new Mutex();
   private readonly versions = new WriteVersions();
   private readonly stats: ReadStats = { started: 0, cancelled: 0, waiting: 0 };
@@ -174,7 +180,7 @@ export class ClickHouseStore implements Store {
     await this.http.exec(`CREATE DATABASE IF NOT EXISTS ${this.address.database}`, null);
     for (const table of TABLES) await this.http.exec(createTableSql(table));
     await this.addMissingColumns();
-    for (const table of DERIVED_TABLES) {
+    for (const table of CLICKHOUSE_DERIVED_TABLES) {
       const exists = await this.http.query(`EXISTS TABLE ${table.name}`);
       if (Number(Object.values(exists[0])[0]) === 0) await this.refreshDerived([table.name]);
     }
@@ -236,13 +242,19 @@ export class ClickHouseStore implements Store {
     }
   }
 
+  private staleDerivedNames(written: Iterable<string>): string[] {
+    return staleDerivedTables(written, CLICKHOUSE_DERIVED_TABLES).map((table) => table.name);
+  }
+
   /** Rebuilds derived tables under a new name, then swaps them in, so readers never see one empty. */
   private async refreshDerived(names: string[]): Promise<void> {
-    for (const table of DERIVED_TABLES.filter((candidate) => names.includes(candidate.name))) {
+    for (const table of CLICKHOUSE_DERIVED_TABLES.filter((candidate) =>
+      names.includes(candidate.name),
+    )) {
       const next = `${table.name}_next`;
       await this.http.exec(`DROP TABLE IF EXISTS ${next}`);
       await this.http.exec(
-        `CREATE TABLE ${next} ENGINE = MergeTree ORDER BY tuple() AS ${clickHouseSelect(table)}`,
+        `CREATE TABLE ${next} ENGINE = MergeTree ORDER BY ${sortingKey(table)} AS ${clickHouseSelect(table)}`,
       );
       await this.http.exec(`DROP TABLE IF EXISTS ${table.name}`);
       await this.http.exec(`RENAME TABLE ${next} TO ${table.name}`);
@@ -254,7 +266,7 @@ export class ClickHouseStore implements Store {
     return this.writeLock.lock(async () => {
       try {
         const result = await tx.runOrUndo(work);
-        await this.refreshDerived(staleDerivedTables(tx.written).map((table) => table.name));
+        await this.refreshDerived(this.staleDerivedNames(tx.written));
         return result;
       } finally {
         this.versions.afterWrite(tx.written);
@@ -271,7 +283,7 @@ export class ClickHouseStore implements Store {
           transaction: async (transactionWork) => {
             const tx = new ClickHouseTransaction(this);
             const result = await tx.runOrUndo(transactionWork);
-            await this.refreshDerived(staleDerivedTables(tx.written).map((table) => table.name));
+            await this.refreshDerived(this.staleDerivedNames(tx.written));
             return result;
           },
         });
