@@ -14,7 +14,7 @@ import {
   type Objective,
   type Period,
 } from '../model/index.ts';
-import type { Store } from '../store/index.ts';
+import type { ResultRow, Store } from '../store/index.ts';
 import { kpiById, MEASURES, measuresOf, SOURCES, type Kpi } from './catalog/index.ts';
 import type { ComparisonValue } from './compare.ts';
 import { queryKpiBatch, type KpiRequest, type KpiRow } from './engine.ts';
@@ -129,9 +129,20 @@ export async function deleteObjective(store: Store, id: string): Promise<void> {
   });
 }
 
+/**
+ * The objectives' rows as read at a data version, per store: every scorecard starts by reading them, and
+ * they change only with a write, which moves the version. One statement less before the scans.
+ */
+const objectiveRows = new WeakMap<Store, { dataVersion: number; rows: ResultRow[] }>();
+
 /** All objectives, ordered by id. */
 export async function listObjectives(store: Store): Promise<Objective[]> {
-  return (await store.all(`${SELECT} ORDER BY objective_id`)).map(objectiveOf);
+  const dataVersion = store.dataVersion;
+  const kept = objectiveRows.get(store);
+  if (kept?.dataVersion === dataVersion) return kept.rows.map(objectiveOf);
+  const rows = await store.all(`${SELECT} ORDER BY objective_id`);
+  objectiveRows.set(store, { dataVersion, rows });
+  return rows.map(objectiveOf);
 }
 
 // ---------------------------------------------------------------- progress, pace, status

@@ -123,6 +123,14 @@ describe.each(ENGINES)('on %s', (engine) => {
       expect(card.entries).toHaveLength(6);
       expect(counter.count()).toBe(7);
     });
+
+    it('a second scorecard with no write in between reuses the objectives read', async () => {
+      const first = await scorecard(store, { today });
+      const counter = countingQueries(store);
+      // No write moved the data version: only the six source scans run, and the answer is the same.
+      expect(await scorecard(store, { today })).toEqual(first);
+      expect(counter.count()).toBe(6);
+    });
   });
 
   describe('sums added up from pieces', () => {
