@@ -1,6 +1,9 @@
 // The engines a parametrised suite runs on: DuckDB always, ClickHouse when a test server is up
 // (see test/clickhouse-server.ts). A suite says why it does not run on ClickHouse in its name.
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { copyStore, openStoreAt, type Store } from '../src/store/index.ts';
 import { importFolder, tempStore } from './helpers.ts';
 
@@ -15,10 +18,17 @@ export const clickhouseAbsence: string | null = clickhouseServer
 
 export const ENGINES: EngineName[] = clickhouseServer ? ['duckdb', 'clickhouse'] : ['duckdb'];
 
+/** The address of a store not made yet on the engine, as CADRAN_STORE or --db name it. */
+export function freshStoreLocation(engine: EngineName): string {
+  if (engine === 'duckdb')
+    return join(mkdtempSync(join(tmpdir(), 'cadran-test-')), 'cadran.duckdb');
+  if (!clickhouseServer) throw new Error(clickhouseAbsence!);
+  return `${clickhouseServer}/cadran_${randomUUID().replaceAll('-', '')}`;
+}
+
 /** A fresh, empty ClickHouse database on the test server. */
 export async function emptyClickHouseStore(): Promise<Store> {
-  if (!clickhouseServer) throw new Error(clickhouseAbsence!);
-  return openStoreAt(`${clickhouseServer}/cadran_${randomUUID().replaceAll('-', '')}`);
+  return openStoreAt(freshStoreLocation('clickhouse'));
 }
 
 /** An empty store on the engine: a DuckDB file in a fresh folder, or a fresh ClickHouse database. */

@@ -1,10 +1,11 @@
 // Interactions are labelled as they are imported; labels the file gave are kept and marked as such.
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/index.ts';
 import type { Store } from '../../src/store/index.ts';
-import { tempStore } from '../helpers.ts';
+import { emptyStore, ENGINES } from '../engines.ts';
 
 const CSV = `interaction_id,platform,account_id,kind,author_id,created_at,text,sentiment
 c1,instagram,instagram:lumen,comment,a1,2025-03-01T10:00:00Z,"Je recommande, service impeccable",
@@ -14,21 +15,21 @@ c4,instagram,instagram:lumen,participation,a4,2025-03-01T13:00:00Z,Je participe 
 c5,instagram,instagram:lumen,comment,a5,2025-03-01T14:00:00Z,😍😍,
 `;
 
-let store: Store;
-let rows: Record<string, Record<string, unknown>>;
-beforeAll(async () => {
-  store = await tempStore();
-  const file = join(store.location, '..', 'interactions.csv');
-  writeFileSync(file, CSV);
-  await importFile(store, file);
-  const all = await store.all(
-    'SELECT interaction_id, sentiment, sentiment_source, lang, recommends, expects_reply FROM interactions',
-  );
-  rows = Object.fromEntries(all.map((row) => [row.interaction_id as string, row]));
-});
-afterAll(() => store.close());
+describe.each(ENGINES)('labelling at import (%s)', (engine) => {
+  let store: Store;
+  let rows: Record<string, Record<string, unknown>>;
+  beforeAll(async () => {
+    store = await emptyStore(engine);
+    const file = join(mkdtempSync(join(tmpdir(), 'cadran-enrich-')), 'interactions.csv');
+    writeFileSync(file, CSV);
+    await importFile(store, file);
+    const all = await store.all(
+      'SELECT interaction_id, sentiment, sentiment_source, lang, recommends, expects_reply FROM interactions',
+    );
+    rows = Object.fromEntries(all.map((row) => [row.interaction_id as string, row]));
+  });
+  afterAll(() => store.close());
 
-describe('labelling at import', () => {
   it('labels a French recommendation positive, French, promoter, by the model', () => {
     expect(rows.c1).toMatchObject({
       sentiment: 'positive',

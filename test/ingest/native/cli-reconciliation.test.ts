@@ -1,20 +1,17 @@
 // `cadran import` of each export shape prints the reconciliation lines: each mapped metric's total
 // in the file beside what the store holds (values computed by hand from the fixtures).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { terminalStoreAccess } from '../../../src/cli/local-store.ts';
 import type { CommandIO } from '../../../src/cli/io.ts';
 import { runCli } from '../../../src/cli/run.ts';
-import type { Store } from '../../../src/store/index.ts';
-import { tempStore } from '../../helpers.ts';
+import { ENGINES, freshStoreLocation, type EngineName } from '../../engines.ts';
 import { exportFixture } from './helpers.ts';
 
-let store: Store | undefined;
-afterEach(() => store?.close());
-
+/** `cadran import` into a new store the CLI opens itself from CADRAN_STORE, as a terminal would. */
 async function cadranImport(
+  engine: EngineName,
   ...args: string[]
 ): Promise<{ code: number; out: string; err: string }> {
-  store = await tempStore();
-  const opened = store;
   const output = { out: '', err: '' };
   const io: CommandIO = {
     out: (text) => void (output.out += text),
@@ -22,15 +19,14 @@ async function cadranImport(
     errIsTerminal: false,
     readStdin: async () => '',
     cwd: process.cwd(),
-    env: {},
+    env: { CADRAN_STORE: freshStoreLocation(engine) },
   };
-  const code = await runCli(['import', ...args], io, {
-    withStore: (_option, work) => work(opened),
-  });
+  const command = ['import', ...args];
+  const code = await runCli(command, io, terminalStoreAccess(command, io));
   return { code, ...output };
 }
 
-describe('cadran import prints the reconciliation of each shape', () => {
+describe.each(ENGINES)('cadran import prints the reconciliation of each shape (%s)', (engine) => {
   it.each([
     // X post activity: impressions 1 200 + 800 + 1 500
     [
@@ -56,7 +52,7 @@ describe('cadran import prints the reconciliation of each shape', () => {
     // LinkedIn followers: followers gained 13 + 22 + 9
     ['maisonlumen_followers_1736700000000.xlsx', 'new_followers: file 44 · stored 44'],
   ])('%s', async (name, line) => {
-    const { code, out, err } = await cadranImport(exportFixture(name));
+    const { code, out, err } = await cadranImport(engine, exportFixture(name));
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(out).toContain(`\n  ${line}`);
@@ -64,6 +60,7 @@ describe('cadran import prints the reconciliation of each shape', () => {
 
   it('prints the skip rule and the note of a file that has them', async () => {
     const { out } = await cadranImport(
+      engine,
       exportFixture('account_analytics_content_2025-11-01_2025-11-30.csv'),
     );
     expect(out).toContain(

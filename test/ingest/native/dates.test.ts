@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { importPath } from '../../../src/ingest/index.ts';
 import { dayOf, parsePlatformTime } from '../../../src/ingest/native/dates.ts';
 import type { Store } from '../../../src/store/index.ts';
-import { tempStore } from '../../helpers.ts';
+import { emptyStore, ENGINES } from '../../engines.ts';
 
 const day = (raw: string, years = {}, order: 'month-first' | 'day-first' = 'month-first') => {
   const time = parsePlatformTime(raw, order, Date.UTC(2026, 11, 4), years);
@@ -59,9 +59,9 @@ function overview(name: string, dates: string[]): string {
   return path;
 }
 
-describe('TikTok overview without years', () => {
+describe.each(ENGINES)('TikTok overview without years (%s)', (engine) => {
   it('takes the year from the file name’s range and says so', async () => {
-    store = await tempStore();
+    store = await emptyStore(engine);
     const [summary] = await importPath(
       store,
       overview('Overview_20241230_20250102.csv', [
@@ -82,7 +82,7 @@ describe('TikTok overview without years', () => {
   });
 
   it('takes --year over any guess', async () => {
-    store = await tempStore();
+    store = await emptyStore(engine);
     const [summary] = await importPath(store, overview('Overview.csv', ['April 12', 'April 13']), {
       year: 2023,
     });

@@ -11,13 +11,13 @@ import {
   type ImportProgress,
 } from '../../../src/ingest/index.ts';
 import type { Store } from '../../../src/store/index.ts';
-import { tempStore } from '../../helpers.ts';
+import { emptyStore, ENGINES } from '../../engines.ts';
 import { exportFixture } from './helpers.ts';
 
 let store: Store;
 afterEach(() => store.close());
 
-describe('paths', () => {
+describe.each(ENGINES)('paths (%s)', (engine) => {
   it('imports every file of a folder and its subfolders, skipping hidden ones', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'cadran-native-folder-'));
     mkdirSync(join(folder, 'meta', 'january'), { recursive: true });
@@ -31,7 +31,7 @@ describe('paths', () => {
       '/Content.csv',
       '/meta/january/ig.csv',
     ]);
-    store = await tempStore();
+    store = await emptyStore(engine);
     const summaries = await importPath(store, folder);
     expect(summaries.map((summary) => summary.format)).toEqual([
       'tiktok-content',
@@ -40,7 +40,7 @@ describe('paths', () => {
   });
 
   it('an upload is recorded under the name the user gave it', async () => {
-    store = await tempStore();
+    store = await emptyStore(engine);
     const summary = await importUpload(store, exportFixture('Content.csv'), 'tiktok-january.csv');
     expect(summary.file).toBe('tiktok-january.csv');
     const [row] = await store.all('SELECT file_name, format, rows FROM imports');
@@ -48,7 +48,7 @@ describe('paths', () => {
   });
 
   it('--format picks the format and --account names the account', async () => {
-    store = await tempStore();
+    store = await emptyStore(engine);
     const summary = await importUpload(store, exportFixture('Table data.csv'), 'yt.csv', {
       format: 'youtube-content',
       account: 'LumenTV',
@@ -59,7 +59,7 @@ describe('paths', () => {
   });
 
   it('reports progress with rows and bytes read', async () => {
-    store = await tempStore();
+    store = await emptyStore(engine);
     const seen: ImportProgress[] = [];
     await importPath(store, exportFixture('typeform_nps_responses.csv'), {
       onProgress: (progress) => seen.push(progress),
