@@ -18,9 +18,8 @@ import { basename, join } from 'node:path';
 import { queryKpis, type KpiRequest } from '../src/metrics/index.ts';
 import { scorecard } from '../src/metrics/objectives.ts';
 import { addDays, addMonths, todayUtc } from '../src/model/index.ts';
-import { clickHouseSelect } from '../src/store/clickhouse/derived.ts';
+import { CLICKHOUSE_DERIVED_TABLES, clickHouseSelect } from '../src/store/clickhouse/derived.ts';
 import { createTableSql } from '../src/store/clickhouse/schema.ts';
-import { DERIVED_TABLES } from '../src/store/derived.ts';
 import { TABLES, copyStore, openStoreAt, type Store } from '../src/store/index.ts';
 import { freePort, printTable } from './harness.ts';
 import { BENCH_CACHE, SCALE, benchStore, benchStorePath } from './queries.ts';
@@ -185,7 +184,7 @@ async function copyKey(duckdb: Store): Promise<string> {
   for (const table of TABLES) parts.push(`${table.name} ${await rowCount(duckdb, table.name)}`);
   parts.push(JSON.stringify(await rawScan(duckdb)));
   parts.push(...TABLES.map((table) => createTableSql(table)));
-  parts.push(...DERIVED_TABLES.map((table) => clickHouseSelect(table)));
+  parts.push(...CLICKHOUSE_DERIVED_TABLES.map((table) => clickHouseSelect(table)));
   return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 16);
 }
 

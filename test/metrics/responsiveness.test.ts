@@ -2,7 +2,8 @@
 // reply, the brand replying to itself, and texts that expect no answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/index.ts';
-import { tempStore, valueOf } from '../helpers.ts';
+import { emptyStore, ENGINES } from '../engines.ts';
+import { valueOf } from '../helpers.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const december = { period: { from: '2025-12-01', to: '2025-12-31' } };
@@ -149,42 +150,44 @@ const THREADS = [
   ],
 ];
 
-let store: Store;
-beforeAll(async () => {
-  store = await tempStore();
-  await store.transaction(async (tx) => {
-    await tx.append(
-      'accounts',
-      ['account_id', 'platform', 'handle'],
-      [['instagram:lumen', 'instagram', 'lumen']],
-    );
-    await tx.append('interactions', COLUMNS, THREADS);
-  });
-});
-afterAll(() => store.close());
-
-describe('response rate and times', () => {
-  it('counts items that expect an answer, not the brand’s own thread', async () => {
-    expect(await valueOf(store, 'response_rate', december)).toBeCloseTo(3 / 4, 12); // q1 q2 q3 of q1–q4
-  });
-  it('elapsed median is the middle of 1800, 3600 and 234 000 s', async () => {
-    expect(await valueOf(store, 'response_time_median', december)).toBe(3600);
-  });
-  it('business-hours median: 0 (Saturday), 1800, 7200 (Friday 17–18 h + Monday 9–10 h)', async () => {
-    expect(await valueOf(store, 'response_time_business_median', december)).toBe(1800);
-    // continuous 90th percentile over [0, 1800, 7200]: position 1.8 → 1800 + 0.8 × 5400
-    expect(await valueOf(store, 'response_time_business_p90', december)).toBeCloseTo(6120, 9);
-  });
-  it('business hours follow the settings', async () => {
+describe.each(ENGINES)('on %s', (engine) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await emptyStore(engine);
     await store.transaction(async (tx) => {
-      await tx.run(
-        "INSERT INTO settings (name, value) VALUES ('business_hours_open', '08:00'), ('business_hours_close', '20:00')",
+      await tx.append(
+        'accounts',
+        ['account_id', 'platform', 'handle'],
+        [['instagram:lumen', 'instagram', 'lumen']],
+      );
+      await tx.append('interactions', COLUMNS, THREADS);
+    });
+  });
+  afterAll(() => store.close());
+
+  describe('response rate and times', () => {
+    it('counts items that expect an answer, not the brand’s own thread', async () => {
+      expect(await valueOf(store, 'response_rate', december)).toBeCloseTo(3 / 4, 12); // q1 q2 q3 of q1–q4
+    });
+    it('elapsed median is the middle of 1800, 3600 and 234 000 s', async () => {
+      expect(await valueOf(store, 'response_time_median', december)).toBe(3600);
+    });
+    it('business-hours median: 0 (Saturday), 1800, 7200 (Friday 17–18 h + Monday 9–10 h)', async () => {
+      expect(await valueOf(store, 'response_time_business_median', december)).toBe(1800);
+      // continuous 90th percentile over [0, 1800, 7200]: position 1.8 → 1800 + 0.8 × 5400
+      expect(await valueOf(store, 'response_time_business_p90', december)).toBeCloseTo(6120, 9);
+    });
+    it('business hours follow the settings', async () => {
+      await store.transaction(async (tx) => {
+        await tx.run(
+          "INSERT INTO settings (name, value) VALUES ('business_hours_open', '08:00'), ('business_hours_close', '20:00')",
+        );
+      });
+      // Friday 17–20 h (3 h) + Monday 8–10 h (2 h) = 18 000 s; Saturday still 0; Tuesday 1800
+      expect(await valueOf(store, 'response_time_business_p90', december)).toBeCloseTo(
+        1800 + 0.8 * 16200,
+        9,
       );
     });
-    // Friday 17–20 h (3 h) + Monday 8–10 h (2 h) = 18 000 s; Saturday still 0; Tuesday 1800
-    expect(await valueOf(store, 'response_time_business_p90', december)).toBeCloseTo(
-      1800 + 0.8 * 16200,
-      9,
-    );
   });
 });

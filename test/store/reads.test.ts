@@ -15,15 +15,16 @@ import {
   type Store,
 } from '../../src/store/index.ts';
 import { DuckDbStore } from '../../src/store/duckdb/store.ts';
-import { storeWith, tempStore } from '../helpers.ts';
+import { ENGINES, engineStoreWith } from '../engines.ts';
+import { tempStore } from '../helpers.ts';
 
 /** Minutes of work for the engine: only an interrupt ends it within the test's time. */
 const ENDLESS = 'SELECT count(*) AS n FROM range(100000000000) t(i) WHERE i % 7 = 3';
 
-describe('the data version', () => {
+describe.each(ENGINES)('the data version, on %s', (engine) => {
   let store: Store;
   beforeAll(async () => {
-    store = await storeWith('kpis');
+    store = await engineStoreWith(engine, 'kpis');
   });
   afterAll(() => store.close());
 
@@ -39,9 +40,7 @@ describe('the data version', () => {
       await movesOn(() => store.transaction((tx) => tx.run('DELETE FROM spend WHERE false'))),
     ).toBe(1);
     expect(
-      await movesOn(() =>
-        store.exclusive((writer) => writer.run('CREATE TEMP TABLE t AS SELECT 1')),
-      ),
+      await movesOn(() => store.exclusive((writer) => writer.run('DELETE FROM spend WHERE false'))),
     ).toBe(1);
     // A rolled-back write changed nothing, but moving on costs one recomputation: the safe side.
     const before = store.dataVersion;
@@ -130,7 +129,7 @@ describe('the data version', () => {
   });
 });
 
-describe('the read pool', () => {
+describe('the read pool (DuckDB only: ClickHouse reads are HTTP requests, with no pool of connections to share)', () => {
   it('runs reads of different requests at the same time, one per connection', async () => {
     const store = await DuckDbStore.open(':memory:', undefined, 2);
     const blocker = new AbortController();
