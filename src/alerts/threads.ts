@@ -1,6 +1,6 @@
 // The threads behind a tonality alert: the posts (or conversations) that drew the most negative
 // opinions on the day, with a sample of what was written.
-import { addDays } from '../model/index.ts';
+import { Where } from '../server/queries/where.ts';
 import type { Store } from '../store/index.ts';
 
 export interface WorstThread {
@@ -19,25 +19,28 @@ export async function worstThreads(
   limit = 3,
 ): Promise<WorstThread[]> {
   const { dialect } = store;
-  const negative = "i.sentiment = 'negative'";
+  const where = new Where(dialect)
+    .add('NOT coalesce(i.is_brand, false)')
+    .add("i.kind IN ('comment', 'reply', 'mention', 'message')")
+    .add(
+      'i.account_id NOT IN (SELECT account_id FROM accounts WHERE coalesce(is_competitor, false))',
+    )
+    .during('i.created_at', { from, to });
+  // Through the dialect, as ClickHouse 18.16 has no FILTER, any_value or arg_min; a post's text
+  // is one value per group, so max() reads it on both engines.
   const rows = await store.all(
-    `SELECT i.post_id AS post_id,
-            min(p.text) AS post_text,
-            min(p.permalink) AS permalink,
-            ${dialect.count(negative)} AS negatives,
-            ${dialect.count()} AS opinions,
+    `SELECT i.post_id, max(p.text) AS post_text, max(p.permalink) AS permalink,
+            ${dialect.count("i.sentiment = 'negative'")} AS negatives,
+            count(*) AS opinions,
             ${dialect.argMin('i.text', 'coalesce(i.sentiment_score, 0)')} AS sample
        FROM interactions i
        LEFT JOIN posts p ON p.post_id = i.post_id
-      WHERE NOT coalesce(i.is_brand, false)
-        AND i.kind IN ('comment', 'reply', 'mention', 'message')
-        AND i.account_id NOT IN (SELECT account_id FROM accounts WHERE coalesce(is_competitor, false))
-        AND i.created_at >= ${dialect.timestamp('$1')} AND i.created_at < ${dialect.timestamp('$2')}
+      ${where}
       GROUP BY i.post_id
-     HAVING ${dialect.count(negative)} > 0
-      ORDER BY negatives DESC, opinions DESC, post_id
+     HAVING negatives > 0
+      ORDER BY negatives DESC, opinions DESC, i.post_id
       LIMIT ${Math.max(1, Math.floor(limit))}`,
-    [from, addDays(to, 1)],
+    where.params,
   );
   return rows.map((row) => ({
     post_id: row.post_id === null ? null : String(row.post_id),

@@ -37,6 +37,8 @@ export interface Dialect {
   readonly landedOrder: string;
   /** The value as text, NULL staying NULL; a date as 'YYYY-MM-DD'. */
   text(expression: string, type?: ColumnType): string;
+  /** The distinct values of a text column in a group, sorted and joined by ', '. */
+  distinctTextList(value: string): string;
   /** A top-level text field of a JSON object held as text. */
   jsonText(json: string, field: string): string;
 }

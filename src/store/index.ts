@@ -26,7 +26,8 @@ export { SCHEMA_VERSION } from './duckdb/migrate.ts';
 export const DEFAULT_STORE_PATH = './data/cadran.duckdb';
 
 /**
- * Opens the store CADRAN_STORE names when it is a clickhouse:// address, else the embedded store at CADRAN_DB, the given path, or ./data/cadran.duckdb. CADRAN_MEMORY_LIMIT
+ * Opens the given location (a DuckDB file or a clickhouse:// address), else the store CADRAN_STORE
+ * names, else the embedded store at CADRAN_DB or ./data/cadran.duckdb. CADRAN_MEMORY_LIMIT
  * (e.g. "1GB") caps the engine's memory, which otherwise may grow to 80 % of RAM as a cache.
  */
 export async function openStore(
@@ -35,7 +36,9 @@ export async function openStore(
 ): Promise<Store> {
   if (location === undefined && process.env.CADRAN_STORE)
     return openStoreAt(process.env.CADRAN_STORE);
-  return openDuckDb(location ?? (process.env.CADRAN_DB || DEFAULT_STORE_PATH), memoryLimit);
+  // A clickhouse:// address given as the location (`cadran --db clickhouse://… serve`) is the
+  // server, never a DuckDB file of that name in the working directory.
+  return openStoreAt(location ?? (process.env.CADRAN_DB || DEFAULT_STORE_PATH), memoryLimit);
 }
 
 /** Opens a store by its address: clickhouse://user:password@host:8123/database or a DuckDB file. */

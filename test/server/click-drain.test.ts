@@ -9,11 +9,12 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { buildApp, createLink } from '../../src/server/index.ts';
 import { ClickLog } from '../../src/server/links/index.ts';
-import { tempStore } from '../helpers.ts';
+import type { Store } from '../../src/store/index.ts';
+import { ENGINES, emptyStore } from '../engines.ts';
 
 const CHROME =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36';
-const storedClicks = async (store: Awaited<ReturnType<typeof tempStore>>) =>
+const storedClicks = async (store: Store) =>
   Number((await store.all('SELECT count(*) AS n FROM clicks'))[0].n);
 
 /** Redirect requests over 16 keep-alive connections until stopped; counts the 302s. */
@@ -46,9 +47,9 @@ function sustainedClicks(port: number, path: string) {
   };
 }
 
-describe('click drain', () => {
+describe.each(ENGINES)('%s: click drain', (engine) => {
   it('stores clicks while 6 s of sustained redirects go on, at most 2 s behind', async () => {
-    const store = await tempStore();
+    const store = await emptyStore(engine);
     await createLink(
       store,
       { url: 'https://lumen.fr', campaign: 'c', source: 'x', code: 'steady' },
@@ -89,7 +90,7 @@ describe('click drain', () => {
   }, 30_000);
 
   it('moves the log when it holds many clicks, without waiting for a timer', async () => {
-    const store = await tempStore();
+    const store = await emptyStore(engine);
     const folder = mkdtempSync(join(tmpdir(), 'cadran-drain-'));
     const log = new ClickLog(store, join(folder, 'clicks.log'), 0, 100);
     const click = () =>

@@ -1,4 +1,5 @@
-// A click that got its 302 is never lost: load the real server, SIGKILL it, restart, count.
+// A click that got its 302 is never lost: load the real server, SIGKILL it, restart, count. On
+// ClickHouse the click log is the server's local file too, beside the database it writes to.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
@@ -6,7 +7,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { openStore } from '../../src/store/index.ts';
+import { ENGINES, type EngineName } from '../engines.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const cli = join(root, 'bin', 'cadran.js');
@@ -58,9 +61,15 @@ function load(port: number, agent: http.Agent) {
   return { stop: async () => ((running = false), await Promise.all(workers), redirected) };
 }
 
-describe('click durability', () => {
+/** A store location the command line opens: a DuckDB file, or a new ClickHouse database. */
+const freshLocation = (engine: EngineName) =>
+  engine === 'duckdb'
+    ? join(mkdtempSync(join(tmpdir(), 'cadran-kill-')), 'cadran.duckdb')
+    : `${process.env.CADRAN_TEST_CLICKHOUSE}/cadran_${randomUUID().replaceAll('-', '')}`;
+
+describe.each(ENGINES)('%s: click durability', (engine) => {
   it('every click answered with a 302 is in the store after a SIGKILL and a restart', async () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'cadran-kill-')), 'cadran.duckdb');
+    const db = freshLocation(engine);
     const created = spawnSync(
       process.execPath,
       [

@@ -1,5 +1,6 @@
 // API answers are cached per data version, identical requests in flight compute once, and a client
-// that leaves takes its queued reads with it. A real server on 127.0.0.1 over a real DuckDB file.
+// that leaves takes its queued reads with it. A real server on 127.0.0.1 over a real DuckDB file or
+// ClickHouse database.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { importFile } from '../../src/ingest/index.ts';
 import { bearer, testApp } from './app.ts';
 import { withReadSignal, type Store } from '../../src/store/index.ts';
 import { storeWith } from '../helpers.ts';
+import { ENGINES, engineStoreWith } from '../engines.ts';
 
 const JANUARY = 'from=2025-01-01&to=2025-01-31';
 const ENDLESS = 'SELECT count(*) AS n FROM range(100000000000) t(i) WHERE i % 7 = 3';
@@ -33,12 +35,12 @@ const until = async (condition: () => boolean) => {
   }
 };
 
-describe('answers cached per data version', () => {
+describe.each(ENGINES)('%s: answers cached per data version', (engine) => {
   let store: Store;
   let app: FastifyInstance;
   let call: Awaited<ReturnType<typeof serve>>['call'];
   beforeAll(async () => {
-    store = await storeWith('kpis');
+    store = await engineStoreWith(engine, 'kpis');
     ({ app, call } = await serve(store));
   });
   afterAll(async () => {
@@ -135,7 +137,7 @@ describe('answers cached per data version', () => {
   });
 });
 
-describe('a client that leaves', () => {
+describe('a client that leaves (DuckDB only: ClickHouse reads go straight to the server over HTTP, with no pool of read connections to queue for)', () => {
   let store: Store;
   let app: FastifyInstance;
   let call: Awaited<ReturnType<typeof serve>>['call'];

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createObjective, parseObjective } from '../../src/metrics/objectives.ts';
 import { dashboardScorecard } from '../../src/server/scorecard.ts';
 import type { Store } from '../../src/store/index.ts';
-import { storeWith } from '../helpers.ts';
+import { ENGINES, engineStoreWith } from '../engines.ts';
 
-describe('the scorecard shows each value’s base', () => {
+describe.each(ENGINES)('%s: the scorecard shows each value’s base', (engine) => {
   let store: Store;
   beforeAll(async () => {
-    store = await storeWith('kpis');
+    store = await engineStoreWith(engine, 'kpis');
     await createObjective(
       store,
       parseObjective({

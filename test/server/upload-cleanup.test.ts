@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildApp, createToken } from '../../src/server/index.ts';
 import { uploadFolderOf } from '../../src/server/routes/imports.ts';
-import { tempStore } from '../helpers.ts';
+import { ENGINES, emptyStore } from '../engines.ts';
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -22,9 +22,9 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<boole
 const filesUnder = (folder: string): string[] =>
   existsSync(folder) ? readdirSync(folder, { recursive: true, encoding: 'utf8' }) : [];
 
-describe('upload folder', () => {
+describe.each(ENGINES)('%s: upload folder', (engine) => {
   it('what an interrupted upload left behind is removed when the server starts', async () => {
-    const store = await tempStore();
+    const store = await emptyStore(engine);
     const stale = join(uploadFolderOf(store), 'upload-left-by-a-crash');
     mkdirSync(stale, { recursive: true });
     writeFileSync(join(stale, 'half.csv'), 'post_id,account_id\np1,');
@@ -35,7 +35,7 @@ describe('upload folder', () => {
   });
 
   it('an upload cut off mid-way leaves no folder behind', async () => {
-    const store = await tempStore();
+    const store = await emptyStore(engine);
     const app = await buildApp(store, { ingestEveryMs: 0, webDist: uploadFolderOf(store) });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;

@@ -26,14 +26,16 @@ export async function listAdvocates(
     .add('NOT coalesce(i.is_brand, false)');
   where.during('i.created_at', query.period);
   interactionFilters(where, query.filters);
+  const { dialect } = store;
+  const supports = "i.sentiment = 'positive' OR i.kind = 'share'";
   return store.all(
-    `SELECT i.author_id, any_value(i.author_name) AS author_name, max(i.author_audience) AS audience,
-            string_agg(DISTINCT i.platform, ', ' ORDER BY i.platform) AS platforms,
-            count(*) FILTER (WHERE i.sentiment = 'positive' OR i.kind = 'share') AS support,
-            count(*) FILTER (WHERE i.sentiment = 'positive') AS positive,
-            count(*) FILTER (WHERE i.kind = 'share') AS shares,
-            count(*) FILTER (WHERE i.sentiment = 'negative') AS negative,
-            count(*) AS interactions, CAST(max(i.created_at) AS VARCHAR) AS last_seen
+    `SELECT i.author_id, ${dialect.argMax('i.author_name', 'i.created_at')} AS author_name,
+            max(i.author_audience) AS audience, ${dialect.distinctTextList('i.platform')} AS platforms,
+            ${dialect.count(supports)} AS support,
+            ${dialect.count("i.sentiment = 'positive'")} AS positive,
+            ${dialect.count("i.kind = 'share'")} AS shares,
+            ${dialect.count("i.sentiment = 'negative'")} AS negative,
+            count(*) AS interactions, ${dialect.text('max(i.created_at)')} AS last_seen
      FROM interactions i LEFT JOIN posts p ON p.post_id = i.post_id
      ${where}
      GROUP BY i.author_id
@@ -56,14 +58,16 @@ export async function listNewInfluencers(
     .add(ON_OWN_ACCOUNTS)
     .add("i.kind = 'mention'")
     .add('NOT coalesce(i.is_brand, false)');
-  return store.all(
+  const { dialect } = store;
+  // Outputs are not named like the columns they read, which ClickHouse 18.16 would read in WHERE.
+  const rows = await store.all(
     `SELECT f.author_id, a.author_name, f.audience, f.platform,
-            CAST(f.first_mention_at AS VARCHAR) AS first_mention_at, a.first_text,
-            coalesce(a.mentions, 0) AS mentions
+            ${dialect.text('f.first_mention_at')} AS first_mention_text, a.first_text,
+            coalesce(a.mentions, 0) AS mention_count
      FROM author_first_mentions f
      LEFT JOIN (
-       SELECT i.author_id, any_value(i.author_name) AS author_name, count(*) AS mentions,
-              arg_min(i.text, i.created_at) AS first_text
+       SELECT i.author_id AS author_id, ${dialect.argMax('i.author_name', 'i.created_at')} AS author_name,
+              count(*) AS mentions, ${dialect.argMin('i.text', 'i.created_at')} AS first_text
        FROM interactions i ${mentions} GROUP BY i.author_id
      ) a ON a.author_id = f.author_id
      ${where}
@@ -71,4 +75,9 @@ export async function listNewInfluencers(
      LIMIT ${where.bind(query.limit)}`,
     where.params,
   );
+  return rows.map(({ first_mention_text, mention_count, ...row }) => ({
+    ...row,
+    first_mention_at: first_mention_text,
+    mentions: mention_count,
+  }));
 }

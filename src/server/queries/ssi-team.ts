@@ -7,13 +7,29 @@ import { Where } from './where.ts';
 export const SSI_PARTS = ['ssi', 'brand', 'people', 'insights', 'relationships'] as const;
 export type SsiPart = (typeof SSI_PARTS)[number];
 
-function latestPerSeller(where: Where, period: Period, alias: string): string {
-  const from = where.bind(period.from);
-  const to = where.bind(period.to);
-  return `(SELECT person_id, ${SSI_PARTS.map((part) => `arg_max(${part}, day) AS ${part}`).join(', ')},
-                  max(day) AS day
-           FROM ssi WHERE day >= CAST(${from} AS DATE) AND day <= CAST(${to} AS DATE)
-           GROUP BY person_id) ${alias}`;
+/** Each seller's latest snapshot in the period: `latest_day`, not `day`, which ClickHouse would read in WHERE. */
+function latestPerSeller(store: Store, where: Where, period: Period): string {
+  const { dialect } = store;
+  const from = dialect.timestamp(where.bind(period.from));
+  const to = dialect.timestamp(where.bind(period.to));
+  return `SELECT person_id, ${SSI_PARTS.map((part) => `${dialect.argMax(part, 'day')} AS ${part}`).join(', ')},
+                 max(day) AS latest_day
+          FROM ssi WHERE day >= ${from} AND day <= ${to}
+          GROUP BY person_id`;
+}
+
+/** The latest snapshots with, beside each pillar, its value in the comparison period (NULL without one). */
+function withEarlier(store: Store, where: Where, query: { period: Period; comparison?: Period }) {
+  const current = latestPerSeller(store, where, query.period);
+  const parts = SSI_PARTS.map((part) => `c.${part} AS ${part}`).join(', ');
+  if (!query.comparison)
+    return `SELECT c.person_id AS person_id, c.latest_day AS latest_day, ${parts},
+                   ${SSI_PARTS.map((part) => `NULL AS ${part}_before`).join(', ')}
+            FROM (${current}) c`;
+  const earlier = latestPerSeller(store, where, query.comparison);
+  return `SELECT c.person_id AS person_id, c.latest_day AS latest_day, ${parts},
+                 ${SSI_PARTS.map((part) => `e.${part} AS ${part}_before`).join(', ')}
+          FROM (${current}) c LEFT JOIN (${earlier}) e ON e.person_id = c.person_id`;
 }
 
 export async function listSsiTeam(
@@ -21,14 +37,15 @@ export async function listSsiTeam(
   query: { period: Period; comparison: Period | undefined },
 ) {
   const where = new Where(store.dialect);
-  const current = latestPerSeller(where, query.period, 'c');
-  const earlier = query.comparison ? latestPerSeller(where, query.comparison, 'e') : null;
+  const { dialect } = store;
+  // One join per SELECT: ClickHouse 18.16 joins two row sets at a time.
   const rows = await store.all(
-    `SELECT c.person_id, n.person_name, n.team, CAST(c.day AS VARCHAR) AS day,
-            ${SSI_PARTS.map((part) => `c.${part} AS ${part}, ${earlier ? `e.${part}` : 'NULL'} AS ${part}_before`).join(', ')}
-     FROM ${current}
-     ${earlier ? `LEFT JOIN ${earlier} ON e.person_id = c.person_id` : ''}
-     LEFT JOIN (SELECT person_id, arg_max(person_name, day) AS person_name, arg_max(team, day) AS team
+    `SELECT c.person_id AS person_id, n.person_name AS person_name, n.team AS team,
+            ${dialect.text('c.latest_day', 'date')} AS day,
+            ${SSI_PARTS.map((part) => `c.${part}, c.${part}_before`).join(', ')}
+     FROM (${withEarlier(store, where, query)}) c
+     LEFT JOIN (SELECT person_id, ${dialect.argMax('person_name', 'day')} AS person_name,
+                       ${dialect.argMax('team', 'day')} AS team
                 FROM ssi GROUP BY person_id) n ON n.person_id = c.person_id
      ORDER BY c.ssi DESC, c.person_id`,
     where.params,

@@ -130,6 +130,11 @@ export class ClickHouseDialect implements Dialect {
     return `toString(${type === 'date' ? `toDate(${expression})` : expression})`;
   }
 
+  distinctTextList(value: string): string {
+    // groupUniqArray skips NULLs, as string_agg does; an empty group gives '' rather than NULL.
+    return `arrayStringConcat(arraySort(groupUniqArray(${value})), ', ')`;
+  }
+
   jsonText(json: string, field: string): string {
     return `visitParamExtractString(${json}, '${field}')`;
   }

@@ -106,6 +106,10 @@ export class DuckDbDialect implements Dialect {
     return `CAST(${type === 'date' ? `CAST(${expression} AS DATE)` : expression} AS VARCHAR)`;
   }
 
+  distinctTextList(value: string): string {
+    return `string_agg(DISTINCT ${value}, ', ' ORDER BY ${value})`;
+  }
+
   jsonText(json: string, field: string): string {
     return `json_extract_string(${json}, '$.${field}')`;
   }
