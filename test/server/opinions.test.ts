@@ -48,7 +48,13 @@ describe('sentiment corrections', () => {
 
     await importFile(store, fixture('kpis', 'interactions.csv')); // the file still says negative
     await rescore(store, { all: true });
-    expect(await valueOf(store, 'net_sentiment', january)).toBeCloseTo(2 / 6, 12);
+    // The rescore hands every other text to the model, which reads i10 "Déçue par @maisonlumen" its own way:
+    // negative → (4 − 2) ÷ 6 as before; neutral → (4 − 1) ÷ 5. i2 stays neutral either way.
+    const i10Negative = labelText('Déçue par @maisonlumen').sentiment === 'negative';
+    expect(await valueOf(store, 'net_sentiment', january)).toBeCloseTo(
+      i10Negative ? 2 / 6 : 3 / 5,
+      12,
+    );
   });
 
   it('reverting gives the model’s label back', async () => {
