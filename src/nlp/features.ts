@@ -5,6 +5,7 @@ import type { Language } from './language.ts';
 import type { LexiconScore } from './lexicon.ts';
 import { NEGATORS } from './modifiers.ts';
 import { Kind, type Token } from './normalise.ts';
+import { valenceCues } from './valence-en.ts';
 
 /** How hashed features meet the language: one space for all, a space per language, or both. */
 export type LanguageMode = 'shared' | 'separate' | 'both';
@@ -15,12 +16,22 @@ export interface FeatureConfig {
   languageMode: LanguageMode;
   charMin: number;
   charMax: number;
+  /** English valence cues from the VADER lexicon (valence-en.ts), for English comments; absent in older models. */
+  valence?: 'en';
 }
 
 export const LANGUAGES: readonly Language[] = ['en', 'fr', 'other'];
-/** Dense cues sit below this index, one block per language; hashed features never land there. */
-export const DENSE_PER_LANGUAGE = 16;
-export const DENSE_SLOTS = DENSE_PER_LANGUAGE * LANGUAGES.length;
+/** Dense cues sit below denseSlots(config), one block per language; hashed features never land there. */
+const BASE_DENSE_PER_LANGUAGE = 16;
+
+/** Slots of one language's block of dense cues: the base cues, then the valence cues when the model has them. */
+export function densePerLanguage(config: FeatureConfig): number {
+  return config.valence ? BASE_DENSE_PER_LANGUAGE * 2 : BASE_DENSE_PER_LANGUAGE;
+}
+
+function denseSlots(config: FeatureConfig): number {
+  return densePerLanguage(config) * LANGUAGES.length;
+}
 
 /** Growable sparse vector reused from comment to comment (labelling allocates nothing per comment). */
 export class SparseVector {
@@ -88,7 +99,7 @@ interface Dense {
   tokens: readonly Token[];
 }
 
-function denseCues({ lexicon, tokens }: Dense): number[] {
+function denseCues({ lexicon, tokens }: Dense, withValence: boolean): number[] {
   let exclamations = 0;
   let questions = 0;
   let capitals = 0;
@@ -107,7 +118,7 @@ function denseCues({ lexicon, tokens }: Dense): number[] {
     if (token.elong) elongated++;
   }
   const s = lexicon.score;
-  return [
+  const cues = [
     1,
     s,
     s >= 0.2 ? 1 : 0,
@@ -124,6 +135,12 @@ function denseCues({ lexicon, tokens }: Dense): number[] {
     Math.log1p(emojiNegative),
     Math.log1p(tokens.length) / 4,
   ];
+  if (withValence) {
+    cues.length = BASE_DENSE_PER_LANGUAGE;
+    cues.fill(0, 15);
+    valenceCues(tokens, cues, BASE_DENSE_PER_LANGUAGE);
+  }
+  return cues;
 }
 
 /** Fills `into` with the features of one tokenised comment. */
@@ -136,9 +153,9 @@ export function extractFeatures(
 ): void {
   into.clear();
   const languageIndex = LANGUAGES.indexOf(lang);
-  const dense = denseCues({ lexicon, tokens });
-  for (let k = 0; k < dense.length; k++)
-    if (dense[k] !== 0) into.push(languageIndex * DENSE_PER_LANGUAGE + k, dense[k]);
+  const dense = denseCues({ lexicon, tokens }, config.valence === 'en' && lang === 'en');
+  const blockStart = languageIndex * densePerLanguage(config);
+  for (let k = 0; k < dense.length; k++) if (dense[k] !== 0) into.push(blockStart + k, dense[k]);
 
   const hashedFrom = into.length;
   const { words, negated } = modelTokens(tokens);
@@ -173,7 +190,8 @@ function placeHashed(
   charsFrom: number,
   languageIndex: number,
 ): void {
-  const size = (1 << config.bits) - DENSE_SLOTS;
+  const slots = denseSlots(config);
+  const size = (1 << config.bits) - slots;
   const copies = config.languageMode === 'both' ? 2 : 1;
   const wordScale = 1 / Math.sqrt(copies * Math.max(1, charsFrom - from));
   const charScale = 1 / Math.sqrt(copies * Math.max(1, into.length - charsFrom));
@@ -181,8 +199,8 @@ function placeHashed(
   const end = into.length;
   for (let k = from; k < end; k++) {
     const raw = into.indices[k];
-    const shared = DENSE_SLOTS + ((raw >>> 0) % size);
-    const own = DENSE_SLOTS + ((mix(raw, salt) >>> 0) % size);
+    const shared = slots + ((raw >>> 0) % size);
+    const own = slots + ((mix(raw, salt) >>> 0) % size);
     const scale = k < charsFrom ? wordScale : charScale;
     into.values[k] = scale;
     if (config.languageMode === 'shared') into.indices[k] = shared;

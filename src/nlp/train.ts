@@ -2,7 +2,7 @@
 // then a softmax temperature fitted on a slice of the training data held back from a first fit.
 import { CLASSES, classScores, type SentimentModel, softmax } from './classifier.ts';
 import {
-  DENSE_PER_LANGUAGE,
+  densePerLanguage,
   type FeatureConfig,
   extractFeatures,
   LANGUAGES,
@@ -34,7 +34,8 @@ export interface TrainingOptions {
 }
 
 export const DEFAULT_TRAINING: TrainingOptions = {
-  features: { bits: 18, languageMode: 'both', charMin: 2, charMax: 5 },
+  // English valence cues (VADER lexicon): cross-validated English macro-F1 on the train rows 0.639 → 0.654.
+  features: { bits: 18, languageMode: 'both', charMin: 2, charMax: 5, valence: 'en' },
   seed: 20261204,
   epochs: 4,
   learningRate: 0.05,
@@ -317,9 +318,9 @@ export function fitClassShifts(
   return shifts;
 }
 
-function applyShifts(weights: Float64Array, shifts: number[][]): void {
+function applyShifts(weights: Float64Array, shifts: number[][], features: FeatureConfig): void {
   shifts.forEach((shift, lang) => {
-    for (let c = 0; c < 3; c++) weights[lang * DENSE_PER_LANGUAGE * 3 + c] += shift[c];
+    for (let c = 0; c < 3; c++) weights[lang * densePerLanguage(features) * 3 + c] += shift[c];
   });
 }
 
@@ -340,11 +341,11 @@ export function trainModel(
   for (let row = extraFrom; row < examples.length; row++) fit.push(row);
   const first = fitWeights(data, fit, options, undefined, extraFrom);
   const shifts = fitClassShifts(first, data, calibrate, options.shiftLanguages);
-  applyShifts(first, shifts);
+  applyShifts(first, shifts, options.features);
   const temperature = fitTemperature(first, data, calibrate);
   const all = Array.from({ length: examples.length }, (_, row) => row);
   const final = fitWeights(data, all, options, undefined, extraFrom);
-  applyShifts(final, shifts);
+  applyShifts(final, shifts, options.features);
   const weights = Float32Array.from(final);
   return {
     features: options.features,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel, DEFAULT_TRAINING_DIR, validate } from '../../src/nlp/index.ts';
 import type { RetrainSettings } from '../../src/server/retrain-jobs.ts';
 import type { Store } from '../../src/store/index.ts';
-import { SMALL, storeWithCorrections } from '../nlp/brand-corrections.ts';
+import { KEPT_ROWS_PER_FILE, SMALL, storeWithCorrections } from '../nlp/brand-corrections.ts';
 import { adminTab } from './browser.ts';
 import { ensureWebBuilt, startServer, type RunningServer } from './server.ts';
 
@@ -53,8 +53,8 @@ afterAll(async () => {
 
 describe.skipIf(!existsSync(DEFAULT_TRAINING_DIR))('the sentiment model card', () => {
   it('retrains with the corrections, shows before and after, and keeps a model no worse', async () => {
-    const baseline = (await buildModel({ limit: 400, options: SMALL })).model;
-    const page = await open({ baseline, limit: 400, options: SMALL }, 'en');
+    const baseline = (await buildModel({ limit: KEPT_ROWS_PER_FILE, options: SMALL })).model;
+    const page = await open({ baseline, limit: KEPT_ROWS_PER_FILE, options: SMALL }, 'en');
     const card = page.locator('.sentiment-model');
     await card.getByText('12 corrections stored').waitFor();
     await card.getByText('No model retrained with this brand’s corrections is kept.').waitFor();

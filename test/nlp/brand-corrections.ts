@@ -11,6 +11,12 @@ import { fixture, tempStore } from '../helpers.ts';
 
 /** Training options with a small hash space: models of a few hundred rows train in seconds. */
 export const SMALL = { ...DEFAULT_TRAINING, features: { ...DEFAULT_TRAINING.features, bits: 14 } };
+/**
+ * Rows per training file for a small baseline that the corrections should improve and that is kept. At this size
+ * validation macro-F1 moves by about 0.01 with the data alone: with 400 or 500 rows the retrained model's English
+ * or French figure falls by just over the 0.005 tolerance and is refused; with 600 it is not.
+ */
+export const KEPT_ROWS_PER_FILE = 600;
 
 // The brand's customers call a good piece "un vrai Lumen" and a parcel that arrives broken "lumené":
 // words no public data set holds. Corrections teach them; other sentences with them check what was learnt.

@@ -17,7 +17,7 @@ describe('evaluateSets', () => {
     // "Love it" positive but labelled neutral ✗ → en: 1 of 2 right.
     const dir = tempSet(
       'set.csv',
-      'text,label,lang\nGénial,positive,fr\nNul,negative,fr\n"Vous livrez en Belgique ?",neutral,fr\nLove it,neutral,en\nRubbish,negative,en\n',
+      'text,label,lang\nGénial,positive,fr\nNul,negative,fr\n"Vous livrez en Belgique ?",neutral,fr\nLove it,neutral,en\nAwful,negative,en\n',
     );
     const report = await evaluateSets(dir);
     expect(report.files).toEqual(['set.csv']);

@@ -10,16 +10,16 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const sharedDir = resolve(projectRoot, '..', 'shared', 'data', 'sentiment');
 
 // Floors per file = macro-F1 reached by the shipped model − 0.03, and never under the 0.85 the product promises.
-// brand-comments-dev.csv (never trained on): en 0.884, fr 0.914 (the word lists alone: en 0.971, fr 0.974).
+// brand-comments-dev.csv (never trained on): en 0.914, fr 0.914 (the word lists alone: en 0.971, fr 0.974).
 // A set added later has no figure yet: it is held to the goal of 0.70 until its own floor is written here.
 const SHARED_FLOORS: Record<string, Record<string, number>> = {
-  'brand-comments-dev.csv': { en: 0.854, fr: 0.884 },
+  'brand-comments-dev.csv': { en: 0.884, fr: 0.884 },
 };
 const GOAL = 0.7;
 // The word lists alone on test/nlp/dev-examples.ts (tuned on): 1.000 in both languages. Floor = reached − 0.05.
 const DEV_FLOOR_LEXICON = 0.95;
-// The shipped model on the same examples (never trained on): en 0.893, fr 0.903. Floor = reached − 0.05.
-const DEV_FLOOR_MODEL: Record<string, number> = { en: 0.843, fr: 0.853 };
+// The shipped model on the same examples (never trained on): en 0.914, fr 0.909. Floor = reached − 0.05.
+const DEV_FLOOR_MODEL: Record<string, number> = { en: 0.864, fr: 0.859 };
 
 // The held-out sets live beside the repository, not in it: a clone without them says so, loudly.
 const sharedMissing = !existsSync(sharedDir);

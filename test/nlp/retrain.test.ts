@@ -17,6 +17,7 @@ import {
   CORRECTED,
   HELD_OUT,
   importComments,
+  KEPT_ROWS_PER_FILE,
   SMALL,
   storeWithCorrections,
 } from './brand-corrections.ts';
@@ -37,8 +38,12 @@ describe.skipIf(!existsSync(DEFAULT_TRAINING_DIR)).each(ENGINES)(
     afterAll(() => store.close());
 
     it('learns the brand’s words and is kept when no worse on the validation sets', async () => {
-      const baseline = (await buildModel({ limit: 400, options: SMALL })).model;
-      const outcome = await retrainWithCorrections(store, { baseline, limit: 400, options: SMALL });
+      const baseline = (await buildModel({ limit: KEPT_ROWS_PER_FILE, options: SMALL })).model;
+      const outcome = await retrainWithCorrections(store, {
+        baseline,
+        limit: KEPT_ROWS_PER_FILE,
+        options: SMALL,
+      });
       expect(outcome.corrections).toBe(12);
       expect(outcome.accepted).toBe(true);
       const brand = (await loadBrandModel(store))!;

@@ -55,13 +55,16 @@ describe.each(ENGINES)('%s', (engine) => {
       expect(await valueOf(store, 'net_sentiment', january)).toBeCloseTo(2 / 6, 12);
     });
 
-    it.runIf(engine === 'duckdb')(
-      'a correction survives a rescore (DuckDB only: ClickHouse has no UPDATE … FROM to relabel in place, and rescore refuses there; see test/nlp/rescore-clickhouse.test.ts)',
-      async () => {
-        await rescore(store, { all: true });
-        expect(await valueOf(store, 'net_sentiment', january)).toBeCloseTo(2 / 6, 12);
-      },
-    );
+    it('a correction survives a rescore', async () => {
+      await rescore(store, { all: true });
+      // The rescore hands every other text to the model, which reads i10 "Déçue par @maisonlumen" its own way:
+      // negative → (4 − 2) ÷ 6 as before; neutral → (4 − 1) ÷ 5. i2 stays neutral either way.
+      const i10Negative = labelText('Déçue par @maisonlumen').sentiment === 'negative';
+      expect(await valueOf(store, 'net_sentiment', january)).toBeCloseTo(
+        i10Negative ? 2 / 6 : 3 / 5,
+        12,
+      );
+    });
 
     it('reverting gives the model’s label back', async () => {
       const response = await app.inject({

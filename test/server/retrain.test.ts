@@ -24,6 +24,7 @@ import {
   accuracy,
   HELD_OUT,
   importComments,
+  KEPT_ROWS_PER_FILE,
   SMALL,
   storeWithCorrections,
 } from '../nlp/brand-corrections.ts';
@@ -103,14 +104,14 @@ describe.skipIf(!existsSync(DEFAULT_TRAINING_DIR))('POST /api/nlp/retrain', () =
   let kept: Served;
   let baseline: SentimentModel;
   beforeAll(async () => {
-    baseline = (await buildModel({ limit: 400, options: SMALL })).model;
+    baseline = (await buildModel({ limit: KEPT_ROWS_PER_FILE, options: SMALL })).model;
     const store = await storeWithCorrections();
     await importComments(
       store,
       HELD_OUT.map(([text]) => text),
       'h',
     );
-    kept = await serve(store, { baseline, limit: 400, options: SMALL });
+    kept = await serve(store, { baseline, limit: KEPT_ROWS_PER_FILE, options: SMALL });
   }, 120_000);
   afterAll(async () => {
     await kept.app.close();
