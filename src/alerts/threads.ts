@@ -1,7 +1,6 @@
 // The threads behind a tonality alert: the posts (or conversations) that drew the most negative
 // opinions on the day, with a sample of what was written.
-import { Where } from '../server/queries/where.ts';
-import type { Store } from '../store/index.ts';
+import { type Store, Where } from '../store/index.ts';
 
 export interface WorstThread {
   post_id: string | null;

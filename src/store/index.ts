@@ -59,5 +59,6 @@ async function openDuckDb(location: string, memoryLimit: string | undefined): Pr
 export { isStoreEmpty, resetStore } from './state.ts';
 export { readSettings, writeSettings } from './settings.ts';
 export { DEFAULT_BUSINESS_HOURS } from './derived.ts';
+export { Where } from './where.ts';
 export { copyStore, CopyMismatch, type TableCopy } from './copy.ts';
 export { localFolderOf, localPathOf } from './local-files.ts';

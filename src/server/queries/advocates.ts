@@ -1,9 +1,8 @@
 // The people behind the advocacy KPIs: advocates (≥ 2 positive interactions or shares in the period)
 // and new influencers (audience ≥ 10 000, first mention of the brand in the period), ranked.
 import type { Filters, Period } from '../../model/index.ts';
-import type { Store } from '../../store/index.ts';
+import { type Store, Where } from '../../store/index.ts';
 import { ON_OWN_ACCOUNTS } from './interactions.ts';
-import { Where } from './where.ts';
 
 export const ADVOCATE_THRESHOLD = 2;
 export const INFLUENCER_AUDIENCE = 10_000;

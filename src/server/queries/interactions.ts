@@ -1,7 +1,6 @@
 // Comments, replies, mentions and messages behind the tonality KPIs, newest or most negative first.
 import type { Filters, Period } from '../../model/index.ts';
-import type { Store } from '../../store/index.ts';
-import { Where } from './where.ts';
+import { type Store, Where } from '../../store/index.ts';
 
 export const INTERACTION_SORTS = ['recent', 'negative', 'positive'] as const;
 export type InteractionSort = (typeof INTERACTION_SORTS)[number];

@@ -1,7 +1,6 @@
 // The brand's posts of a period with their latest metrics: the drill-down's top and bottom posts and the posts table.
 import { POST_COUNTERS, type Filters, type Period } from '../../model/index.ts';
-import type { Store } from '../../store/index.ts';
-import { Where } from './where.ts';
+import { type Store, Where } from '../../store/index.ts';
 
 export const POST_SORTS = ['published_at', ...POST_COUNTERS] as const;
 export type PostSort = (typeof POST_SORTS)[number];

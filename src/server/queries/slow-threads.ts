@@ -1,8 +1,7 @@
 // The slowest threads behind the response-time KPIs: inbound comments and messages with the brand's
 // first reply, longest wait first, each with its reply time (the same items the catalog's measures read).
 import type { Filters, Period } from '../../model/index.ts';
-import type { Store } from '../../store/index.ts';
-import { Where } from './where.ts';
+import { type Store, Where } from '../../store/index.ts';
 
 export interface SlowThread {
   interaction_id: string;

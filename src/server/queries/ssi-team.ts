@@ -1,8 +1,7 @@
 // The sales team behind the SSI KPIs: each seller's latest snapshot in the period, its 4 pillars and
 // total, and the change against their latest snapshot in the comparison period.
 import type { Period } from '../../model/index.ts';
-import type { Store } from '../../store/index.ts';
-import { Where } from './where.ts';
+import { type Store, Where } from '../../store/index.ts';
 
 export const SSI_PARTS = ['ssi', 'brand', 'people', 'insights', 'relationships'] as const;
 export type SsiPart = (typeof SSI_PARTS)[number];

@@ -2,8 +2,7 @@
 // (by name, all its accounts together),
 // over the same mentions the catalog's share-of-voice measures count.
 import type { Filters, Period } from '../../model/index.ts';
-import type { Store } from '../../store/index.ts';
-import { Where } from './where.ts';
+import { type Store, Where } from '../../store/index.ts';
 
 export async function listVoiceSplit(store: Store, query: { period: Period; filters: Filters }) {
   const where = new Where(store.dialect)

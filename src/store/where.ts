@@ -1,6 +1,7 @@
 // A WHERE clause built from fixed column expressions and bound values only: user text never enters the SQL.
-import { addDays, type Period } from '../../model/index.ts';
-import type { Dialect, SqlValue } from '../../store/index.ts';
+import { addDays, type Period } from '../model/index.ts';
+import type { Dialect } from './dialect.ts';
+import type { SqlValue } from './types.ts';
 
 export class Where {
   readonly params: SqlValue[] = [];
