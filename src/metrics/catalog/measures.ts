@@ -81,7 +81,7 @@ const AUTHOR_SUPPORT = {
 // (a report by channel group files the group as the source).
 const SOCIAL_SESSION = `(s.platform IS NOT NULL OR lower(s.source) IN (${SOCIAL_CHANNEL_GROUPS.map((group) => `'${group}'`).join(', ')}))`;
 // dateDiff is the spelling both engines know (DuckDB's names ignore case; ClickHouse has no date_diff).
-const RESPONSE_SECONDS = "dateDiff('second', s.created_at, s.first_reply_at)";
+const RESPONSE_SECONDS = 's.response_seconds';
 
 export const MEASURES = {
   posts: count('posts'),

@@ -3,6 +3,7 @@
 // business hours parsed from 'HH:MM' text.
 import {
   DEFAULT_BUSINESS_HOURS,
+  definitionHash,
   DERIVED_TABLES,
   ROLLUP_TABLES,
   type DerivedTable,
@@ -56,6 +57,7 @@ const competitorAccounts = 'SELECT account_id FROM accounts WHERE ifNull(is_comp
 
 const inboundFacts = `
   SELECT interaction_id, platform, account_id, post_id, created_at, first_reply_at, is_competitor,
+         dateDiff('second', created_at, first_reply_at) AS response_seconds,
          ${businessSecondsUntil('first_reply_at')} - ${businessSecondsUntil('created_at')} AS business_response_seconds
   FROM (
     SELECT interaction_id, platform, account_id, post_id, created_at, is_competitor, open_at, open_seconds
@@ -114,3 +116,7 @@ export function clickHouseSelect(table: DerivedTable): string {
   if (!select) throw new Error(`no ClickHouse form for the derived table ${table.name}`);
   return select;
 }
+
+/** What the table is built from on ClickHouse: its select and its sorting key. */
+export const clickHouseDefinitionHash = (table: DerivedTable): string =>
+  definitionHash(`${clickHouseSelect(table)}\nORDER BY ${sortingKey(table)}`);

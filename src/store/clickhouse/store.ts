@@ -19,6 +19,7 @@ import { WriteVersions } from '../write-versions.ts';
 import {
   CLICKHOUSE_DERIVED_TABLES,
   CLICKHOUSE_ROLLUPS,
+  clickHouseDefinitionHash,
   clickHouseSelect,
   sortingKey,
 } from './derived.ts';
@@ -180,9 +181,27 @@ export class ClickHouseStore implements Store {
     await this.http.exec(`CREATE DATABASE IF NOT EXISTS ${this.address.database}`, null);
     for (const table of TABLES) await this.http.exec(createTableSql(table));
     await this.addMissingColumns();
+    await this.rebuildStaleDerived();
+  }
+
+  /** Builds the derived tables that are missing or were built from another definition. */
+  private async rebuildStaleDerived(): Promise<void> {
+    await this.http.exec(
+      'CREATE TABLE IF NOT EXISTS derived_tables (name String, definition_hash String, built_at UInt64) ENGINE = ReplacingMergeTree(built_at) ORDER BY name',
+    );
+    const built = new Map(
+      (await this.http.query('SELECT name, definition_hash FROM derived_tables FINAL')).map(
+        (row) => [String(row.name), String(row.definition_hash)],
+      ),
+    );
     for (const table of CLICKHOUSE_DERIVED_TABLES) {
+      const hash = clickHouseDefinitionHash(table);
       const exists = await this.http.query(`EXISTS TABLE ${table.name}`);
-      if (Number(Object.values(exists[0])[0]) === 0) await this.refreshDerived([table.name]);
+      if (Number(Object.values(exists[0])[0]) === 1 && built.get(table.name) === hash) continue;
+      await this.refreshDerived([table.name]);
+      await this.http.exec(
+        `INSERT INTO derived_tables VALUES ('${table.name}', '${hash}', ${Date.now()})`,
+      );
     }
   }
 

@@ -1,0 +1,49 @@
+// A store built by an earlier Cadran keeps derived tables of an older definition: opening it must
+// rebuild them from the current one, on either engine, and keep them when nothing changed.
+import { describe, expect, it } from 'vitest';
+import { openStoreAt, type Store } from '../../src/store/index.ts';
+import { ENGINES, freshStoreLocation, type EngineName } from '../engines.ts';
+
+/** inbound_facts as an earlier definition left it: no response_seconds, another fingerprint. */
+async function leaveOldInboundFacts(store: Store, engine: EngineName): Promise<void> {
+  if (engine === 'duckdb') {
+    await store.run('CREATE OR REPLACE TABLE inbound_facts AS SELECT 1 AS interaction_id');
+    await store.run(
+      "UPDATE derived_tables SET definition_hash = 'older' WHERE name = 'inbound_facts'",
+    );
+    return;
+  }
+  await store.run('DROP TABLE inbound_facts');
+  await store.run('CREATE TABLE inbound_facts (interaction_id String) ENGINE = Memory');
+  await store.run(
+    `INSERT INTO derived_tables VALUES ('inbound_facts', 'older', ${Date.now() + 60_000})`,
+  );
+}
+
+async function inboundColumns(store: Store, engine: EngineName): Promise<string[]> {
+  const rows = await store.all(
+    engine === 'duckdb'
+      ? "SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'inbound_facts'"
+      : "SELECT name FROM system.columns WHERE database = currentDatabase() AND table = 'inbound_facts'",
+  );
+  return rows.map((row) => String(row.name));
+}
+
+describe.each(ENGINES)('%s: derived tables of an older definition', (engine) => {
+  it('are rebuilt when the store opens, and kept as they are when nothing changed', async () => {
+    const location = freshStoreLocation(engine);
+    const first = await openStoreAt(location);
+    await leaveOldInboundFacts(first, engine);
+    expect(await inboundColumns(first, engine)).toEqual(['interaction_id']);
+    first.close();
+
+    const reopened = await openStoreAt(location);
+    const columns = await inboundColumns(reopened, engine);
+    expect(columns).toEqual(expect.arrayContaining(['response_seconds', 'first_reply_at']));
+    reopened.close();
+
+    const again = await openStoreAt(location);
+    expect(await inboundColumns(again, engine)).toEqual(columns);
+    again.close();
+  });
+});
