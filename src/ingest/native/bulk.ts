@@ -1,10 +1,18 @@
 // Lands a large UTF-8 export without reading it row by row in JavaScript: DuckDB's CSV reader stages
 // the file, the format's SQL maps it, and rows land the one way every import lands them (append,
-// then mergeImport). The row reader stays the reference: a file with any cell the SQL is not sure
+// then mergeImport). On ClickHouse a scratch DuckDB reads and maps (see bulk-clickhouse.ts). The row reader stays the reference: a file with any cell the SQL is not sure
 // of, or that DuckDB cannot read strictly, is handed back to it, which imports it or says why not.
 import { randomUUID } from 'node:crypto';
-import { tableByName, type Queryable, type Store, type Transaction } from '../../store/index.ts';
+import {
+  appendFromDuckDb,
+  tableByName,
+  type ExclusiveWriter,
+  type Queryable,
+  type Store,
+  type Transaction,
+} from '../../store/index.ts';
 import { mergeImport, recordImport } from '../write.ts';
+import { openScratchDuckDb } from './bulk-clickhouse.ts';
 import { extraColumns, fieldPositions } from './columns.ts';
 import { scanFile } from './file-scan.ts';
 import type { CoveredRange, FileContext, NativeFormat } from './format.ts';
@@ -20,6 +28,7 @@ import {
 } from './reconcile.ts';
 import { sqlString, StagedRow, stagedCells } from './staged-row.ts';
 import { skippedRows } from './messages.ts';
+import { removeImport } from './undo.ts';
 
 /** The rows a format makes of a file DuckDB reads, in SQL. */
 export interface BulkPlan {
@@ -154,12 +163,23 @@ async function mapFile(
 }
 
 /** Runs an INSERT and returns how many rows it wrote (DuckDB answers it with a Count). */
-async function insertCount(tx: Transaction, sql: string, params: string[]): Promise<number> {
+async function insertCount(tx: Queryable, sql: string, params: string[]): Promise<number> {
   const [{ Count }] = await tx.all(sql, params);
   return Number(Count);
 }
 
-async function landPlan(tx: Transaction, plan: BulkPlan, format: NativeFormat, importId: string) {
+/** What landPlan wrote: rows per table, and how many records brought extra metrics. */
+interface PlanWritten {
+  written: Map<string, number>;
+  extras: number;
+}
+
+async function landPlan(
+  tx: Queryable,
+  plan: BulkPlan,
+  format: NativeFormat,
+  importId: string,
+): Promise<PlanWritten> {
   const written = new Map<string, number>();
   for (const { table, columns, from } of plan.tables) {
     const names = Object.keys(columns).map((name) => `"${name}"`);
@@ -184,7 +204,7 @@ async function landPlan(tx: Transaction, plan: BulkPlan, format: NativeFormat, i
 }
 
 /** The plan's mapped metrics summed over the file's records (totals rows already left out). */
-async function mappedTotals(tx: Transaction, plan: BulkPlan): Promise<FileTotals> {
+async function mappedTotals(tx: Queryable, plan: BulkPlan): Promise<FileTotals> {
   const totals = new FileTotals();
   for (const { table, columns, from } of plan.tables) {
     const metrics = (RECONCILED_COLUMNS[table] ?? []).filter((column) => column in columns);
@@ -200,7 +220,7 @@ async function mappedTotals(tx: Transaction, plan: BulkPlan): Promise<FileTotals
   return totals;
 }
 
-async function coveredDays(tx: Transaction, plan: BulkPlan): Promise<CoveredRange> {
+async function coveredDays(tx: Queryable, plan: BulkPlan): Promise<CoveredRange> {
   if (!plan.day) return { from: null, to: null };
   const [range] = await tx.all(
     `SELECT strftime(min(${plan.day}), '%Y-%m-%d') AS "from", strftime(max(${plan.day}), '%Y-%m-%d') AS "to" FROM ${MAPPED}`,
@@ -208,17 +228,16 @@ async function coveredDays(tx: Transaction, plan: BulkPlan): Promise<CoveredRang
   return { from: (range.from as string) ?? null, to: (range.to as string) ?? null };
 }
 
-/** The bulk path is DuckDB's CSV reader: other engines take the row reader's batches. */
-export function canLandInBulk(store: Store, csv: CsvFile, format: NativeFormat): boolean {
-  return (
-    store.dialect.name === 'duckdb' && Boolean(format.bulk) && csv.encoding.encoding === 'utf-8'
-  );
+/** The bulk path is DuckDB's CSV reader, which reads UTF-8 only. */
+export function canLandInBulk(csv: CsvFile, format: NativeFormat): boolean {
+  return Boolean(format.bulk) && csv.encoding.encoding === 'utf-8';
 }
 
 /**
  * Imports a CSV export through DuckDB, in one transaction; returns null, having changed nothing,
  * when the row reader must read the file instead. The file is read and mapped into a temp table
- * before the transaction opens (see Store.exclusive); only the landing is transactional.
+ * before the transaction opens (see Store.exclusive); only the landing is transactional. The
+ * store's own DuckDB maps; another engine's store has a scratch DuckDB map for it.
  */
 export async function importInBulk(
   store: Store,
@@ -247,8 +266,10 @@ export async function importInBulk(
     Boolean(format.firstTableOnly),
     (bytes, lines) => onProgress?.({ file: csv.file, rows: lines, bytes, totalBytes: csv.size }),
   );
+  const scratch = store.dialect.name === 'duckdb' ? null : await openScratchDuckDb();
+  const mapper = scratch?.store ?? store;
   try {
-    return await store.exclusive(async (writer) => {
+    return await mapper.exclusive(async (writer) => {
       try {
         const { records: rows, keysAreUnique } = await mapFile(writer, csv, plan, shape);
         const scan = await scanning;
@@ -260,9 +281,14 @@ export async function importInBulk(
           landing: true,
         });
         if (scan.textAfterBlankLine) throw new NeedsRowReader();
-        const summary = await writer.transaction((tx) =>
-          land(tx, plan, { format, context, rows, keysAreUnique, hash: scan.hash, reportRange }),
-        );
+        const summary = await landMapped(store, writer, plan, {
+          format,
+          context,
+          rows,
+          keysAreUnique,
+          hash: scan.hash,
+          reportRange,
+        });
         onProgress?.({ file: csv.file, rows, bytes: csv.size, totalBytes: csv.size });
         return summary;
       } finally {
@@ -273,6 +299,8 @@ export async function importInBulk(
     await scanning.catch(() => undefined);
     if (error instanceof NeedsRowReader) return null;
     throw error;
+  } finally {
+    scratch?.close();
   }
 }
 
@@ -286,13 +314,48 @@ interface Landing {
   reportRange: CoveredRange | null;
 }
 
-/** Writes the mapped records, replaces what they supersede and records the import. */
-async function land(tx: Transaction, plan: BulkPlan, landing: Landing): Promise<ExportSummary> {
+/**
+ * Lands what `writer` mapped in the store: in the same transaction on the store's own DuckDB; on
+ * another engine, the plan lands in the scratch DuckDB's tables and its rows are appended to the
+ * store's, within the store's transaction.
+ */
+function landMapped(
+  store: Store,
+  writer: ExclusiveWriter,
+  plan: BulkPlan,
+  landing: Landing,
+): Promise<ExportSummary> {
+  const { format } = landing;
+  if (store.dialect.name === 'duckdb')
+    return writer.transaction((tx) =>
+      land(tx, tx, plan, landing, (importId) => landPlan(tx, plan, format, importId)),
+    );
+  return store.transaction((tx) =>
+    land(tx, writer, plan, landing, async (importId) => {
+      const landed = await landPlan(writer, plan, format, importId);
+      await appendFromDuckDb(writer, tx, landed.written.keys());
+      return landed;
+    }),
+  );
+}
+
+/**
+ * Writes the records `mapped` holds in MAPPED (through writePlan), replaces what they supersede and
+ * records the import. Should a step fail on an engine without transactions, the import is removed.
+ */
+async function land(
+  tx: Transaction,
+  mapped: Queryable,
+  plan: BulkPlan,
+  landing: Landing,
+  writePlan: (importId: string) => Promise<PlanWritten>,
+): Promise<ExportSummary> {
   const { format, context, rows, keysAreUnique, hash, reportRange } = landing;
   const importId = randomUUID();
-  const fileTotals = await mappedTotals(tx, plan);
-  const { written, extras } = await landPlan(tx, plan, format, importId);
-  const covered = await coveredDays(tx, plan);
+  tx.ifFailed(async () => void (await removeImport(tx, importId)));
+  const fileTotals = await mappedTotals(mapped, plan);
+  const { written, extras } = await writePlan(importId);
+  const covered = await coveredDays(mapped, plan);
   let repeats: Repeats = NO_REPEATS;
   if (!keysAreUnique && format.combineRepeats) await format.combineRepeats(tx, importId);
   else if (!keysAreUnique)
