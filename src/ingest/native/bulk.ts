@@ -1,7 +1,8 @@
 // Lands a large UTF-8 export without reading it row by row in JavaScript: DuckDB's CSV reader stages
 // the file, the format's SQL maps it, and rows land the one way every import lands them (append,
-// then mergeImport). On ClickHouse a scratch DuckDB reads and maps (see bulk-clickhouse.ts). The row reader stays the reference: a file with any cell the SQL is not sure
-// of, or that DuckDB cannot read strictly, is handed back to it, which imports it or says why not.
+// then mergeImport); on ClickHouse, a scratch DuckDB reads and maps (see bulk-clickhouse.ts). The
+// row reader stays the reference: a file with any cell the SQL is not sure of, or that DuckDB cannot
+// read strictly, is handed back to it, which imports it or says why not.
 import { randomUUID } from 'node:crypto';
 import {
   appendFromDuckDb,
@@ -259,6 +260,8 @@ export async function importInBulk(
     isTotal: StagedRow.isTotal(format.totalRows ?? []),
     width: csv.header.length,
   };
+  const scratch = store.dialect.name === 'duckdb' ? null : await openScratchDuckDb();
+  const mapper = scratch?.store ?? store;
   // The scan reads the file beside DuckDB: its lines stand for the records read so far.
   const scanning = scanFile(
     csv.path,
@@ -266,8 +269,6 @@ export async function importInBulk(
     Boolean(format.firstTableOnly),
     (bytes, lines) => onProgress?.({ file: csv.file, rows: lines, bytes, totalBytes: csv.size }),
   );
-  const scratch = store.dialect.name === 'duckdb' ? null : await openScratchDuckDb();
-  const mapper = scratch?.store ?? store;
   try {
     return await mapper.exclusive(async (writer) => {
       try {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importPath, type FileSummary, type ImportProgress } from '../../../src/ingest/index.ts';
 import { InputError } from '../../../src/model/index.ts';
-import { tableByName, type Store } from '../../../src/store/index.ts';
+import { tableByName, type Store, type Transaction } from '../../../src/store/index.ts';
 import { emptyStore, ENGINES, type EngineName } from '../../engines.ts';
 import { tableCounts } from '../../helpers.ts';
 import { exportFixture } from './helpers.ts';
@@ -59,6 +59,31 @@ const tableNames = (store: Store, engine: EngineName) =>
       ? 'SELECT table_name AS name FROM duckdb_tables() ORDER BY name'
       : 'SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name',
   );
+
+/** The transaction, but its import record refused: the last write of an import, after its rows. */
+function refusingRecord(tx: Transaction): Transaction {
+  return Object.assign(Object.create(tx) as Transaction, {
+    run: (sql: string, params?: []) =>
+      sql.startsWith('INSERT INTO imports')
+        ? Promise.reject(new Error('the disk is full'))
+        : tx.run(sql, params),
+  });
+}
+
+/** The store, each import failing at its last write (see refusingRecord). */
+function failingAtRecord(store: Store): Store {
+  return Object.assign(Object.create(store) as Store, {
+    transaction: (work: (tx: Transaction) => Promise<unknown>) =>
+      store.transaction((tx) => work(refusingRecord(tx))),
+    exclusive: (work: Parameters<Store['exclusive']>[0]) =>
+      store.exclusive((writer) =>
+        work({
+          ...writer,
+          transaction: (inner) => writer.transaction((tx) => inner(refusingRecord(tx))),
+        }),
+      ),
+  });
+}
 
 describe.each(ENGINES)('%s', (engine) => {
   async function importBothWays(...paths: string[]) {
@@ -596,6 +621,30 @@ describe.each(ENGINES)('%s', (engine) => {
       );
       expect(summaries[0].reader).toBe('rows');
       expect(summaries[0].rows).toBe(1);
+    });
+
+    it('an import failing after its rows landed leaves the store as it was, replaced rows included', async () => {
+      const store = await emptyStore(engine);
+      opened.push(store);
+      const older = file(
+        'ga4_kept.csv',
+        `${GA4_PREAMBLE}${GA4_HEADER}\n20250301,instagram / social,printemps,100,90,70,0.7,1,50\n20250302,t.co / referral,x,10,9,5,0.5,0,0\n`,
+      );
+      const newer = file(
+        'ga4_failing.csv',
+        `${GA4_PREAMBLE}${GA4_HEADER}\n20250301,instagram / social,printemps,120,100,80,0.6667,2,80\n`,
+      );
+      await importPath(store, older);
+      const before = await contents(store);
+      const error = await importPath(failingAtRecord(store), newer).catch(
+        (caught: unknown) => caught,
+      );
+      expect((error as Error).message).toContain('the disk is full');
+      // The older report's 2 sessions rows and 1 conversion are back, and nothing of the newer.
+      expect(before.web_sessions).toHaveLength(2);
+      expect(before.conversions).toHaveLength(1);
+      expect(await contents(store)).toEqual(before);
+      expect(await tableCounts(store)).toMatchObject({ imports: 1, replaced_rows: 0 });
     });
 
     it('a newer report of the same days replaces the older one the same way', async () => {
