@@ -12,6 +12,8 @@ const suites: Record<string, () => Promise<void>> = {
   auth: async () => (await import('./auth.ts')).benchAuth(),
   dashboard: async () => (await import('./dashboard.ts')).benchDashboard(),
   imports: benchImports,
+  'imports-clickhouse': async () =>
+    (await import('./imports-clickhouse.ts')).benchImportsClickHouse(),
   load: async () => (await import('./load.ts')).benchLoad(),
   'import-while-reading': async () =>
     (await import('./import-while-reading.ts')).benchImportWhileReading(),

@@ -3,7 +3,7 @@
 import { InputError } from '../model/index.ts';
 import { cellFromStored } from './cells.ts';
 import { TABLES, type Table } from './schema.ts';
-import type { Store, Transaction } from './types.ts';
+import type { Queryable, Store, Transaction } from './types.ts';
 
 const COPY_SLICE_ROWS = 50_000;
 
@@ -46,6 +46,19 @@ export async function copyStore(from: Store, to: Store): Promise<TableCopy[]> {
       throw new CopyMismatch(`${table}: ${rows} rows in the source, ${landed} in the target`);
   }
   return copied;
+}
+
+/**
+ * Appends the rows of the named tables of a DuckDB (a scratch store) to a ClickHouse store within
+ * its transaction, through CSV files (see clickhouse/copy-from-duckdb.ts).
+ */
+export async function appendFromDuckDb(
+  from: Queryable,
+  tx: Transaction,
+  tables: Iterable<string>,
+): Promise<void> {
+  const route = await import('./clickhouse/copy-from-duckdb.ts');
+  await route.appendFromDuckDb(from, tx, tables);
 }
 
 /** The route for other pairs of engines, one page of rows at a time through JavaScript. */

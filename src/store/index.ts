@@ -60,5 +60,5 @@ export { isStoreEmpty, resetStore } from './state.ts';
 export { readSettings, writeSettings } from './settings.ts';
 export { DEFAULT_BUSINESS_HOURS } from './derived.ts';
 export { Where } from './where.ts';
-export { copyStore, CopyMismatch, type TableCopy } from './copy.ts';
+export { appendFromDuckDb, copyStore, CopyMismatch, type TableCopy } from './copy.ts';
 export { localFolderOf, localPathOf } from './local-files.ts';

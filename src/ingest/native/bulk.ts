@@ -1,46 +1,19 @@
 // Lands a large UTF-8 export without reading it row by row in JavaScript: DuckDB's CSV reader stages
 // the file, the format's SQL maps it, and rows land the one way every import lands them (append,
-// then mergeImport). The row reader stays the reference: a file with any cell the SQL is not sure
+// then mergeImport; see bulk-land.ts). On ClickHouse a scratch DuckDB reads and maps (see
+// bulk-clickhouse.ts). The row reader stays the reference: a file with any cell the SQL is not sure
 // of, or that DuckDB cannot read strictly, is handed back to it, which imports it or says why not.
-import { randomUUID } from 'node:crypto';
-import { tableByName, type Queryable, type Store, type Transaction } from '../../store/index.ts';
-import { mergeImport, recordImport } from '../write.ts';
+import type { Queryable, Store } from '../../store/index.ts';
+import { openScratchDuckDb } from './bulk-clickhouse.ts';
+import { landMapped } from './bulk-land.ts';
+import { EXTRAS, MAPPED, type BulkPlan } from './bulk-plan.ts';
 import { extraColumns, fieldPositions } from './columns.ts';
 import { scanFile } from './file-scan.ts';
 import type { CoveredRange, FileContext, NativeFormat } from './format.ts';
 import type { ExportSummary, ImportProgress } from './import.ts';
 import type { CsvFile } from './read-csv.ts';
-import {
-  checkRepeats,
-  FileTotals,
-  RECONCILED_COLUMNS,
-  reconcile,
-  NO_REPEATS,
-  type Repeats,
-} from './reconcile.ts';
 import { sqlString, StagedRow, stagedCells } from './staged-row.ts';
-import { skippedRows } from './messages.ts';
 
-/** The rows a format makes of a file DuckDB reads, in SQL. */
-export interface BulkPlan {
-  /** Columns computed once per record, in order: one may use those before it by name. */
-  columns: Record<string, string>;
-  /** Each table's rows: column → SQL over the computed columns, read from `from` when given. */
-  tables: { table: string; columns: Record<string, string>; from?: string }[];
-  /** The row the file's other numeric columns belong to, as SQL over the computed columns. */
-  extras: { table: string; entityKey: string; platform: string };
-  /**
-   * SQL over the computed columns that two records share whenever their rows share a key in any
-   * table: when no two records share it, the landed rows need no deduplication.
-   */
-  recordKey: string;
-  /** Computed column holding each record's day, when the import covers days (see afterLanding). */
-  day?: string;
-}
-
-/** The computed columns of every record, which BulkPlan.tables read (their `from` may name it). */
-export const MAPPED = 'cadran_mapped';
-const EXTRAS = 'cadran_extras';
 const DOUBTFUL = 'cadran_doubtful';
 const BLANK = 'cadran_blank';
 const TOTAL = 'cadran_total';
@@ -153,72 +126,16 @@ async function mapFile(
   return { records, keysAreUnique: Number(check.keys) === records };
 }
 
-/** Runs an INSERT and returns how many rows it wrote (DuckDB answers it with a Count). */
-async function insertCount(tx: Transaction, sql: string, params: string[]): Promise<number> {
-  const [{ Count }] = await tx.all(sql, params);
-  return Number(Count);
-}
-
-async function landPlan(tx: Transaction, plan: BulkPlan, format: NativeFormat, importId: string) {
-  const written = new Map<string, number>();
-  for (const { table, columns, from } of plan.tables) {
-    const names = Object.keys(columns).map((name) => `"${name}"`);
-    const rows = await insertCount(
-      tx,
-      `INSERT INTO "${table}" (${names.join(', ')}, import_id)
-       SELECT ${Object.values(columns).join(', ')}, $1 FROM ${from ?? MAPPED}`,
-      [importId],
-    );
-    if (rows > 0) written.set(table, rows);
-  }
-  const { table, entityKey, platform } = plan.extras;
-  const extras = await insertCount(
-    tx,
-    `INSERT INTO extra_metrics (table_name, format, entity_key, platform, metrics, import_id)
-     SELECT ${sqlString(table)}, ${sqlString(format.name)}, ${entityKey}, ${platform}, ${EXTRAS}, $1
-     FROM ${MAPPED} WHERE ${EXTRAS} IS NOT NULL`,
-    [importId],
-  );
-  if (extras > 0) written.set('extra_metrics', extras);
-  return { written, extras };
-}
-
-/** The plan's mapped metrics summed over the file's records (totals rows already left out). */
-async function mappedTotals(tx: Transaction, plan: BulkPlan): Promise<FileTotals> {
-  const totals = new FileTotals();
-  for (const { table, columns, from } of plan.tables) {
-    const metrics = (RECONCILED_COLUMNS[table] ?? []).filter((column) => column in columns);
-    if (metrics.length === 0) continue;
-    const [sums] = await tx.all(
-      `SELECT ${metrics.map((column, index) => `coalesce(sum(${columns[column]}), 0) AS "${column}", count(${columns[column]}) AS n${index}`).join(', ')} FROM ${from ?? MAPPED}`,
-    );
-    // As in FileTotals.add: a metric no record brings a number for is not the file's.
-    metrics.forEach((column, index) => {
-      if (Number(sums[`n${index}`]) > 0) totals.set(table, column, Number(sums[column]));
-    });
-  }
-  return totals;
-}
-
-async function coveredDays(tx: Transaction, plan: BulkPlan): Promise<CoveredRange> {
-  if (!plan.day) return { from: null, to: null };
-  const [range] = await tx.all(
-    `SELECT strftime(min(${plan.day}), '%Y-%m-%d') AS "from", strftime(max(${plan.day}), '%Y-%m-%d') AS "to" FROM ${MAPPED}`,
-  );
-  return { from: (range.from as string) ?? null, to: (range.to as string) ?? null };
-}
-
-/** The bulk path is DuckDB's CSV reader: other engines take the row reader's batches. */
-export function canLandInBulk(store: Store, csv: CsvFile, format: NativeFormat): boolean {
-  return (
-    store.dialect.name === 'duckdb' && Boolean(format.bulk) && csv.encoding.encoding === 'utf-8'
-  );
+/** The bulk path is DuckDB's CSV reader, which reads UTF-8 only. */
+export function canLandInBulk(csv: CsvFile, format: NativeFormat): boolean {
+  return Boolean(format.bulk) && csv.encoding.encoding === 'utf-8';
 }
 
 /**
  * Imports a CSV export through DuckDB, in one transaction; returns null, having changed nothing,
  * when the row reader must read the file instead. The file is read and mapped into a temp table
- * before the transaction opens (see Store.exclusive); only the landing is transactional.
+ * before the transaction opens (see Store.exclusive); only the landing is transactional. The
+ * store's own DuckDB maps; another engine's store has a scratch DuckDB map for it.
  */
 export async function importInBulk(
   store: Store,
@@ -240,6 +157,8 @@ export async function importInBulk(
     isTotal: StagedRow.isTotal(format.totalRows ?? []),
     width: csv.header.length,
   };
+  const scratch = store.dialect.name === 'duckdb' ? null : await openScratchDuckDb();
+  const mapper = scratch?.store ?? store;
   // The scan reads the file beside DuckDB: its lines stand for the records read so far.
   const scanning = scanFile(
     csv.path,
@@ -248,7 +167,7 @@ export async function importInBulk(
     (bytes, lines) => onProgress?.({ file: csv.file, rows: lines, bytes, totalBytes: csv.size }),
   );
   try {
-    return await store.exclusive(async (writer) => {
+    return await mapper.exclusive(async (writer) => {
       try {
         const { records: rows, keysAreUnique } = await mapFile(writer, csv, plan, shape);
         const scan = await scanning;
@@ -260,9 +179,14 @@ export async function importInBulk(
           landing: true,
         });
         if (scan.textAfterBlankLine) throw new NeedsRowReader();
-        const summary = await writer.transaction((tx) =>
-          land(tx, plan, { format, context, rows, keysAreUnique, hash: scan.hash, reportRange }),
-        );
+        const summary = await landMapped(store, writer, plan, {
+          format,
+          context,
+          rows,
+          keysAreUnique,
+          hash: scan.hash,
+          reportRange,
+        });
         onProgress?.({ file: csv.file, rows, bytes: csv.size, totalBytes: csv.size });
         return summary;
       } finally {
@@ -273,62 +197,7 @@ export async function importInBulk(
     await scanning.catch(() => undefined);
     if (error instanceof NeedsRowReader) return null;
     throw error;
+  } finally {
+    scratch?.close();
   }
-}
-
-interface Landing {
-  format: NativeFormat;
-  context: FileContext;
-  rows: number;
-  /** No two records share the plan's recordKey. */
-  keysAreUnique: boolean;
-  hash: string;
-  reportRange: CoveredRange | null;
-}
-
-/** Writes the mapped records, replaces what they supersede and records the import. */
-async function land(tx: Transaction, plan: BulkPlan, landing: Landing): Promise<ExportSummary> {
-  const { format, context, rows, keysAreUnique, hash, reportRange } = landing;
-  const importId = randomUUID();
-  const fileTotals = await mappedTotals(tx, plan);
-  const { written, extras } = await landPlan(tx, plan, format, importId);
-  const covered = await coveredDays(tx, plan);
-  let repeats: Repeats = NO_REPEATS;
-  if (!keysAreUnique && format.combineRepeats) await format.combineRepeats(tx, importId);
-  else if (!keysAreUnique)
-    repeats = await checkRepeats(tx, importId, context.file, written.keys(), format.repeats);
-  let replaced = 0;
-  for (const table of written.keys()) {
-    replaced += await mergeImport(tx, tableByName(table)!, importId, { keysAreUnique });
-    if (keysAreUnique) continue;
-    // Rows a key folded are not rows written (as Landing.merge counts them).
-    const [{ rows }] = await tx.all(
-      `SELECT count(*) AS rows FROM "${table}" WHERE import_id = $1`,
-      [importId],
-    );
-    written.set(table, Number(rows));
-  }
-  replaced += (await format.afterLanding?.(tx, importId, reportRange ?? covered)) ?? 0;
-  const reconciliation = await reconcile(tx, importId, context.file, fileTotals, repeats);
-  const tables = Object.fromEntries(written);
-  const summary: ExportSummary = {
-    importId,
-    file: context.file,
-    format: format.name,
-    label: format.label,
-    table:
-      Object.keys(tables)
-        .filter((table) => table !== 'extra_metrics')
-        .join(',') || 'extra_metrics',
-    rows,
-    replaced,
-    tables,
-    extras,
-    reader: 'bulk',
-    reconciliation,
-    skipped: repeats.rows > 0 ? [skippedRows(repeats.rule, repeats.rows)] : [],
-    notes: [],
-  };
-  await recordImport(tx, summary, hash);
-  return summary;
 }

@@ -4,7 +4,7 @@ import type { Cell, Transaction } from '../../store/index.ts';
 import type { DayOrder, YearRule } from './dates.ts';
 import type { DecimalMark } from './numbers.ts';
 import type { RowReader } from './row-reader.ts';
-import type { BulkPlan } from './bulk.ts';
+import type { BulkPlan } from './bulk-plan.ts';
 import type { StagedRow } from './staged-row.ts';
 import type { RepeatRule } from './reconcile.ts';
 import type { SkipCode, YearChoice } from './messages.ts';

@@ -315,7 +315,7 @@ export async function importExport(
   const file = source.kind === 'csv' ? source.csv.file : source.file;
   const context = contextFor(choice.format, choice, file, options);
   const csv = source.kind === 'csv' ? (choice.csv ?? source.csv) : null;
-  if (csv && options.bulk !== false && canLandInBulk(store, csv, choice.format)) {
+  if (csv && options.bulk !== false && canLandInBulk(csv, choice.format)) {
     const landed = await importInBulk(
       store,
       csv,

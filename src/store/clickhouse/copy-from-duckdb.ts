@@ -6,11 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CopyMismatch, type TableCopy } from '../copy.ts';
-import { TABLES, type Column, type Table } from '../schema.ts';
-import type { Store } from '../types.ts';
+import { TABLES, tableByName, type Column, type Table } from '../schema.ts';
+import type { Queryable, Store, Transaction } from '../types.ts';
 import { LANDED_ORDER } from './dialect.ts';
 import { numbersLandedRows } from './schema.ts';
-import { ClickHouseStore, type ClickHouseTransaction } from './store.ts';
+import { ClickHouseStore, ClickHouseTransaction } from './store.ts';
 
 /** A column as DuckDB writes it for ClickHouse 18.16's CSV reader. */
 function csvColumn(column: Column): string {
@@ -41,26 +41,28 @@ function exportSql(table: Table, file: string, firstLanded: number | null): stri
     TO '${file.replaceAll("'", "''")}' (FORMAT CSV, HEADER true, NULLSTR '\\N'${forceQuote})`;
 }
 
-async function copyTable(
-  from: Store,
-  to: ClickHouseStore,
+/**
+ * Appends every row of a DuckDB table to the same table in ClickHouse, in the order they landed
+ * there, through a CSV file in `folder`; returns how many. A refusal throws CopyMismatch.
+ */
+export async function appendDuckDbTable(
+  from: Queryable,
   tx: ClickHouseTransaction,
   table: Table,
   folder: string,
-): Promise<TableCopy> {
+): Promise<number> {
   const [source] = await from.all(
     `SELECT count(*) AS rows, max(rowid) AS last FROM "${table.name}"`,
   );
   const rows = Number(source.rows);
-  if (rows === 0) return { table: table.name, rows };
+  if (rows === 0) return 0;
   const numbered = numbersLandedRows(table);
   const file = join(folder, `${table.name}.csv`);
   await from.all(
-    exportSql(table, file, numbered ? to.reserveLandedOrders(Number(source.last) + 1) : null),
+    exportSql(table, file, numbered ? tx.reserveLandedOrders(Number(source.last) + 1) : null),
   );
   const columns = table.columns.map((column) => column.name);
   if (numbered) columns.push(LANDED_ORDER);
-  tx.ifFailed(() => to.http.exec(`TRUNCATE TABLE ${table.name}`));
   try {
     await tx.appendCsvFile(table.name, columns, file);
   } catch (error) {
@@ -70,7 +72,18 @@ async function copyTable(
   } finally {
     rmSync(file, { force: true });
   }
-  return { table: table.name, rows };
+  return rows;
+}
+
+async function copyTable(
+  from: Store,
+  to: ClickHouseStore,
+  tx: ClickHouseTransaction,
+  table: Table,
+  folder: string,
+): Promise<TableCopy> {
+  tx.ifFailed(() => to.http.exec(`TRUNCATE TABLE ${table.name}`));
+  return { table: table.name, rows: await appendDuckDbTable(from, tx, table, folder) };
 }
 
 /** Copies every table of a DuckDB store into an empty ClickHouse store, in one transaction. */
@@ -84,6 +97,25 @@ export async function copyDuckDbToClickHouse(from: Store, to: Store): Promise<Ta
         copied.push(await copyTable(from, to, tx as ClickHouseTransaction, table, folder));
       return copied;
     });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Appends every row of the named tables of a DuckDB (a scratch store an import landed in) to the
+ * same tables within a ClickHouse transaction.
+ */
+export async function appendFromDuckDb(
+  from: Queryable,
+  tx: Transaction,
+  tables: Iterable<string>,
+): Promise<void> {
+  if (!(tx instanceof ClickHouseTransaction))
+    throw new Error('the target is not a ClickHouse store');
+  const folder = mkdtempSync(join(tmpdir(), 'cadran-append-'));
+  try {
+    for (const name of tables) await appendDuckDbTable(from, tx, tableByName(name)!, folder);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -125,6 +125,11 @@ export class ClickHouseTransaction implements Transaction {
     await this.store.http.insertJsonRows(into, objects);
   }
 
+  /** Numbers for `count` rows landing now (see ClickHouseStore.reserveLandedOrders). */
+  reserveLandedOrders(count: number): number {
+    return this.store.reserveLandedOrders(count);
+  }
+
   /** Bulk-writes a CSV file whose header names `columns` (see ClickHouseHttp.insertCsvFile). */
   async appendCsvFile(table: string, columns: string[], file: string): Promise<void> {
     this.written.add(table);

@@ -5,7 +5,7 @@ import type { CanonicalRow, FileContext, NativeFormat, RowOutput, RowReader } fr
 import { replaceEarlierExport } from '../landing.ts';
 import { addUpRepeatedSessions } from './ga4-repeats.ts';
 import { platformOfNameSql, sourceNameSql, sqlString, type StagedRow } from '../staged-row.ts';
-import { MAPPED, type BulkPlan } from '../bulk.ts';
+import { MAPPED, type BulkPlan } from '../bulk-plan.ts';
 
 const NOT_SET = new Set(['(not set)', '(none)', '']);
 // Each key event becomes a row: a bound keeps a corrupt cell from writing millions of them.

@@ -1,6 +1,6 @@
 // The shape every post export shares: a post, and its lifetime counters as one snapshot.
 import { POST_COUNTERS, type ContentType, type Platform } from '../../../model/index.ts';
-import type { BulkPlan } from '../bulk.ts';
+import type { BulkPlan } from '../bulk-plan.ts';
 import type { CanonicalRow, FileContext, RowOutput, RowReader } from '../format.ts';
 import { sqlString, type StagedRow } from '../staged-row.ts';
 
