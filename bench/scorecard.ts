@@ -54,6 +54,43 @@ async function paired(store: Store, today: string) {
   return { card: median(card), floor: median(floor), statements };
 }
 
+/** Store sizes the fixed cost is fitted over: the demo store, and smaller and larger ones. */
+const FIT_SCALES = [0.25, 0.5, 1, 2];
+
+/** Least squares of y against x: where the line meets x = 0, and its slope. */
+function fitLine(points: { x: number; y: number }[]): { intercept: number; slope: number } {
+  const meanX = points.reduce((sum, point) => sum + point.x, 0) / points.length;
+  const meanY = points.reduce((sum, point) => sum + point.y, 0) / points.length;
+  const covariance = points.reduce((sum, point) => sum + (point.x - meanX) * (point.y - meanY), 0);
+  const variance = points.reduce((sum, point) => sum + (point.x - meanX) ** 2, 0);
+  const slope = covariance / variance;
+  return { intercept: meanY - slope * meanX, slope };
+}
+
+/**
+ * What a KPI costs whatever the data: the scorecard timed on demo stores of several sizes, and its
+ * time at zero rows read off the line through them (planning, binding, the round trip, JavaScript).
+ */
+async function fixedCostPerKpi(today: string): Promise<void> {
+  const points = [];
+  const rows = [];
+  let objectives = 0;
+  for (const scale of FIT_SCALES) {
+    const store = await demoStore(scale, today);
+    objectives = (await listObjectives(store)).length;
+    const [{ interactions }] = await store.all('SELECT count(*) AS interactions FROM interactions');
+    const { card } = await paired(store, today);
+    points.push({ x: Number(interactions), y: card });
+    rows.push({ store: `scale ${scale}`, interactions: Number(interactions), scorecard_ms: card });
+    store.close();
+  }
+  const { intercept, slope } = fitLine(points);
+  printTable(
+    `Scorecard time against store size (medians of ${ROUNDS}, load ${loadavg()[0].toFixed(1)}): fixed cost ${intercept.toFixed(1)} ms, ${(intercept / objectives).toFixed(2)} ms per KPI (goal < 2), then ${(slope * 100_000).toFixed(1)} ms per 100 000 interactions`,
+    rows,
+  );
+}
+
 const median = (samples: number[]) =>
   [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
 
@@ -78,4 +115,5 @@ export async function benchScorecard(): Promise<void> {
     `Scorecard of the demo objectives with YoY, previous period and sparklines, medians of ${ROUNDS} runs paired with the floor (load ${loadavg()[0].toFixed(1)})`,
     rows,
   );
+  await fixedCostPerKpi(today);
 }
