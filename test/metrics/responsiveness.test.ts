@@ -191,3 +191,79 @@ describe.each(ENGINES)('on %s', (engine) => {
     });
   });
 });
+
+// A reply 70 years after its comment (2.2 billion seconds) is beyond any response time a 32-bit
+// count of seconds holds: the item stays answered, and its time is left out of the medians.
+const CENTURY_LATE = [
+  [
+    'qa',
+    'instagram',
+    'instagram:lumen',
+    'comment',
+    'a1',
+    at('2025-12-02T10:00:00Z'),
+    'Prix ?',
+    null,
+    false,
+    true,
+  ],
+  [
+    'ra',
+    'instagram',
+    'instagram:lumen',
+    'reply',
+    'lumen',
+    at('2025-12-02T10:30:00Z'),
+    '20 €',
+    'qa',
+    true,
+    null,
+  ],
+  [
+    'qb',
+    'instagram',
+    'instagram:lumen',
+    'comment',
+    'a2',
+    at('2025-12-03T10:00:00Z'),
+    'Stock ?',
+    null,
+    false,
+    true,
+  ],
+  [
+    'rb',
+    'instagram',
+    'instagram:lumen',
+    'reply',
+    'lumen',
+    at('2095-12-03T10:00:00Z'),
+    'Oui',
+    'qb',
+    true,
+    null,
+  ],
+];
+
+describe.each(ENGINES)('on %s, a reply seventy years late', (engine) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await emptyStore(engine);
+    await store.transaction(async (tx) => {
+      await tx.append(
+        'accounts',
+        ['account_id', 'platform', 'handle'],
+        [['instagram:lumen', 'instagram', 'lumen']],
+      );
+      await tx.append('interactions', COLUMNS, CENTURY_LATE);
+    });
+  });
+  afterAll(() => store.close());
+
+  it('still answers its comment: both of the two are answered', async () => {
+    expect(await valueOf(store, 'response_rate', december)).toBeCloseTo(2 / 2, 12);
+  });
+  it('is left out of the median, which is the other reply’s 1800 s', async () => {
+    expect(await valueOf(store, 'response_time_median', december)).toBe(1800);
+  });
+});

@@ -55,10 +55,14 @@ function businessSecondsUntil(time: string): string {
 
 const competitorAccounts = 'SELECT account_id FROM accounts WHERE ifNull(is_competitor, 0) = 1';
 
+/** As DuckDB's TRY_CAST to INTEGER: NULL beyond 32 bits (toInt32OrNull wraps on 18.16). */
+const int32OrNull = (value: string) =>
+  `if(abs(${value}) < 2147483648, toNullable(toInt32(${value})), CAST(NULL AS Nullable(Int32)))`;
+
 const inboundFacts = `
   SELECT interaction_id, platform, account_id, post_id, created_at, first_reply_at, is_competitor,
-         dateDiff('second', created_at, first_reply_at) AS response_seconds,
-         ${businessSecondsUntil('first_reply_at')} - ${businessSecondsUntil('created_at')} AS business_response_seconds
+         ${int32OrNull(`dateDiff('second', created_at, first_reply_at)`)} AS response_seconds,
+         ${int32OrNull(`${businessSecondsUntil('first_reply_at')} - ${businessSecondsUntil('created_at')}`)} AS business_response_seconds
   FROM (
     SELECT interaction_id, platform, account_id, post_id, created_at, is_competitor, open_at, open_seconds
     FROM (
