@@ -1,8 +1,8 @@
 // Responsiveness edge cases: business hours (nights and weekends do not count), threads without a
 // reply, the brand replying to itself, and texts that expect no answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/index.ts';
-import { emptyStore, ENGINES } from '../engines.ts';
+import type { Cell, Store } from '../../src/store/index.ts';
+import { emptyStore, ENGINES, type EngineName } from '../engines.ts';
 import { valueOf } from '../helpers.ts';
 
 const at = (iso: string) => Date.parse(iso);
@@ -150,18 +150,24 @@ const THREADS = [
   ],
 ];
 
+/** An empty store on the engine with the brand's Instagram account and the given threads. */
+async function storeWithThreads(engine: EngineName, threads: Cell[][]): Promise<Store> {
+  const store = await emptyStore(engine);
+  await store.transaction(async (tx) => {
+    await tx.append(
+      'accounts',
+      ['account_id', 'platform', 'handle'],
+      [['instagram:lumen', 'instagram', 'lumen']],
+    );
+    await tx.append('interactions', COLUMNS, threads);
+  });
+  return store;
+}
+
 describe.each(ENGINES)('on %s', (engine) => {
   let store: Store;
   beforeAll(async () => {
-    store = await emptyStore(engine);
-    await store.transaction(async (tx) => {
-      await tx.append(
-        'accounts',
-        ['account_id', 'platform', 'handle'],
-        [['instagram:lumen', 'instagram', 'lumen']],
-      );
-      await tx.append('interactions', COLUMNS, THREADS);
-    });
+    store = await storeWithThreads(engine, THREADS);
   });
   afterAll(() => store.close());
 
@@ -248,15 +254,7 @@ const CENTURY_LATE = [
 describe.each(ENGINES)('on %s, a reply seventy years late', (engine) => {
   let store: Store;
   beforeAll(async () => {
-    store = await emptyStore(engine);
-    await store.transaction(async (tx) => {
-      await tx.append(
-        'accounts',
-        ['account_id', 'platform', 'handle'],
-        [['instagram:lumen', 'instagram', 'lumen']],
-      );
-      await tx.append('interactions', COLUMNS, CENTURY_LATE);
-    });
+    store = await storeWithThreads(engine, CENTURY_LATE);
   });
   afterAll(() => store.close());
 

@@ -13,7 +13,7 @@ import { mergeImport, recordImport } from '../write.ts';
 import { EXTRAS, MAPPED, type BulkPlan } from './bulk-plan.ts';
 import type { CoveredRange, FileContext, NativeFormat } from './format.ts';
 import type { ExportSummary } from './import.ts';
-import { skippedRows } from './messages.ts';
+import { landedTablesLabel, skippedRows } from './messages.ts';
 import {
   checkRepeats,
   FileTotals,
@@ -166,10 +166,7 @@ async function land(
     file: context.file,
     format: format.name,
     label: format.label,
-    table:
-      Object.keys(tables)
-        .filter((table) => table !== 'extra_metrics')
-        .join(',') || 'extra_metrics',
+    table: landedTablesLabel(tables),
     rows,
     replaced,
     tables,

@@ -16,6 +16,7 @@ import { isWorkbook, type Sheet } from './read-xlsx.ts';
 import { ParserSandbox, type CsvRecord, type OpenedFile } from '../sandbox/index.ts';
 import type { Choice } from './choose.ts';
 import {
+  landedTablesLabel,
   sectionsNote,
   skippedRows,
   yearChoiceText,
@@ -204,10 +205,7 @@ async function landExport(
       file: context.file,
       format: format.name,
       label: format.label,
-      table:
-        Object.keys(tables)
-          .filter((table) => table !== 'extra_metrics')
-          .join(',') || 'extra_metrics',
+      table: landedTablesLabel(tables),
       rows: reader.rows,
       replaced,
       tables,

@@ -17,6 +17,12 @@ export interface SkippedRows {
   text: string;
 }
 
+/** The tables a summary names: those the rows landed in, extra metrics only when nothing else. */
+export const landedTablesLabel = (tables: Record<string, number>): string =>
+  Object.keys(tables)
+    .filter((table) => table !== 'extra_metrics')
+    .join(',') || 'extra_metrics';
+
 export const skippedRows = (code: SkipCode, rows: number): SkippedRows => ({
   code,
   rows,
