@@ -1,6 +1,7 @@
 // Vitest global setup: starts a throwaway ClickHouse server (scripts/clickhouse-test-server.sh)
 // for the run when clickhouse-server is installed, and stops it afterwards. Tests find it in
 // CADRAN_TEST_CLICKHOUSE. CI sets CADRAN_REQUIRE_CLICKHOUSE=1 so a missing server fails the run.
+// It also gives the run its own state folder (CADRAN_STATE_DIR).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,8 @@ function installed(): boolean {
 }
 
 export default function setup(): (() => void) | undefined {
+  // Durable local files of database-server stores (click logs) stay out of the working folder.
+  process.env.CADRAN_STATE_DIR ||= mkdtempSync(join(tmpdir(), 'cadran-state-'));
   if (process.env.CADRAN_TEST_CLICKHOUSE) return undefined; // a server given from outside
   if (!installed()) {
     if (process.env.CADRAN_REQUIRE_CLICKHOUSE === '1')

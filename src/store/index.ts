@@ -61,4 +61,4 @@ export { readSettings, writeSettings } from './settings.ts';
 export { DEFAULT_BUSINESS_HOURS } from './derived.ts';
 export { Where } from './where.ts';
 export { appendFromDuckDb, copyStore, CopyMismatch, type TableCopy } from './copy.ts';
-export { localFolderOf, localPathOf } from './local-files.ts';
+export { durablePathOf, localFolderOf, localPathOf, stateFolder } from './local-files.ts';

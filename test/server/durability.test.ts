@@ -1,7 +1,8 @@
-// A click that got its 302 is never lost: load the real server, SIGKILL it, restart, count. On
-// ClickHouse the click log is the server's local file too, beside the database it writes to.
+// A click that got its 302 is never lost: load the real server, SIGKILL it, empty its temporary
+// folder (as a reboot or a service manager's private /tmp does), restart, count. On ClickHouse the
+// click log lives in the state folder, since no store file is there to sit beside.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -25,9 +26,11 @@ function freePort(): Promise<number> {
   });
 }
 
-function startServer(db: string, port: number): Promise<ChildProcess> {
+/** The server with a temporary folder of its own. */
+function startServer(db: string, port: number, temporary: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [cli, '--db', db, 'serve', '--port', String(port)], {
     cwd: root,
+    env: { ...process.env, TMPDIR: temporary },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -68,7 +71,7 @@ const freshLocation = (engine: EngineName) =>
     : `${process.env.CADRAN_TEST_CLICKHOUSE}/cadran_${randomUUID().replaceAll('-', '')}`;
 
 describe.each(ENGINES)('%s: click durability', (engine) => {
-  it('every click answered with a 302 is in the store after a SIGKILL and a restart', async () => {
+  it('every click answered with a 302 is in the store after a SIGKILL, an emptied temporary folder and a restart', async () => {
     const db = freshLocation(engine);
     const created = spawnSync(
       process.execPath,
@@ -90,7 +93,8 @@ describe.each(ENGINES)('%s: click durability', (engine) => {
     );
     expect(created.status).toBe(0);
     const port = await freePort();
-    const server = await startServer(db, port);
+    const temporary = mkdtempSync(join(tmpdir(), 'cadran-tmp-'));
+    const server = await startServer(db, port, temporary);
     const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
     const traffic = load(port, agent);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
@@ -98,8 +102,14 @@ describe.each(ENGINES)('%s: click durability', (engine) => {
     const redirected = await traffic.stop();
     agent.destroy();
     await new Promise((resolve) => server.once('exit', resolve));
+    rmSync(temporary, { recursive: true });
 
-    const restarted = await startServer(db, await freePort()); // replays the click log before listening
+    // replays the click log before listening
+    const restarted = await startServer(
+      db,
+      await freePort(),
+      mkdtempSync(join(tmpdir(), 'cadran-tmp-')),
+    );
     restarted.kill('SIGTERM');
     await new Promise((resolve) => restarted.once('exit', resolve));
     const store = await openStore(db);

@@ -4,6 +4,7 @@
 // is being written. On start, logs left by a crash are replayed (click ids make replay idempotent).
 import {
   closeSync,
+  copyFileSync,
   existsSync,
   fdatasync,
   fstatSync,
@@ -183,6 +184,32 @@ export class ClickLog {
       await new Promise((resolve) => setTimeout(resolve, 1));
     await this.ingest();
     closeSync(this.fd);
+  }
+}
+
+/**
+ * Moves the click logs found at `formerPath` (the live log and its rotated files) beside `path`, as
+ * rotated files it replays on start: clicks logged before the local files moved are not lost.
+ */
+export function adoptClickLogs(formerPath: string, path: string): number {
+  if (formerPath === path || !existsSync(dirname(formerPath))) return 0;
+  const prefix = basename(formerPath);
+  const files = readdirSync(dirname(formerPath)).filter(
+    (name) => name === prefix || name.startsWith(`${prefix}.`),
+  );
+  files.sort().forEach((name, index) => {
+    moveFile(join(dirname(formerPath), name), `${path}.adopted-${Date.now()}-${index}`);
+  });
+  return files.length;
+}
+
+function moveFile(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    copyFileSync(from, to); // the temporary folder is often another file system
+    unlinkSync(from);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { localPathOf, type Store } from '../../store/index.ts';
+import { durablePathOf, localPathOf, type Store } from '../../store/index.ts';
 import type { Authenticator } from '../auth/tokens.ts';
-import { ClickLog } from './click-log.ts';
+import { adoptClickLogs, ClickLog } from './click-log.ts';
 import { registerRedirects } from './redirect.ts';
 import { registerLinkApi } from './routes.ts';
 import { visitorKeyer } from './visitors.ts';
@@ -19,17 +19,18 @@ export interface LinkOptions {
   afterDrain?: () => void;
 }
 
-/** Registers /l/CODE and /api/links; replays clicks a crash left in the log before serving. */
+/**
+ * Registers /l/CODE and /api/links; replays clicks a crash left in the log (or that earlier releases
+ * left in the temporary folder) before serving.
+ */
 export async function registerLinks(
   app: FastifyInstance,
   store: Store,
   options: LinkOptions,
 ): Promise<ClickLog> {
-  const clicks = new ClickLog(
-    store,
-    localPathOf(store.location, '.clicks.log'),
-    options.ingestEveryMs,
-  );
+  const path = durablePathOf(store.location, '.clicks.log');
+  adoptClickLogs(localPathOf(store.location, '.clicks.log'), path);
+  const clicks = new ClickLog(store, path, options.ingestEveryMs);
   clicks.afterDrain = options.afterDrain;
   await clicks.recover();
   registerRedirects(app, store, clicks, await visitorKeyer(store));
