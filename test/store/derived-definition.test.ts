@@ -1,5 +1,6 @@
-// A store built by an earlier Cadran keeps derived tables of an older definition: opening it must
-// rebuild them from the current one, on either engine, and keep them when nothing changed.
+// A store built by an earlier Cadran keeps derived tables of an older definition, or lacks tables
+// added since: opening it must rebuild or create them, on either engine, and keep them when nothing
+// changed.
 import { describe, expect, it } from 'vitest';
 import { openStoreAt, type Store } from '../../src/store/index.ts';
 import { ENGINES, freshStoreLocation, type EngineName } from '../engines.ts';
@@ -45,5 +46,33 @@ describe.each(ENGINES)('%s: derived tables of an older definition', (engine) => 
     const again = await openStoreAt(location);
     expect(await inboundColumns(again, engine)).toEqual(columns);
     again.close();
+  });
+});
+
+async function tableNames(store: Store, engine: EngineName): Promise<string[]> {
+  const rows = await store.all(
+    engine === 'duckdb'
+      ? 'SELECT table_name AS name FROM information_schema.tables'
+      : 'SELECT name FROM system.tables WHERE database = currentDatabase()',
+  );
+  return rows.map((row) => String(row.name));
+}
+
+describe.each(ENGINES)('%s: tables missing from an older store', (engine) => {
+  it('are created when the store opens, canonical and derived alike', async () => {
+    const location = freshStoreLocation(engine);
+    const first = await openStoreAt(location);
+    await first.run('DROP TABLE objectives');
+    await first.run('DROP TABLE post_facts');
+    expect(await tableNames(first, engine)).not.toContain('objectives');
+    first.close();
+
+    const reopened = await openStoreAt(location);
+    expect(await tableNames(reopened, engine)).toEqual(
+      expect.arrayContaining(['objectives', 'post_facts']),
+    );
+    const [{ objectives }] = await reopened.all('SELECT count(*) AS objectives FROM objectives');
+    expect(Number(objectives)).toBe(0);
+    reopened.close();
   });
 });
