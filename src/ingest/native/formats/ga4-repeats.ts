@@ -1,12 +1,6 @@
 // GA4 reports broken down by a dimension Cadran does not map (device, country, landing page…)
 // repeat each day + source + medium + campaign + content once per value.
-import {
-  cellFromStored,
-  tableByName,
-  type Dialect,
-  type ResultRow,
-  type Transaction,
-} from '../../../store/index.ts';
+import { tableByName, type Dialect, type Transaction } from '../../../store/index.ts';
 import { sumRepeatedRows } from '../sum-repeats.ts';
 
 type Renumber = (tx: Transaction, importId: string) => Promise<void>;
@@ -33,64 +27,80 @@ const RENUMBER: Record<Dialect['name'], Renumber> = {
       [importId],
     );
   },
-  // 18.16 has no window functions, and key columns cannot be updated: the import's rows are
-  // numbered here, and those whose key changes are deleted and appended again.
+  // 18.16 has no window functions, and key columns cannot be updated: ClickHouse ranks the import's
+  // rows in their group itself, copies those whose key changes under the new key, then deletes
+  // them, so that no row passes through Node however large the file.
   clickhouse: async (tx, importId) => {
-    await rekeyInFileOrder(tx, importId, 'conversions', 'conversion_id', '', (id, repeat) => {
-      const session = id.replace(/:\d+$/, '');
-      return { group: session, key: `${session}:${repeat}` };
+    await rekeyInFileOrder(tx, importId, {
+      table: 'conversions',
+      keyColumn: 'conversion_id',
+      where: '',
+      group: `replaceRegexpOne(conversion_id, ':[0-9]+$', '')`,
+      rekeyed: (group, repeat) => `concat(${group}, ':', toString(${repeat}))`,
     });
-    const sessionsOnly = "AND table_name = 'web_sessions'";
-    await rekeyInFileOrder(
-      tx,
-      importId,
-      'extra_metrics',
-      'entity_key',
-      sessionsOnly,
-      (key, repeat) => ({
-        group: key,
-        key: repeat > 1 ? `${key}#${repeat}` : key,
-      }),
-    );
+    await rekeyInFileOrder(tx, importId, {
+      table: 'extra_metrics',
+      keyColumn: 'entity_key',
+      where: "AND table_name = 'web_sessions'",
+      group: 'entity_key',
+      rekeyed: (group, repeat) =>
+        `if(${repeat} > 1, concat(${group}, '#', toString(${repeat})), ${group})`,
+    });
   },
 };
 
-/** Gives each row of the import the key `rekey` makes of its current key and its rank in its group. */
+/** How one table's rows of an import get new keys, as ClickHouse expressions. */
+interface Rekeying {
+  table: string;
+  keyColumn: string;
+  /** Narrows the import's rows (`AND …`). */
+  where: string;
+  /** The group of a row's current key. */
+  group: string;
+  /** The new key of the row that comes `repeat`-th (from 1, in file order) in its `group`. */
+  rekeyed: (group: string, repeat: string) => string;
+}
+
+/** The import's rows whose key changes, with the new key as `rekeyed` ($1 the import). */
+function changedRows({ table, keyColumn, where, group, rekeyed }: Rekeying, order: string): string {
+  const rows = `FROM ${table} WHERE import_id = $1 ${where}`;
+  const ranks = `SELECT ${order}, ${rekeyed('key_group', 'repeat')} AS rekeyed
+    FROM (SELECT ${group} AS key_group, arraySort(groupArray(${order})) AS orders ${rows} GROUP BY key_group)
+    ARRAY JOIN orders AS ${order}, arrayEnumerate(orders) AS repeat`;
+  return `(SELECT * ${rows}) ANY INNER JOIN (${ranks}) USING ${order} WHERE rekeyed <> "${keyColumn}"`;
+}
+
+/**
+ * Gives each row of the import the key its rank in its group makes. A changed row lands again
+ * `shift` further in the landed order, after every row of the import and in file order as
+ * before, then the row it replaces is deleted: should that fail, undoing the import removes both.
+ */
 async function rekeyInFileOrder(
   tx: Transaction,
   importId: string,
-  tableName: string,
-  keyColumn: string,
-  where: string,
-  rekey: (key: string, repeat: number) => { group: string; key: string },
+  rekeying: Rekeying,
 ): Promise<void> {
-  const table = tableByName(tableName)!;
+  const { table, keyColumn, where } = rekeying;
   const order = tx.dialect.landedOrder;
-  const names = table.columns.map((column) => column.name);
-  const rows = await tx.all(
-    `SELECT ${[...names, order].map((name) => `"${name}"`).join(', ')} FROM ${tableName}
-     WHERE import_id = $1 ${where} ORDER BY ${order}`,
-    [importId],
-  );
-  const repeats = new Map<string, number>();
-  const changed: ResultRow[] = [];
-  for (const row of rows) {
-    const current = String(row[keyColumn]);
-    const group = rekey(current, 1).group;
-    const repeat = (repeats.get(group) ?? 0) + 1;
-    repeats.set(group, repeat);
-    const key = rekey(current, repeat).key;
-    if (key !== current) changed.push({ ...row, [keyColumn]: key });
-  }
-  if (changed.length === 0) return;
-  const orders = changed.map((row) => Number(row[order])).join(', ');
-  await tx.run(`DELETE FROM ${tableName} WHERE import_id = $1 AND ${order} IN (${orders})`, [
+  const rows = `FROM ${table} WHERE import_id = $1 ${where}`;
+  const [span] = await tx.all(`SELECT min(${order}) AS first, max(${order}) AS last ${rows}`, [
     importId,
   ]);
-  const cells = changed.map((row) =>
-    table.columns.map((column) => cellFromStored(column.type, row[column.name])),
+  const last = Number(span.last);
+  const shift = last - Number(span.first) + 1;
+  const names = tableByName(table)!.columns.map((column) => column.name);
+  const values = names.map((name) => (name === keyColumn ? 'rekeyed' : `"${name}"`));
+  await tx.run(
+    `INSERT INTO ${table} (${[...names.map((name) => `"${name}"`), order].join(', ')})
+     SELECT ${[...values, `${order} + ${shift}`].join(', ')} FROM ${changedRows(rekeying, order)}`,
+    [importId],
   );
-  await tx.append(tableName, names, cells);
+  const moved = `${rows} AND ${order} > ${last}`;
+  const [{ changed }] = await tx.all(`SELECT count() AS changed ${moved}`, [importId]);
+  if (Number(changed) === 0) return;
+  await tx.run(`DELETE ${rows} AND ${order} IN (SELECT toUInt64(${order} - ${shift}) ${moved})`, [
+    importId,
+  ]);
 }
 
 /**
