@@ -22,6 +22,11 @@ export interface Transaction extends Queryable {
    * transactions (ClickHouse). DuckDB rolls back instead and never runs it.
    */
   ifFailed(undo: () => Promise<void>): void;
+  /**
+   * On an engine that numbers landed rows (ClickHouse's landed_order): `count` numbers after every
+   * number given so far and after `after`, from the one returned, for rows written by SQL.
+   */
+  reserveLandedOrders?(count: number, after?: number): number;
 }
 
 /** The store's writer held by one piece of work (see Store.exclusive). */

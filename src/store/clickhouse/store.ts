@@ -126,8 +126,8 @@ export class ClickHouseTransaction implements Transaction {
   }
 
   /** Numbers for `count` rows landing now (see ClickHouseStore.reserveLandedOrders). */
-  reserveLandedOrders(count: number): number {
-    return this.store.reserveLandedOrders(count);
+  reserveLandedOrders(count: number, after = 0): number {
+    return this.store.reserveLandedOrders(count, after);
   }
 
   /** Bulk-writes a CSV file whose header names `columns` (see ClickHouseHttp.insertCsvFile). */
@@ -175,9 +175,12 @@ export class ClickHouseStore implements Store {
     return this.landedOrder;
   }
 
-  /** Numbers for `count` rows landing now, from the one returned: later rows still number higher. */
-  reserveLandedOrders(count: number): number {
-    const first = this.nextLandedOrder();
+  /**
+   * Numbers for `count` rows landing now, from the one returned, all above `after` (a number SQL
+   * gave a row): later rows still number higher.
+   */
+  reserveLandedOrders(count: number, after = 0): number {
+    const first = Math.max(this.nextLandedOrder(), after + 1);
     this.landedOrder = first + Math.max(count - 1, 0);
     return first;
   }

@@ -72,7 +72,7 @@ function changedRows({ table, keyColumn, where, group, rekeyed }: Rekeying, orde
 
 /**
  * Gives each row of the import the key its rank in its group makes. A changed row lands again
- * `shift` further in the landed order, after every row of the import and in file order as
+ * under landed orders the store reserves, after every row of the import and in file order as
  * before, then the row it replaces is deleted: should that fail, undoing the import removes both.
  */
 async function rekeyInFileOrder(
@@ -86,8 +86,13 @@ async function rekeyInFileOrder(
   const [span] = await tx.all(`SELECT min(${order}) AS first, max(${order}) AS last ${rows}`, [
     importId,
   ]);
+  if (span.first === null || span.first === undefined) return;
+  const first = Number(span.first);
   const last = Number(span.last);
-  const shift = last - Number(span.first) + 1;
+  // The store hands out the numbers, so rows landing later (this import's or the next) still
+  // number higher than the copies.
+  const base = tx.reserveLandedOrders!(last - first + 1, last);
+  const shift = base - first;
   const names = tableByName(table)!.columns.map((column) => column.name);
   const values = names.map((name) => (name === keyColumn ? 'rekeyed' : `"${name}"`));
   await tx.run(
@@ -95,7 +100,7 @@ async function rekeyInFileOrder(
      SELECT ${[...values, `${order} + ${shift}`].join(', ')} FROM ${changedRows(rekeying, order)}`,
     [importId],
   );
-  const moved = `${rows} AND ${order} > ${last}`;
+  const moved = `${rows} AND ${order} >= ${base}`;
   const [{ changed }] = await tx.all(`SELECT count() AS changed ${moved}`, [importId]);
   if (Number(changed) === 0) return;
   await tx.run(`DELETE ${rows} AND ${order} IN (SELECT toUInt64(${order} - ${shift}) ${moved})`, [
