@@ -4,11 +4,16 @@ import { tableByName, type Dialect, type Transaction } from '../../store/index.t
 
 const quote = (name: string) => `"${name}"`;
 
-type SumRepeats = (tx: Transaction, table: string, summed: readonly string[]) => string;
+type SumRepeats = (
+  tx: Transaction,
+  table: string,
+  summed: readonly string[],
+  importId: string,
+) => Promise<string>;
 
 /** The statement that gives each repeated key's last row the sums of the key's rows, with $1 the import. */
 const SUM_REPEATS: Record<Dialect['name'], SumRepeats> = {
-  duckdb: (tx, table, summed) => {
+  duckdb: async (tx, table, summed) => {
     const key = tableByName(table)!.key.map(quote).join(', ');
     return `UPDATE ${quote(table)} SET ${summed.map((c) => `"${c}" = r."${c}"`).join(', ')}
        FROM (SELECT max(rowid) AS last, ${summed.map((c) => `sum("${c}") AS "${c}"`).join(', ')}
@@ -17,9 +22,10 @@ const SUM_REPEATS: Record<Dialect['name'], SumRepeats> = {
   },
   // No UPDATE … FROM, and key columns cannot change: a row holding the sums lands after the key's
   // rows, so that mergeImport keeps it as the last of its key.
-  clickhouse: (tx, table, summed) => {
+  clickhouse: async (tx, table, summed, importId) => {
     const { key, columns } = tableByName(table)!;
     const order = tx.dialect.landedOrder;
+    const first = await firstOrderAfterImport(tx, table, key, importId);
     const others = columns
       .map((c) => c.name)
       .filter((c) => !key.includes(c) && !summed.includes(c));
@@ -29,13 +35,36 @@ const SUM_REPEATS: Record<Dialect['name'], SumRepeats> = {
       ...others.map((c) => tx.dialect.argMax(quote(c), order)),
       ...summed.map((c) => `sum(${quote(c)})`),
       // After every row of the import, and unique: mergeImport keeps the orders that are a key's last.
-      `(SELECT max(${order}) FROM ${quote(table)} WHERE import_id = $1) + rowNumberInAllBlocks() + 1`,
+      `${first} + rowNumberInAllBlocks()`,
     ];
     return `INSERT INTO ${quote(table)} (${names.join(', ')})
        SELECT ${values.join(', ')} FROM ${quote(table)}
        WHERE import_id = $1 GROUP BY ${key.map(quote).join(', ')} HAVING count(*) > 1`;
   },
 };
+
+/**
+ * The first of the landed orders the store reserves for the sum rows: after every row of the import,
+ * and below any row landing later.
+ */
+async function firstOrderAfterImport(
+  tx: Transaction,
+  table: string,
+  key: readonly string[],
+  importId: string,
+): Promise<number> {
+  const order = tx.dialect.landedOrder;
+  const [{ last }] = await tx.all(
+    `SELECT max(${order}) AS last FROM ${quote(table)} WHERE import_id = $1`,
+    [importId],
+  );
+  const [{ repeated }] = await tx.all(
+    `SELECT count() AS repeated FROM (SELECT 1 FROM ${quote(table)} WHERE import_id = $1
+       GROUP BY ${key.map(quote).join(', ')} HAVING count() > 1)`,
+    [importId],
+  );
+  return tx.reserveLandedOrders!(Number(repeated), Number(last));
+}
 
 /** Gives each key the import repeats one row, the last, holding the sum of its rows' counters. */
 export async function sumRepeatedRows(
@@ -44,5 +73,5 @@ export async function sumRepeatedRows(
   table: string,
   summed: readonly string[],
 ): Promise<void> {
-  await tx.run(SUM_REPEATS[tx.dialect.name](tx, table, summed), [importId]);
+  await tx.run(await SUM_REPEATS[tx.dialect.name](tx, table, summed, importId), [importId]);
 }
