@@ -12,7 +12,9 @@ import { storeWith, valueOf } from '../helpers.ts';
 
 const script = join(import.meta.dirname, '..', '..', 'scripts', 'clickhouse-test-server.sh');
 const january = { period: { from: '2025-01-01', to: '2025-01-31' } };
-const base = 30_000 + (process.pid % 5_000) * 4;
+// Below the kernel's ephemeral range (32768 and up), where another test's outgoing connection may
+// hold a port, and apart from the run's own server (20000–30000, see clickhouse-server.ts).
+const base = 10_000 + (process.pid % 2_500) * 4;
 const shards = [
   { folder: mkdtempSync(join(tmpdir(), 'cadran-shard-')), http: base, tcp: base + 1 },
   { folder: mkdtempSync(join(tmpdir(), 'cadran-shard-')), http: base + 2, tcp: base + 3 },
