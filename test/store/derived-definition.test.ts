@@ -21,14 +21,29 @@ async function leaveOldInboundFacts(store: Store, engine: EngineName): Promise<v
   );
 }
 
-async function inboundColumns(store: Store, engine: EngineName): Promise<string[]> {
-  const rows = await store.all(
-    engine === 'duckdb'
-      ? "SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'inbound_facts'"
-      : "SELECT name FROM system.columns WHERE database = currentDatabase() AND table = 'inbound_facts'",
-  );
+/** The `name` column of a catalog query, written for each engine. */
+async function namesFrom(
+  store: Store,
+  engine: EngineName,
+  sql: Record<EngineName, string>,
+): Promise<string[]> {
+  const rows = await store.all(sql[engine]);
   return rows.map((row) => String(row.name));
 }
+
+const inboundColumns = (store: Store, engine: EngineName) =>
+  namesFrom(store, engine, {
+    duckdb:
+      "SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'inbound_facts'",
+    clickhouse:
+      "SELECT name FROM system.columns WHERE database = currentDatabase() AND table = 'inbound_facts'",
+  });
+
+const tableNames = (store: Store, engine: EngineName) =>
+  namesFrom(store, engine, {
+    duckdb: 'SELECT table_name AS name FROM information_schema.tables',
+    clickhouse: 'SELECT name FROM system.tables WHERE database = currentDatabase()',
+  });
 
 describe.each(ENGINES)('%s: derived tables of an older definition', (engine) => {
   it('are rebuilt when the store opens, and kept as they are when nothing changed', async () => {
@@ -48,15 +63,6 @@ describe.each(ENGINES)('%s: derived tables of an older definition', (engine) => 
     again.close();
   });
 });
-
-async function tableNames(store: Store, engine: EngineName): Promise<string[]> {
-  const rows = await store.all(
-    engine === 'duckdb'
-      ? 'SELECT table_name AS name FROM information_schema.tables'
-      : 'SELECT name FROM system.tables WHERE database = currentDatabase()',
-  );
-  return rows.map((row) => String(row.name));
-}
 
 describe.each(ENGINES)('%s: tables missing from an older store', (engine) => {
   it('are created when the store opens, canonical and derived alike', async () => {

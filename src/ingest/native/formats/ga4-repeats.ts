@@ -86,7 +86,7 @@ async function rekeyInFileOrder(
   const [span] = await tx.all(`SELECT min(${order}) AS first, max(${order}) AS last ${rows}`, [
     importId,
   ]);
-  if (span.first === null || span.first === undefined) return;
+  if (!Number(span.last)) return; // no row: ClickHouse gives 0 as the max of nothing
   const first = Number(span.first);
   const last = Number(span.last);
   // The store hands out the numbers, so rows landing later (this import's or the next) still
