@@ -59,7 +59,7 @@ async function demoStore(): Promise<{ path: string; token: string }> {
 async function startServer(path: string, port: number): Promise<ChildProcess> {
   const server = spawn(
     process.execPath,
-    [join(SERVER_ROOT, 'bin', 'cadran.js'), '--db', path, 'serve', '--port', String(port)],
+    [join(SERVER_ROOT, 'bin', 'cadran.cjs'), '--db', path, 'serve', '--port', String(port)],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   await new Promise<void>((resolve, reject) => {

@@ -10,7 +10,7 @@ import { buildCli, cliIsStale } from '../scripts/build-cli.mjs';
 import { freePort, printTable } from './harness.ts';
 
 const root = join(import.meta.dirname, '..');
-const cadran = join(root, 'bin', 'cadran.js');
+const cadran = join(root, 'bin', 'cadran.cjs');
 const STORE = join(import.meta.dirname, '.cache', 'startup-demo-seed42-scale1.duckdb');
 const RUNS = 7;
 const SERVER_START_TIMEOUT_MS = 60_000;

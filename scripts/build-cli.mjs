@@ -1,4 +1,4 @@
-// Compiles src/ into build/cli (what bin/cadran.js runs) when it is missing or older than its sources
+// Compiles src/ into build/cli (what bin/cadran.cjs runs) when it is missing or older than its sources
 // (npm install, npm start, npm test). One bundle per command, loaded on demand.
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -11,7 +11,7 @@ const db = join(mkdtempSync(join(tmpdir(), 'cadran-cli-')), 'cadran.duckdb');
 function cadran(...args: string[]) {
   const result = spawnSync(
     process.execPath,
-    [join(root, 'bin', 'cadran.js'), '--db', db, ...args],
+    [join(root, 'bin', 'cadran.cjs'), '--db', db, ...args],
     { encoding: 'utf8', cwd: root },
   );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -15,7 +15,7 @@ const db = join(folder, 'cadran.duckdb');
 function cadran(args: string[], input?: string) {
   const result = spawnSync(
     process.execPath,
-    [join(root, 'bin', 'cadran.js'), '--db', db, ...args],
+    [join(root, 'bin', 'cadran.cjs'), '--db', db, ...args],
     {
       encoding: 'utf8',
       cwd: root,
@@ -43,7 +43,7 @@ async function startServe(): Promise<void> {
   base = `http://127.0.0.1:${port}`;
   server = spawn(
     process.execPath,
-    [join(root, 'bin', 'cadran.js'), '--db', db, 'serve', '--port', String(port)],
+    [join(root, 'bin', 'cadran.cjs'), '--db', db, 'serve', '--port', String(port)],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let output = '';

@@ -10,7 +10,7 @@ const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'cadran-nlp-cli-'));
 
 function cadran(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'cadran.js'), ...args], {
+  const result = spawnSync(process.execPath, [join(root, 'bin', 'cadran.cjs'), ...args], {
     encoding: 'utf8',
     cwd: root,
   });

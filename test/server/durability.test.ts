@@ -13,7 +13,7 @@ import { openStore } from '../../src/store/index.ts';
 import { ENGINES, type EngineName } from '../engines.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const cli = join(root, 'bin', 'cadran.js');
+const cli = join(root, 'bin', 'cadran.cjs');
 const CHROME =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36';
 

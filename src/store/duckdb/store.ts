@@ -167,11 +167,19 @@ export async function refreshDerived(
     await connection.run(`CREATE OR REPLACE TABLE ${table.name} AS ${table.select}`);
 }
 
-/** Read connections when CADRAN_READ_CONNECTIONS does not say: one per core, as DuckDB's threads. */
+/** Statements a scorecard of the demo objectives sends at once: one per source it reads. */
+const SCORECARD_STATEMENTS = 6;
+
+/**
+ * Read connections when CADRAN_READ_CONNECTIONS does not say: one per core, and at least one per
+ * statement of a scorecard. On a store of demo size most of a statement's time goes to steps that do
+ * not keep a core busy (binding, planning, hand-offs between threads), so six statements on six
+ * connections overlap even on two cores. bin/cadran.cjs sizes Node's thread pool to match.
+ */
 export function defaultReadConnections(): number {
   const configured = Number(process.env.CADRAN_READ_CONNECTIONS);
   if (Number.isInteger(configured) && configured > 0) return configured;
-  return Math.max(2, availableParallelism());
+  return Math.max(SCORECARD_STATEMENTS, availableParallelism());
 }
 
 export class DuckDbStore implements Store {

@@ -1,5 +1,4 @@
-#!/usr/bin/env node
-// Runs the compiled command (build/cli, made at install and by npm start); while the sources are
+// Started by cadran.cjs. Runs the compiled command (build/cli, made at install and by npm start); while the sources are
 // newer than that build, as they are during development, runs them directly through tsx instead.
 import { cliIsStale, CLI_BUILD } from '../scripts/build-cli.mjs';
 
