@@ -7,12 +7,21 @@ const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function parseDay(text: string): Date | null {
   const match = ISO_DAY.exec(text);
   if (!match) return null;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return formatDay(date) === text ? date : null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC rolls 2025-02-30 over to March and reads years below 100 as 19xx: neither is the day written.
+  const exact =
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return exact ? date : null;
 }
 
+const twoDigits = (value: number) => (value < 10 ? `0${value}` : String(value));
+
+// Written out rather than cut from toISOString: a scorecard formats several hundred days.
 export function formatDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  const year = date.getUTCFullYear();
+  if (!(year >= 1000 && year <= 9999)) return date.toISOString().slice(0, 10);
+  return `${year}-${twoDigits(date.getUTCMonth() + 1)}-${twoDigits(date.getUTCDate())}`;
 }
 
 export function addDays(day: string, days: number): string {
