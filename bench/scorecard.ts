@@ -2,7 +2,7 @@
 // the same run, on a scale-100 store (goal: ≤ 3× the floor) and on the demo store (fixed cost per KPI).
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { generateDemo } from '../src/demo/index.ts';
 import { listObjectives, scorecard } from '../src/metrics/objectives.ts';
 import { todayUtc } from '../src/model/index.ts';
@@ -57,6 +57,33 @@ async function paired(store: Store, today: string) {
 /** Store sizes the fixed cost is fitted over: the demo store, and smaller and larger ones. */
 const FIT_SCALES = [0.25, 0.5, 1, 2];
 
+interface ReadConnections {
+  label: string;
+  /** CADRAN_READ_CONNECTIONS while the store opens; the default when absent. */
+  count?: number;
+}
+
+/** The baseline of the same run: one read connection per core, as before the scorecard had six. */
+const FORMER_READERS: ReadConnections = {
+  label: 'one read connection per core (the former default)',
+  count: Math.max(2, availableParallelism()),
+};
+
+async function withReadConnections<T>(
+  count: number | undefined,
+  open: () => Promise<T>,
+): Promise<T> {
+  const before = process.env.CADRAN_READ_CONNECTIONS;
+  if (count === undefined) delete process.env.CADRAN_READ_CONNECTIONS;
+  else process.env.CADRAN_READ_CONNECTIONS = String(count);
+  try {
+    return await open();
+  } finally {
+    if (before === undefined) delete process.env.CADRAN_READ_CONNECTIONS;
+    else process.env.CADRAN_READ_CONNECTIONS = before;
+  }
+}
+
 /** Least squares of y against x: where the line meets x = 0, and its slope. */
 function fitLine(points: { x: number; y: number }[]): { intercept: number; slope: number } {
   const meanX = points.reduce((sum, point) => sum + point.x, 0) / points.length;
@@ -71,12 +98,12 @@ function fitLine(points: { x: number; y: number }[]): { intercept: number; slope
  * What a KPI costs whatever the data: the scorecard timed on demo stores of several sizes, and its
  * time at zero rows read off the line through them (planning, binding, the round trip, JavaScript).
  */
-async function fixedCostPerKpi(today: string): Promise<void> {
+async function fixedCostPerKpi(today: string, readers: ReadConnections): Promise<void> {
   const points = [];
   const rows = [];
   let objectives = 0;
   for (const scale of FIT_SCALES) {
-    const store = await demoStore(scale, today);
+    const store = await withReadConnections(readers.count, () => demoStore(scale, today));
     objectives = (await listObjectives(store)).length;
     const [{ interactions }] = await store.all('SELECT count(*) AS interactions FROM interactions');
     const { card } = await paired(store, today);
@@ -86,7 +113,7 @@ async function fixedCostPerKpi(today: string): Promise<void> {
   }
   const { intercept, slope } = fitLine(points);
   printTable(
-    `Scorecard time against store size (medians of ${ROUNDS}, load ${loadavg()[0].toFixed(1)}): fixed cost ${intercept.toFixed(1)} ms, ${(intercept / objectives).toFixed(2)} ms per KPI (goal < 2), then ${(slope * 100_000).toFixed(1)} ms per 100 000 interactions`,
+    `Scorecard time against store size, ${readers.label} (medians of ${ROUNDS}, load ${loadavg()[0].toFixed(1)}): fixed cost ${intercept.toFixed(1)} ms, ${(intercept / objectives).toFixed(2)} ms per KPI (goal < 2), then ${(slope * 100_000).toFixed(1)} ms per 100 000 interactions`,
     rows,
   );
 }
@@ -115,5 +142,6 @@ export async function benchScorecard(): Promise<void> {
     `Scorecard of the demo objectives with YoY, previous period and sparklines, medians of ${ROUNDS} runs paired with the floor (load ${loadavg()[0].toFixed(1)})`,
     rows,
   );
-  await fixedCostPerKpi(today);
+  await fixedCostPerKpi(today, FORMER_READERS);
+  await fixedCostPerKpi(today, { label: 'read connections by default' });
 }
