@@ -14,6 +14,7 @@ import {
   measureColumn,
   Params,
   simpleAggregate,
+  sourceConditions,
   usedDimensions,
   type Scope,
 } from './sql-parts.ts';
@@ -44,6 +45,7 @@ export function compileRanking(
   const where = [
     `${source.time} >= ${dialect.timestamp(params.bind(range.from))}`,
     `${source.time} < ${dialect.timestamp(params.bind(range.until))}`,
+    ...sourceConditions(source),
     ...filterConditions(source, scope, params),
     // A ranking lists entities: rows without one (a mention under no post) would take a place.
     ...usedDimensions(source, scope).map((d) => `${source.dimensions[d]!.sql} IS NOT NULL`),
@@ -83,6 +85,7 @@ export function compileGauge(
       : `coalesce(${dialect.argMax(value, source.time, `${source.time} < w.start_at`)}, ${dialect.argMin(value, source.time, `${source.time} >= w.start_at`)})`;
   const conditions = [
     `${source.time} < w.end_at`,
+    ...sourceConditions(source),
     ...(measure.where ? [measure.where] : []),
     ...filterConditions(source, scope, params),
   ];

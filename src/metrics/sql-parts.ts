@@ -129,6 +129,9 @@ export function partIndex(branch: Branch, key: number): number {
   return branch.offset + position;
 }
 
+/** The source's own condition on its rows, when it has one. */
+export const sourceConditions = (source: Source): string[] => (source.where ? [source.where] : []);
+
 export interface BranchQuery {
   /** Aggregates, each with its alias. */
   aggregates: string[];
@@ -157,6 +160,7 @@ export function branchSelect(
   ];
   const where = [
     branchRange(dialect, source, branch.branch, params),
+    ...sourceConditions(source),
     ...(query.where ?? []),
     ...filterConditions(source, scope, params),
   ];
