@@ -188,6 +188,9 @@ export class DuckDbStore implements Store {
   private readonly writeLock = new Mutex();
   private readonly versions = new WriteVersions();
   private readonly statements = new PreparedStatements();
+  /** Reads and writes under way (see inFlight). */
+  private running = 0;
+  private closing = false;
 
   private constructor(
     readonly location: string,
@@ -228,9 +231,11 @@ export class DuckDbStore implements Store {
   }
 
   all(sql: string, params?: SqlValue[]): Promise<ResultRow[]> {
-    return this.readers.use(
-      (connection) => readPrepared(this.statements, connection, sql, params),
-      readSignal(),
+    return this.inFlight(() =>
+      this.readers.use(
+        (connection) => readPrepared(this.statements, connection, sql, params),
+        readSignal(),
+      ),
     );
   }
 
@@ -261,13 +266,15 @@ export class DuckDbStore implements Store {
    * served a result computed before it.
    */
   private async write<T>(work: () => Promise<T>, written?: Set<string>): Promise<T> {
-    return this.writeLock.lock(async () => {
-      try {
-        return await work();
-      } finally {
-        this.versions.afterWrite(written);
-      }
-    });
+    return this.inFlight(() =>
+      this.writeLock.lock(async () => {
+        try {
+          return await work();
+        } finally {
+          this.versions.afterWrite(written);
+        }
+      }),
+    );
   }
 
   private async transact<T>(
@@ -286,7 +293,31 @@ export class DuckDbStore implements Store {
     }
   }
 
+  /**
+   * Counts the reads and writes under way, so that closing waits for them: the engine deadlocks when
+   * a connection is closed while it runs a statement (the statement's end drops the connection's
+   * last reference, whose release waits on the lock the statement holds), and the process then never
+   * exits. A server stopped while an alert or a request reads is the usual case.
+   */
+  private async inFlight<T>(work: () => Promise<T>): Promise<T> {
+    if (this.closing) throw new Error(`the store ${this.location} is closed`);
+    this.running++;
+    try {
+      return await work();
+    } finally {
+      this.running--;
+      if (this.closing && this.running === 0) this.release();
+    }
+  }
+
+  /** Closes the store now, or once the reads and writes under way are over; none can start after. */
   close(): void {
+    if (this.closing) return;
+    this.closing = true;
+    if (this.running === 0) this.release();
+  }
+
+  private release(): void {
     this.statements.close();
     this.readers.close();
     this.writer.closeSync();
