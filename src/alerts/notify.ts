@@ -51,9 +51,15 @@ export function watchAlerts(store: Store, log: (line: string) => void, everyMs =
     evaluateAndNotify(store, { log }).catch((error: Error) =>
       log(`alert evaluation failed: ${error.message}`),
     );
-  void run();
-  const timer = setInterval(run, everyMs).unref();
-  return { stop: () => clearInterval(timer) };
+  let pass = run();
+  const timer = setInterval(() => (pass = run()), everyMs).unref();
+  return {
+    /** Stops the clock; resolves once an evaluation under way is over, so the store can close. */
+    stop: async () => {
+      clearInterval(timer);
+      await pass;
+    },
+  };
 }
 
 /**

@@ -104,19 +104,23 @@ export async function runDueSchedules(store: Store, options: TickOptions = {}): 
 /** Starts the scheduler: runs left half-sent are marked, missed reports go out now, then every minute. */
 export async function startScheduler(store: Store, log: (line: string) => void, everyMs = 60_000) {
   await markInterrupted(store);
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    await runDueSchedules(store, { log })
-      .catch((error: Error) => log(`scheduler: ${error.message}`))
-      .finally(() => (running = false));
-  };
+  let pass: Promise<void> | null = null;
+  const tick = () =>
+    (pass ??= runDueSchedules(store, { log })
+      .then(
+        () => undefined,
+        (error: Error) => log(`scheduler: ${error.message}`),
+      )
+      .finally(() => (pass = null)));
   const first = tick();
   const timer = setInterval(() => void tick(), everyMs).unref();
   return {
     /** Resolves when the first pass (missed reports) is done. */
     ready: first,
-    stop: () => clearInterval(timer),
+    /** Stops the clock; resolves once a pass under way is over, so the store can close. */
+    stop: async () => {
+      clearInterval(timer);
+      await pass;
+    },
   };
 }

@@ -141,8 +141,7 @@ export async function startServer(options: ServerOptions): Promise<FastifyInstan
   const alerts = watchAlerts(store, options.log);
   const scheduler = await startScheduler(store, options.log);
   const stop = async () => {
-    alerts.stop();
-    scheduler.stop();
+    await Promise.all([alerts.stop(), scheduler.stop()]);
     await app.close();
     await control?.close();
     store.close();
