@@ -3,7 +3,7 @@
 // store). Cached answers (the usual case: many people, few writes) and answers computed afresh for
 // every request (every request a new question), then the server's memory across 10 000 requests.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -56,10 +56,16 @@ async function demoStore(): Promise<{ path: string; token: string }> {
   return { path, token: secret };
 }
 
+/** The command's entry point in a checkout: bin/cadran.cjs, or bin/cadran.js before it. */
+function launcherOf(root: string): string {
+  const current = join(root, 'bin', 'cadran.cjs');
+  return existsSync(current) ? current : join(root, 'bin', 'cadran.js');
+}
+
 async function startServer(path: string, port: number): Promise<ChildProcess> {
   const server = spawn(
     process.execPath,
-    [join(SERVER_ROOT, 'bin', 'cadran.cjs'), '--db', path, 'serve', '--port', String(port)],
+    [launcherOf(SERVER_ROOT), '--db', path, 'serve', '--port', String(port)],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   await new Promise<void>((resolve, reject) => {
