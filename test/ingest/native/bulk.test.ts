@@ -46,8 +46,10 @@ async function contents(store: Store) {
       table === 'extra_metrics' ? { ...row, metrics: JSON.parse(String(row.metrics)) } : row,
     );
   }
+  // Ordered by what was imported, not when: ClickHouse keeps whole seconds, and two imports landing
+  // in the same second in one store and in two seconds in the other would list in another order.
   tables.imports = await store.all(
-    'SELECT file_name, file_hash, format, table_name, rows, replaced FROM imports ORDER BY imported_at, file_name',
+    'SELECT file_name, file_hash, format, table_name, rows, replaced FROM imports ORDER BY file_name, file_hash, rows, replaced',
   );
   return tables;
 }
