@@ -395,10 +395,25 @@ export function returnOnObjectives(entries: Pick<ScorecardEntry, 'progress'>[]):
  * The scorecard at `today` (default: today in UTC). Inside its period an objective is measured from its first day
  * to `today`, and compared with the same span before and a year earlier. `filters` narrow every objective.
  */
-export async function scorecard(
+export interface ScorecardOptions {
+  today?: string;
+  filters?: Filters;
+  ids?: string[];
+  objectives?: Objective[];
+}
+
+export async function scorecard(store: Store, options: ScorecardOptions = {}): Promise<Scorecard> {
+  return (await scorecardWithRows(store, options)).card;
+}
+
+/**
+ * The scorecard, and beside each entry the KPI row its value was read from (the measures behind it,
+ * its base and margin), undefined before the objective starts or when its filters contradict.
+ */
+export async function scorecardWithRows(
   store: Store,
-  options: { today?: string; filters?: Filters; ids?: string[]; objectives?: Objective[] } = {},
-): Promise<Scorecard> {
+  options: ScorecardOptions = {},
+): Promise<{ card: Scorecard; rows: (KpiRow | undefined)[] }> {
   const today = options.today ?? todayUtc();
   if (!parseDay(today))
     throw new InputError(`today must be a date as YYYY-MM-DD (got "${today}")`, { value: today });
@@ -415,5 +430,8 @@ export async function scorecard(
   const plans = objectives.map((objective) => planOf(objective, today, options.filters ?? {}));
   const results = await runGroups(store, plans, today);
   const entries = plans.map((plan) => entryOf(plan, results.value(plan), results.sparkline(plan)));
-  return { today, entries, return_on_objectives: returnOnObjectives(entries) };
+  return {
+    card: { today, entries, return_on_objectives: returnOnObjectives(entries) },
+    rows: plans.map((plan) => results.value(plan)),
+  };
 }

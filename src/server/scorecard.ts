@@ -1,11 +1,11 @@
 // The dashboard's scorecard. Without a period, each objective over its own period to today; with one,
 // the objectives active in it, each evaluated on its part of that period (additive targets in proportion
 // of its days), measured as of the period's last day (or today).
-import { queryKpis, type KpiRow } from '../metrics/index.ts';
+import type { KpiRow } from '../metrics/index.ts';
 import {
   listObjectives,
   objectiveWithin,
-  scorecard,
+  scorecardWithRows,
   type Scorecard,
   type ScorecardEntry,
 } from '../metrics/objectives.ts';
@@ -65,41 +65,15 @@ export function measuredOf(objective: Objective, asOf: string, filters: Filters)
   return { period: { from: objective.period.from, to }, filters: combined };
 }
 
-type Behind = Pick<KpiRow, 'inputs' | 'base' | 'margin'>;
-
-/** The measures behind each entry's value, with its base and margin, one query per span measured. */
-async function inputsOf(store: Store, entries: ScorecardEntry[], measured: (Measured | null)[]) {
-  const groups = new Map<string, { measured: Measured; kpis: Set<string> }>();
-  entries.forEach((entry, index) => {
-    const span = measured[index];
-    if (!span) return;
-    const key = JSON.stringify(span);
-    const group = groups.get(key) ?? { measured: span, kpis: new Set<string>() };
-    group.kpis.add(entry.kpi.id);
-    groups.set(key, group);
-  });
-  const behind = new Map<string, Behind>();
-  await Promise.all(
-    [...groups].map(async ([key, group]) => {
-      const response = await queryKpis(store, {
-        kpis: [...group.kpis],
-        period: group.measured.period,
-        filters: group.measured.filters,
-      });
-      for (const result of response.results) {
-        const row = result.rows[0];
-        behind.set(JSON.stringify([key, result.id]), {
-          inputs: row?.inputs ?? {},
-          ...(row?.base ? { base: row.base } : {}),
-          ...(row?.margin !== undefined ? { margin: row.margin } : {}),
-        });
-      }
-    }),
-  );
-  return (index: number): Behind => {
-    const span = measured[index];
-    const found = span && behind.get(JSON.stringify([JSON.stringify(span), entries[index].kpi.id]));
-    return found || { inputs: {} };
+/**
+ * The measures behind an entry's value, with its base and margin: the scorecard read them with the
+ * value, over the span and filters `measuredOf` gives, so they cost no query of their own.
+ */
+function behindOf(row: KpiRow | undefined): Pick<KpiRow, 'inputs' | 'base' | 'margin'> {
+  return {
+    inputs: row?.inputs ?? {},
+    ...(row?.base ? { base: row.base } : {}),
+    ...(row?.margin !== undefined ? { margin: row.margin } : {}),
   };
 }
 
@@ -122,20 +96,19 @@ export async function dashboardScorecard(
         .map((objective) => objectiveWithin(objective, chosen))
         .filter((objective): objective is Objective => objective !== null)
     : undefined;
-  const card = await scorecard(store, {
+  const { card, rows } = await scorecardWithRows(store, {
     today: asOf,
     filters: request.filters,
     ids: chosen ? undefined : ids,
     objectives,
   });
   const measured = card.entries.map((entry) => measuredOf(entry.objective, asOf, request.filters));
-  const behind = await inputsOf(store, card.entries, measured);
   return {
     ...card,
     entries: card.entries.map((entry, index) => ({
       ...entry,
       measured: measured[index],
-      ...behind(index),
+      ...behindOf(measured[index] ? rows[index] : undefined),
       ...(chosen ? { whole: wholeOf(wholes.get(entry.objective.id)!) } : {}),
     })),
   };

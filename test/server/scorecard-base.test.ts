@@ -32,4 +32,24 @@ describe.each(ENGINES)('%s: the scorecard shows each value’s base', (engine) =
     expect(nps.base).toEqual({ value: 10, noun: 'answers', minimum: 30, low: true });
     expect(nps.margin).toBeCloseTo(49.585, 3);
   });
+
+  it('reads what each value stands on with the value, in the same statement', async () => {
+    const statements: string[] = [];
+    const counted = Object.assign(Object.create(store) as Store, {
+      all: (sql: string, params?: never) => {
+        statements.push(sql);
+        return store.all(sql, params);
+      },
+    });
+    const card = await dashboardScorecard(counted, { today: '2025-02-15', filters: {} });
+    // The same 10 January answers: 6 promoters, 2 detractors.
+    expect(card.entries[0].inputs).toEqual({
+      nps_promoters: 6,
+      nps_detractors: 2,
+      nps_answers: 10,
+    });
+    // The NPS answers are read once: value, comparisons and sparkline in one scan, and no second
+    // query for the inputs (the other statement reads the objectives).
+    expect(statements.filter((sql) => sql.includes('nps_responses'))).toHaveLength(1);
+  });
 });
