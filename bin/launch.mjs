@@ -1,5 +1,5 @@
-// Started by cadran.cjs. Runs the compiled command (build/cli, made at install and by npm start); while the sources are
-// newer than that build, as they are during development, runs them directly through tsx instead.
+// Started by cadran.cjs. Runs the compiled command (build/cli, made at install and by npm start);
+// while the sources are newer than that build, as during development, runs them through tsx instead.
 import { cliIsStale, CLI_BUILD } from '../scripts/build-cli.mjs';
 
 if (!cliIsStale()) {

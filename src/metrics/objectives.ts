@@ -391,10 +391,6 @@ export function returnOnObjectives(entries: Pick<ScorecardEntry, 'progress'>[]):
   );
 }
 
-/**
- * The scorecard at `today` (default: today in UTC). Inside its period an objective is measured from its first day
- * to `today`, and compared with the same span before and a year earlier. `filters` narrow every objective.
- */
 export interface ScorecardOptions {
   today?: string;
   filters?: Filters;
@@ -402,6 +398,10 @@ export interface ScorecardOptions {
   objectives?: Objective[];
 }
 
+/**
+ * The scorecard at `today` (default: today in UTC). Inside its period an objective is measured from its first day
+ * to `today`, and compared with the same span before and a year earlier. `filters` narrow every objective.
+ */
 export async function scorecard(store: Store, options: ScorecardOptions = {}): Promise<Scorecard> {
   return (await scorecardWithRows(store, options)).card;
 }
